@@ -1,0 +1,10 @@
+namespace WasmPerfDiff.Cli;
+
+/// <summary>Exit codes shared by every verb (DESIGN §2).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The job ran and found something that fails it (each verb documents what).</summary>
+    public const int Found = 1;
+    public const int Usage = 2;
+}

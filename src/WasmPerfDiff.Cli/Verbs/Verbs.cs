@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace WasmPerfDiff.Cli.Verbs;
+
+/// <summary>Every verb of the CLI; each lives in its own file and builds its own <see cref="Command"/>.</summary>
+public static class Verbs
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}

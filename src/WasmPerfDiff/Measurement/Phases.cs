@@ -1,0 +1,37 @@
+namespace WasmPerfDiff.Measurement;
+
+/// <summary>
+/// Durations of the parts of one run, in milliseconds; null where the runtime cannot tell.
+/// Startup = process spawn until the guest (or compile) begins; compile and instantiate are
+/// reported by embedded engines; execute is the measured work; teardown = work end until reap.
+/// AOT compilation by a separate tool (wasmedge compile, wamrc, wasmtime compile) is kept apart.
+/// </summary>
+public sealed record Phases(
+    double? StartupMs = null,
+    double? CompileMs = null,
+    double? InstantiateMs = null,
+    double? ExecuteMs = null,
+    double? TeardownMs = null,
+    double? AotCompileMs = null)
+{
+    public static readonly Phases None = new();
+
+    /// <summary>Phase names as they appear in JSON, CSV and the store, paired with their values.</summary>
+    public IEnumerable<(string Name, double? Ms)> Named()
+    {
+        yield return ("startup_ms", StartupMs);
+        yield return ("compile_ms", CompileMs);
+        yield return ("instantiate_ms", InstantiateMs);
+        yield return ("execute_ms", ExecuteMs);
+        yield return ("teardown_ms", TeardownMs);
+        yield return ("aot_compile_ms", AotCompileMs);
+    }
+
+    public static readonly IReadOnlyList<string> Names = None.Named().Select(p => p.Name).ToArray();
+
+    public static Phases FromNamed(IReadOnlyDictionary<string, double?> values)
+    {
+        double? Get(string n) => values.TryGetValue(n, out var v) ? v : null;
+        return new Phases(Get("startup_ms"), Get("compile_ms"), Get("instantiate_ms"), Get("execute_ms"), Get("teardown_ms"), Get("aot_compile_ms"));
+    }
+}
