@@ -1,0 +1,91 @@
+using System.Globalization;
+using WasmPerfDiff.Measurement;
+
+namespace WasmPerfDiff.Store.WarpDiff;
+
+/// <summary>One published mean: WarpDiff averaged 10 runs per (case, runtime, metric).</summary>
+public sealed record WarpDiffMean(string Opt, string Suite, string Case, string Runtime, string Metric, double MeanMicroseconds);
+
+/// <summary>
+/// Reader for WarpDiff's published timing data:
+/// <c>profiling_data/&lt;opt&gt;/&lt;suite&gt;/&lt;metric&gt;/&lt;metric&gt;_&lt;runtime&gt;.csv</c>, rows
+/// <c>metric,runtime,case.wasm,mean_µs</c>, no header, CRLF.
+/// Cases are named <c>&lt;suite&gt;-&lt;case&gt;</c> (e.g. <c>BenchmarkGame-fasta</c>) because the same program
+/// name appears in several suites (methcall in Shootout and Shootout-C++).
+/// </summary>
+public static class WarpDiffData
+{
+    public static readonly IReadOnlyList<string> Metrics =
+        ["total_time", "code_execution_time", "code_loaded_time", "start_time", "aot_compilation_time"];
+
+    /// <summary>Reads every CSV under <paramref name="dir"/>, which may be the folder holding
+    /// <c>profiling_data</c>, <c>profiling_data</c> itself, or one optimization level folder.</summary>
+    public static IReadOnlyList<WarpDiffMean> Read(string dir, string opt = "O2")
+    {
+        var root = FindOptFolder(dir, opt)
+            ?? throw new UsageException($"no WarpDiff data for {opt} under '{dir}' (expected profiling_data/{opt}/<suite>/<metric>/<metric>_<runtime>.csv)");
+        var means = new List<WarpDiffMean>();
+        foreach (var suiteDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var metric in Metrics)
+        {
+            var metricDir = Path.Combine(suiteDir, metric);
+            if (!Directory.Exists(metricDir)) continue;
+            foreach (var csv in Directory.EnumerateFiles(metricDir, "*.csv").Order(StringComparer.Ordinal))
+                means.AddRange(ReadCsv(csv, opt, Path.GetFileName(suiteDir), metric));
+        }
+        if (means.Count == 0)
+            throw new UsageException($"'{root}' holds no WarpDiff CSV rows");
+        return means;
+    }
+
+    private static IEnumerable<WarpDiffMean> ReadCsv(string path, string opt, string suite, string metric)
+    {
+        var lineNo = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0) continue;
+            var f = line.Split(',');
+            if (f.Length != 4 || f[0] != metric
+                || !double.TryParse(f[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var us))
+                throw new UsageException($"{path}:{lineNo}: expected '{metric},<runtime>,<case>.wasm,<microseconds>'");
+            var caseName = f[2].EndsWith(".wasm", StringComparison.Ordinal) ? f[2][..^5] : f[2];
+            yield return new WarpDiffMean(opt, suite, $"{suite}-{caseName}", f[1], metric, us);
+        }
+    }
+
+    private static string? FindOptFolder(string dir, string opt)
+    {
+        foreach (var candidate in new[] { Path.Combine(dir, "profiling_data", opt), Path.Combine(dir, opt), dir })
+            if (Directory.Exists(candidate) && Directory.EnumerateDirectories(candidate)
+                    .Any(s => Directory.Exists(Path.Combine(s, "total_time"))))
+                return candidate;
+        return null;
+    }
+
+    /// <summary>
+    /// One pseudo-run per (case, runtime) that has a <c>total_time</c>: wall = total, phases from the
+    /// other metrics (start → startup, code_loaded → compile, code_execution → execute, aot → aot_compile).
+    /// These are means of 10 runs, not runs: analysis must treat them as means only.
+    /// </summary>
+    public static IReadOnlyList<CaseRun> ToCaseRuns(IEnumerable<WarpDiffMean> means)
+    {
+        var byCell = means.GroupBy(m => (m.Case, m.Runtime));
+        var runs = new List<CaseRun>();
+        foreach (var cell in byCell.OrderBy(g => g.Key.Case, StringComparer.Ordinal).ThenBy(g => g.Key.Runtime, StringComparer.Ordinal))
+        {
+            var ms = cell.ToDictionary(m => m.Metric, m => (double?)(m.MeanMicroseconds / 1000.0));
+            if (ms.GetValueOrDefault("total_time") is not double total) continue;
+            var phases = new Phases(
+                StartupMs: ms.GetValueOrDefault("start_time"),
+                CompileMs: ms.GetValueOrDefault("code_loaded_time"),
+                ExecuteMs: ms.GetValueOrDefault("code_execution_time"),
+                AotCompileMs: ms.GetValueOrDefault("aot_compilation_time"));
+            var result = new RunResult(cell.Key.Runtime, RunStatus.Ok, 0, null, total, 0, 0, 0, 0, "", 0, "", phases,
+                DateTimeOffset.UnixEpoch, "mean of 10 runs published by WarpDiff");
+            runs.Add(new CaseRun(cell.Key.Case, 0, result));
+        }
+        return runs;
+    }
+}
