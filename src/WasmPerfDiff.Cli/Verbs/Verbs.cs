@@ -7,5 +7,8 @@ public static class Verbs
 {
     public static IEnumerable<Command> All() =>
     [
+        RunVerb.Create(),
+        ExportVerb.Create(),
+        ImportVerb.Create(),
     ];
 }
