@@ -234,5 +234,6 @@ public sealed class CampaignStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+    /// <summary>First 12 hex digits of a hash, enough to tell two modules apart in a message.</summary>
+    internal static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 }

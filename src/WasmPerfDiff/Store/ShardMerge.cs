@@ -19,7 +19,7 @@ public static class ShardMerge
         var mine = target.Cases().ToDictionary(c => c.Name);
         foreach (var c in source.Cases())
             if (mine.TryGetValue(c.Name, out var m) && m.WasmSha256.Length > 0 && c.WasmSha256.Length > 0 && m.WasmSha256 != c.WasmSha256)
-                throw new UsageException($"case '{c.Name}' differs between the databases (wasm SHA-256 {m.WasmSha256[..12]} vs {c.WasmSha256[..12]}): not the same corpus");
+                throw new UsageException($"case '{c.Name}' differs between the databases (wasm SHA-256 {CampaignStore.Short(m.WasmSha256)} vs {CampaignStore.Short(c.WasmSha256)}): not the same corpus");
 
         var casesAdded = 0;
         foreach (var c in source.Cases())
