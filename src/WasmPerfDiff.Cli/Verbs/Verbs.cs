@@ -7,6 +7,8 @@ public static class Verbs
 {
     public static IEnumerable<Command> All() =>
     [
+        DoctorVerb.Create(),
+        ExecVerb.Create(),
         RunVerb.Create(),
         ExportVerb.Create(),
         ImportVerb.Create(),
