@@ -4,6 +4,7 @@ using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Cli.Campaigns;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Cli.Verbs;
@@ -20,7 +21,7 @@ public static class RunVerb
     {
         var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project corpus)" };
         var cases = new Option<string?>("--cases") { Description = "glob on case names, e.g. 'fib*'" };
-        var runtime = new Option<string[]>("--runtime") { Description = "runtime configuration (repeat; default: every available one)" };
+        var runtime = new Option<string[]>("--runtime", "-r") { Description = "runtime configuration(s) (repeat or comma-separate; default: every available one)", AllowMultipleArgumentsPerToken = true };
         var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
         size.AcceptOnlyFromAmong("test", "default");
         var db = CampaignDbOption.Create();
@@ -31,7 +32,7 @@ public static class RunVerb
         var timeout = new Option<double?>("--timeout") { Description = "per-run timeout in seconds (default: 10× the cell's usual time, at least 10 s)" };
         var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random, stored with the campaign)" };
         var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings" };
-        var json = new Option<bool>("--json") { Description = "print one JSON document with the outcome and validation matrix" };
+        var json = CommonOptions.Json();
 
         var cmd = new Command("run", "run every case on every runtime, scheduled in shuffled rounds, stored in SQLite")
         {
@@ -53,13 +54,14 @@ public static class RunVerb
                     Corpus = pr.GetValue(corpus) is { } c ? Path.GetFullPath(c) : null,
                     CasesGlob = pr.GetValue(cases),
                     Runtimes = pr.GetValue(runtime) ?? [],
+                    Config = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null,
                     Size = pr.GetValue(size)!,
                 };
             settings.Validate();
 
             // The two inputs that come from other stages, resolved in one place each.
             var caseList = CampaignInputs.Cases(settings);
-            var runtimes = CampaignRuntimes.Resolve(settings.Runtimes);
+            var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, pr.GetValue(CommonOptions.Config) ?? settings.Config);
 
             var scheduler = new CampaignScheduler(store, settings);
             var outcome = await CampaignProgressBar.RunAsync(p => scheduler.RunAsync(caseList, runtimes, pr.GetValue(resume), p, ct));

@@ -27,8 +27,16 @@ public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int Run
 /// </summary>
 /// <remarks>Warmup runs are not stored (they only prime caches). If a warmup run fails, that
 /// failure is stored as the cell's round-1 result and the cell stops, so it shows in the validation matrix.</remarks>
-public sealed class CampaignScheduler(CampaignStore store, CampaignSettings settings, IStoppingRule? stoppingRule = null)
+/// <param name="execute">How one run is executed; the default measures a child process through
+/// <see cref="RuntimeRunner"/>. Tests and the scheduler bench pass stand-ins.</param>
+public sealed class CampaignScheduler(
+    CampaignStore store,
+    CampaignSettings settings,
+    IStoppingRule? stoppingRule = null,
+    Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>>? execute = null)
 {
+    private readonly Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>> _execute =
+        execute ?? ((rt, request, ct) => rt.RunAsync(request, ct));
     private readonly IStoppingRule _rule = stoppingRule ?? new MedianCiStoppingRule(settings.TargetRelativeCi);
     private readonly RunTimeoutPolicy _timeouts = new(settings.Timeout);
 
@@ -153,7 +161,7 @@ public sealed class CampaignScheduler(CampaignStore store, CampaignSettings sett
         RunResult r;
         try
         {
-            r = await cell.Runtime.RunAsync(request, ct);
+            r = await _execute(cell.Runtime, request, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

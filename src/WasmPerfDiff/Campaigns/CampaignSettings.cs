@@ -36,6 +36,8 @@ public sealed record CampaignSettings
     public string? Corpus { get; init; }
     public string? CasesGlob { get; init; }
     public IReadOnlyList<string> Runtimes { get; init; } = [];
+    /// <summary>Runtime config file the campaign started with (user-defined runtimes).</summary>
+    public string? Config { get; init; }
     public string Size { get; init; } = "test";
 
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>

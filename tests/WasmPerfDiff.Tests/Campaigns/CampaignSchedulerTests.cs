@@ -15,7 +15,7 @@ public class CampaignSchedulerTests
         using var store = CampaignStore.Open(TestCases.TempDb());
         var steady = new FakeRuntime("steady");
         var noisy = new FakeRuntime("noisy", (_, call) => FakeRuntime.Ok("noisy", call % 2 == 0 ? 100 : 300));
-        var outcome = await new CampaignScheduler(store, Settings()).RunAsync(TestCases.Make(2), [steady, noisy], resume: false);
+        var outcome = await new CampaignScheduler(store, Settings(), null, FakeRuntime.Execute).RunAsync(TestCases.Make(2), [steady, noisy], resume: false);
 
         Assert.Equal(CampaignEnd.Completed, outcome.End);
         var rounds = store.CompletedRounds(outcome.CampaignId);
@@ -32,7 +32,7 @@ public class CampaignSchedulerTests
         var good = new FakeRuntime("good");
         // Crashes from its third call on: mid-campaign, after some cells already ran fine.
         var flaky = new FakeRuntime("flaky", (_, call) => call >= 3 ? FakeRuntime.Crash("flaky") : FakeRuntime.Ok("flaky", 100));
-        var outcome = await new CampaignScheduler(store, Settings(min: 3, max: 3)).RunAsync(TestCases.Make(3), [good, flaky], resume: false);
+        var outcome = await new CampaignScheduler(store, Settings(min: 3, max: 3), null, FakeRuntime.Execute).RunAsync(TestCases.Make(3), [good, flaky], resume: false);
 
         Assert.Equal(CampaignEnd.Completed, outcome.End);
         var runs = store.ReadCaseRuns();
@@ -58,7 +58,7 @@ public class CampaignSchedulerTests
             var log = new List<string>();
             var a = new FakeRuntime("a", (req, _) => { log.Add("a:" + Path.GetFileName(req.WasmPath)); return FakeRuntime.Ok("a", 100); });
             var b = new FakeRuntime("b", (req, _) => { log.Add("b:" + Path.GetFileName(req.WasmPath)); return FakeRuntime.Ok("b", 100); });
-            await new CampaignScheduler(store, Settings(warmup: 1, min: 3, max: 3, seed: seed)).RunAsync(TestCases.Make(4), [a, b], resume: false);
+            await new CampaignScheduler(store, Settings(warmup: 1, min: 3, max: 3, seed: seed), null, FakeRuntime.Execute).RunAsync(TestCases.Make(4), [a, b], resume: false);
             return string.Join(" ", log);
         }
         var first = await Order(7);
@@ -72,7 +72,7 @@ public class CampaignSchedulerTests
         using var store = CampaignStore.Open(TestCases.TempDb());
         var log = new List<string>();
         var rt = new FakeRuntime("a", (req, _) => { log.Add(Path.GetFileName(req.WasmPath)); return FakeRuntime.Ok("a", 100); });
-        await new CampaignScheduler(store, Settings(min: 4, max: 4)).RunAsync(TestCases.Make(6), [rt], resume: false);
+        await new CampaignScheduler(store, Settings(min: 4, max: 4), null, FakeRuntime.Execute).RunAsync(TestCases.Make(6), [rt], resume: false);
         var rounds = log.Chunk(6).Select(r => string.Join(",", r)).ToList();
         Assert.Equal(4, rounds.Count);
         Assert.All(rounds, r => Assert.Equal(6, r.Split(',').Distinct().Count()));
@@ -92,7 +92,7 @@ public class CampaignSchedulerTests
                 if (call == 7) cts.Cancel(); // "killed" while the 7th run is in flight: it must not be stored
                 return FakeRuntime.Ok("a", 100);
             });
-            var first = await new CampaignScheduler(store, Settings(min: 3, max: 3)).RunAsync(TestCases.Make(4), [rt], false, null, cts.Token);
+            var first = await new CampaignScheduler(store, Settings(min: 3, max: 3), null, FakeRuntime.Execute).RunAsync(TestCases.Make(4), [rt], false, null, cts.Token);
             Assert.Equal(CampaignEnd.Cancelled, first.End);
             Assert.Equal(6, first.StoredRuns);
             id = first.CampaignId;
@@ -100,7 +100,7 @@ public class CampaignSchedulerTests
         using (var store = CampaignStore.Open(db))
         {
             var rt = new FakeRuntime("a");
-            var second = await new CampaignScheduler(store, Settings(min: 3, max: 3)).RunAsync(TestCases.Make(4), [rt], resume: true);
+            var second = await new CampaignScheduler(store, Settings(min: 3, max: 3), null, FakeRuntime.Execute).RunAsync(TestCases.Make(4), [rt], resume: true);
             Assert.Equal(CampaignEnd.Completed, second.End);
             Assert.Equal(id, second.CampaignId);
             Assert.Equal(6, rt.Calls.Count);
@@ -117,11 +117,11 @@ public class CampaignSchedulerTests
         var slow = new FakeRuntime("slow", (_, _) => { Thread.Sleep(40); return FakeRuntime.Ok("slow", 40); });
         var settings = Settings(min: 3, max: 3) with { MaxTime = TimeSpan.FromMilliseconds(150) };
         using var store = CampaignStore.Open(db);
-        var first = await new CampaignScheduler(store, settings).RunAsync(TestCases.Make(5), [slow], resume: false);
+        var first = await new CampaignScheduler(store, settings, null, FakeRuntime.Execute).RunAsync(TestCases.Make(5), [slow], resume: false);
         Assert.Equal(CampaignEnd.OutOfTime, first.End);
         Assert.InRange(first.StoredRuns, 1, 14);
 
-        var second = await new CampaignScheduler(store, settings with { MaxTime = null }).RunAsync(TestCases.Make(5), [slow], resume: true);
+        var second = await new CampaignScheduler(store, settings with { MaxTime = null }, null, FakeRuntime.Execute).RunAsync(TestCases.Make(5), [slow], resume: true);
         Assert.Equal(CampaignEnd.Completed, second.End);
         Assert.Equal(15, store.CountRuns());
     }
@@ -133,7 +133,7 @@ public class CampaignSchedulerTests
         var right = new FakeRuntime("right", (_, _) => FakeRuntime.Ok("right", 100, "abc"));
         var wrong = new FakeRuntime("wrong", (_, _) => FakeRuntime.Ok("wrong", 100, "def"));
         var cases = TestCases.Make(1, expectedSha: "abc");
-        await new CampaignScheduler(store, Settings(min: 3, max: 3)).RunAsync(cases, [right, wrong], resume: false);
+        await new CampaignScheduler(store, Settings(min: 3, max: 3), null, FakeRuntime.Execute).RunAsync(cases, [right, wrong], resume: false);
 
         var runs = store.ReadCaseRuns();
         Assert.Equal(3, runs.Count(r => r.Result.Runtime == "right" && r.Result.Status == RunStatus.Ok));
@@ -159,7 +159,7 @@ public class CampaignSchedulerTests
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
         var missing = new FakeRuntime("missing") { Available = false };
-        await new CampaignScheduler(store, Settings(min: 2, max: 2)).RunAsync(TestCases.Make(2), [new FakeRuntime("here"), missing], resume: false);
+        await new CampaignScheduler(store, Settings(min: 2, max: 2), null, FakeRuntime.Execute).RunAsync(TestCases.Make(2), [new FakeRuntime("here"), missing], resume: false);
         Assert.Empty(missing.Calls);
         Assert.Equal(2, store.ReadCaseRuns().Count(r => r.Result.Status == RunStatus.Unsupported));
     }
@@ -181,7 +181,7 @@ public class CampaignSchedulerTests
         var reports = new List<CampaignProgress>();
         var progress = new SyncProgress(reports.Add);
         var crash = new FakeRuntime("crash", (_, _) => FakeRuntime.Crash("crash"));
-        await new CampaignScheduler(store, Settings(min: 2, max: 2)).RunAsync(TestCases.Make(2), [new FakeRuntime("ok"), crash], false, progress);
+        await new CampaignScheduler(store, Settings(min: 2, max: 2), null, FakeRuntime.Execute).RunAsync(TestCases.Make(2), [new FakeRuntime("ok"), crash], false, progress);
         var last = reports[^1];
         Assert.Equal(6, last.DoneRuns);   // 2 cells × 2 runs + 2 crashed cells × 1
         Assert.Equal(2, last.Failures);

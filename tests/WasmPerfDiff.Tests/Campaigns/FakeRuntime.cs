@@ -4,8 +4,9 @@ using WasmPerfDiff.Runtimes;
 namespace WasmPerfDiff.Tests.Campaigns;
 
 /// <summary>
-/// An in-process stand-in runtime whose results a test scripts (wall time, status, output hash).
-/// Only for scheduler logic; the end-to-end tests use real runtimes through the CLI.
+/// An in-process stand-in runtime whose results a test scripts (wall time, status, output hash),
+/// executed through <see cref="Execute"/> instead of a child process. Only for scheduler logic;
+/// the end-to-end tests use real runtimes through the CLI.
 /// </summary>
 public sealed class FakeRuntime(string name, Func<RunRequest, int, RunResult>? script = null) : IRuntime
 {
@@ -19,7 +20,14 @@ public sealed class FakeRuntime(string name, Func<RunRequest, int, RunResult>? s
 
     public RuntimeAvailability Detect() => Available ? new(true, "1.0", null, null) : RuntimeAvailability.Missing("not installed");
 
-    public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("a fake runtime starts no process; schedule it with FakeRuntime.Execute");
+
+    /// <summary>The scheduler's run hook for fakes.</summary>
+    public static Task<RunResult> Execute(IRuntime runtime, RunRequest request, CancellationToken ct) =>
+        ((FakeRuntime)runtime).Run(request, ct);
+
+    private Task<RunResult> Run(RunRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Calls.Add(Path.GetFileNameWithoutExtension(request.WasmPath));

@@ -12,7 +12,7 @@ public class RunExportTests
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
         var crash = new FakeRuntime("crash", (_, _) => FakeRuntime.Crash("crash"));
-        await new CampaignScheduler(store, new CampaignSettings { Warmup = 0, MinRuns = 3, MaxRuns = 3, Seed = 1 })
+        await new CampaignScheduler(store, new CampaignSettings { Warmup = 0, MinRuns = 3, MaxRuns = 3, Seed = 1 }, null, FakeRuntime.Execute)
             .RunAsync(TestCases.Make(2), [new FakeRuntime("ok"), crash], resume: false);
 
         var w = new StringWriter();

@@ -11,7 +11,7 @@ public class ShardMergeTests
         var db = TestCases.TempDb();
         using var store = CampaignStore.Open(db);
         var settings = new CampaignSettings { Warmup = 0, MinRuns = 2, MaxRuns = 2, Seed = seed };
-        await new CampaignScheduler(store, settings).RunAsync(cases, [new FakeRuntime(runtime)], resume: false);
+        await new CampaignScheduler(store, settings, null, FakeRuntime.Execute).RunAsync(cases, [new FakeRuntime(runtime)], resume: false);
         return db;
     }
 
