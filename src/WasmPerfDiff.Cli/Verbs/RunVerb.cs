@@ -53,7 +53,7 @@ public static class RunVerb
                     Seed = pr.GetValue(seed) ?? Random.Shared.NextInt64(1, 1L << 53),
                     Corpus = pr.GetValue(corpus) is { } c ? Path.GetFullPath(c) : null,
                     CasesGlob = pr.GetValue(cases),
-                    Runtimes = pr.GetValue(runtime) ?? [],
+                    Runtimes = (pr.GetValue(runtime) ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                     Config = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null,
                     Size = pr.GetValue(size)!,
                 };
