@@ -9,6 +9,9 @@ public static class Verbs
     [
         DoctorVerb.Create(),
         ExecVerb.Create(),
+        RunVerb.Create(),
         AnalyzeVerb.Create(),
+        ImportVerb.Create(),
+        ExportVerb.Create(),
     ];
 }
