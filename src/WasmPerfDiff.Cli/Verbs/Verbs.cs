@@ -10,7 +10,8 @@ public static class Verbs
         DoctorVerb.Create(),
         ExecVerb.Create(),
         RunVerb.Create(),
-        ExportVerb.Create(),
+        AnalyzeVerb.Create(),
         ImportVerb.Create(),
+        ExportVerb.Create(),
     ];
 }
