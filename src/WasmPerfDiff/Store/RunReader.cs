@@ -7,6 +7,9 @@ namespace WasmPerfDiff.Store;
 /// <summary>Reads <c>run</c> rows back into the shared <see cref="RunResult"/> record.</summary>
 internal static class RunReader
 {
+    /// <summary>Wire name → status, built once (parsing per row scanned every status name).</summary>
+    private static readonly Dictionary<string, RunStatus> Statuses = Enum.GetValues<RunStatus>().ToDictionary(s => s.ToWire());
+
     public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
     {
         using var cmd = db.CreateCommand();
@@ -22,7 +25,7 @@ internal static class RunReader
             var phases = new Phases(Real(16), Real(17), Real(18), Real(19), Real(20), Real(21));
             var result = new RunResult(
                 Runtime: r.GetString(2),
-                Status: RunStatusNames.Parse(r.GetString(5)),
+                Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : RunStatusNames.Parse(r.GetString(5)),
                 ExitCode: Int(6),
                 Signal: Int(7),
                 WallMs: r.GetDouble(8),

@@ -66,4 +66,5 @@ CREATE TABLE IF NOT EXISTS run (
     UNIQUE (campaign_id, case_name, runtime, round)
 );
 
-CREATE INDEX IF NOT EXISTS run_cell ON run (case_name, runtime);
+-- No further index: every query goes by campaign, then cell, which the UNIQUE key's index already
+-- serves (in that order), and each extra index would slow every insert.

@@ -81,3 +81,20 @@ public class CampaignStoreTests
         Assert.Throws<UsageException>(() => store.UpsertCase(c with { WasmSha256 = "other" }));
     }
 }
+
+public class CampaignStoreBatchTests
+{
+    [Fact]
+    public void A_batch_naming_an_unknown_case_is_refused_and_stores_nothing()
+    {
+        using var store = CampaignStore.Open(TestCases.TempDb());
+        store.UpsertCase(TestCases.Make(1)[0]);
+        store.UpsertRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
+        var id = store.CreateLocalCampaign(new CampaignSettings(), 1).Id;
+        var good = new CaseRun("case1", 1, FakeRuntime.Ok("rt", 10));
+        var bad = new CaseRun("nope", 1, FakeRuntime.Ok("rt", 10));
+        Assert.Throws<InvalidOperationException>(() => store.AppendBatch(id, [good, bad]));
+        Assert.Equal(0, store.CountRuns());
+        Assert.Equal(1, store.AppendBatch(id, [good, good]));
+    }
+}
