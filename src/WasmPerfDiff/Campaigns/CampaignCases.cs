@@ -8,7 +8,8 @@ namespace WasmPerfDiff.Campaigns;
 /// Where a campaign's cases come from: the one place that knows the corpus layout.
 /// A foreign corpus is a directory of <c>NAME.wasm</c> modules with optional sidecars:
 /// <c>NAME.args</c> (guest arguments, whitespace-separated), <c>NAME.test.args</c> (used instead
-/// at <c>--size test</c>), <c>NAME.stdin</c> (fed to stdin).
+/// at <c>--size test</c>), <c>NAME.stdin</c> (fed to stdin), <c>NAME.expected</c> (the expected stdout,
+/// against which every run's output is checked).
 /// </summary>
 public static class CampaignCases
 {
@@ -26,8 +27,9 @@ public static class CampaignCases
                 ? File.ReadAllText(argsFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 : [];
             var stdin = File.Exists(stem + ".stdin") ? stem + ".stdin" : null;
+            var expected = File.Exists(stem + ".expected") ? Sha256Hex(stem + ".expected") : null;
             cases.Add(new CaseRecord(name, Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/')), Path.GetFullPath(wasm),
-                Sha256Hex(wasm), args, stdin, null, size));
+                Sha256Hex(wasm), args, stdin, expected, size));
         }
         if (cases.Count == 0)
             throw new UsageException($"no .wasm cases{(glob is null ? "" : $" matching '{glob}'")} in '{dir}'");
