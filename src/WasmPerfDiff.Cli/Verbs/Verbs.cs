@@ -8,5 +8,6 @@ public static class Verbs
     public static IEnumerable<Command> All() =>
     [
         AnalyzeVerb.Create(),
+        EvaluateVerb.Create(),
     ];
 }
