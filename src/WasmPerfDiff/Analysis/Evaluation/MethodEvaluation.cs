@@ -31,7 +31,7 @@ public static class MethodEvaluation
     public static readonly int[] RunCounts = [3, 5, 10];
 
     /// <summary>Runtime counts of the replicate campaigns of each setting (6–10 runtimes).</summary>
-    public static readonly int[] RuntimeCounts = [6, 8, 10];
+    public static readonly int[] RuntimeCounts = [6, 7, 8, 9, 10];
 
     /// <summary>Cases per simulated campaign: enough for stable runtime effects, small enough to run the grid in seconds.</summary>
     public const int CasesPerCampaign = 150;
