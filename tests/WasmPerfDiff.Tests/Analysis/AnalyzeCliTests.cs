@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using WasmPerfDiff.Tests.Support;
 
 namespace WasmPerfDiff.Tests.Analysis;
 
@@ -11,7 +11,7 @@ public class AnalyzeCliTests
     [Fact]
     public void Warpdiff_method_json_has_the_published_first_case_and_centre()
     {
-        var (code, stdout, _) = Cli.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--method", "warpdiff", "--phase", "total",
+        var (code, stdout, _) = CliProcess.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--method", "warpdiff", "--phase", "total",
             "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
@@ -34,9 +34,9 @@ public class AnalyzeCliTests
     public void Analyze_db_of_an_imported_warpdiff_campaign_gives_the_published_ranking_too()
     {
         var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-analyze-").FullName, "wd.db");
-        var (importCode, _, importErr) = Cli.Run("import", "warpdiff", TestPaths.WarpDiffData, "--db", db);
+        var (importCode, _, importErr) = CliProcess.Run("import", "warpdiff", TestPaths.WarpDiffData, "--db", db);
         Assert.True(importCode == 0, importErr);
-        var (code, stdout, _) = Cli.Run("analyze", "--db", db, "--method", "warpdiff", "--phase", "total",
+        var (code, stdout, _) = CliProcess.Run("analyze", "--db", db, "--method", "warpdiff", "--phase", "total",
             "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
@@ -51,7 +51,7 @@ public class AnalyzeCliTests
     [InlineData("total", "total_time")]
     public void Robust_json_top_15_names_the_known_anomalies(string phase, string metric)
     {
-        var (code, stdout, _) = Cli.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--phase", phase,
+        var (code, stdout, _) = CliProcess.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--phase", phase,
             "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--top", "15", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
@@ -70,31 +70,9 @@ public class AnalyzeCliTests
     [InlineData("analyze", "--warpdiff", "/nonexistent-folder")]
     public void Bad_input_is_a_one_line_usage_error(params string[] args)
     {
-        var (code, stdout, stderr) = Cli.Run(args);
+        var (code, stdout, stderr) = CliProcess.Run(args);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Single(stderr.Trim().Split('\n'));
-    }
-}
-
-/// <summary>Runs the built <c>wasm-perfdiff.dll</c> (copied next to the tests) as a child process.</summary>
-internal static class Cli
-{
-    public static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll");
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("wasm-perfdiff did not finish in 120 s"); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }
