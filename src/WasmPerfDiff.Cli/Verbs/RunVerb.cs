@@ -31,7 +31,7 @@ public static class RunVerb
         var maxTime = new Option<string?>("--max-time") { Description = "time budget of the campaign: 90s, 5m, 1h30m" };
         var timeout = new Option<double?>("--timeout") { Description = "per-run timeout in seconds (default: 10× the cell's usual time, at least 10 s)" };
         var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random, stored with the campaign)" };
-        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings" };
+        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew)" };
         var json = CommonOptions.Json();
 
         var cmd = new Command("run", "run every case on every runtime, scheduled in shuffled rounds, stored in SQLite")
@@ -41,8 +41,10 @@ public static class RunVerb
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             using var store = pr.GetValue(resume) ? CampaignStore.OpenExisting(pr.GetValue(db)!) : CampaignStore.Open(pr.GetValue(db)!);
+            // --resume continues with the stored settings; only the time budget of this session may be given anew.
             var settings = pr.GetValue(resume)
                 ? CampaignSettings.FromJson((store.LocalCampaign() ?? throw new UsageException($"'{store.Path}' holds no campaign to resume")).SettingsJson)
+                    with { MaxTime = pr.GetValue(maxTime) is { } budget ? DurationParser.Parse(budget) : null }
                 : new CampaignSettings
                 {
                     Warmup = pr.GetValue(warmup),
