@@ -20,7 +20,7 @@ public static class RunVerb
     public static Command Create()
     {
         var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "glob on case names, e.g. 'fib*'" };
+        var cases = new Option<string?>("--cases") { Description = "case names or globs, comma-separated, e.g. 'fib,flops-*'" };
         var runtime = new Option<string[]>("--runtime", "-r") { Description = "runtime configuration(s) (repeat or comma-separate; default: every available one)", AllowMultipleArgumentsPerToken = true };
         var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
         size.AcceptOnlyFromAmong("test", "default");

@@ -36,9 +36,12 @@ public static class CampaignCases
         return cases;
     }
 
-    /// <summary>Shell-style glob on the case name (<c>*</c>, <c>?</c>); null or empty matches all.</summary>
-    public static bool Matches(string? glob, string name) =>
-        string.IsNullOrEmpty(glob) || FileSystemName.MatchesSimpleExpression(glob, name, ignoreCase: false);
+    /// <summary>Shell-style globs on the case name (<c>*</c>, <c>?</c>), several separated by commas
+    /// (<c>fib,sieve,flops-*</c>); null or empty matches all.</summary>
+    public static bool Matches(string? globs, string name) =>
+        string.IsNullOrEmpty(globs)
+        || globs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(g => FileSystemName.MatchesSimpleExpression(g, name, ignoreCase: false));
 
     public static string Sha256Hex(string path)
     {
