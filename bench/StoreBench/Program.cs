@@ -87,8 +87,9 @@ static async Task SchedulerOverhead(int cases, int runtimes, int runsPerCell, st
     var rts = Enumerable.Range(0, runtimes).Select(i => (IRuntime)new InstantRuntime($"rt-{i}")).ToList();
     var caseList = Enumerable.Range(0, cases).Select(c => new CaseRecord($"case{c}", "bench", $"/bench/case{c}.wasm", $"sha{c}", [])).ToList();
     using var store = CampaignStore.Open(path);
-    // Noisy stand-in times (±20 %) so no cell settles early: every cell runs to --max-runs.
-    var settings = new CampaignSettings { Warmup = 0, MinRuns = runsPerCell, MaxRuns = runsPerCell, Seed = 1 };
+    // Noisy stand-in times (±20 %) so no cell settles early: every cell runs to --max-runs, and the
+    // stopping rule (analysis verdicts, then the median CI) is consulted from --min-runs on.
+    var settings = new CampaignSettings { Warmup = 0, MinRuns = 3, MaxRuns = runsPerCell, Seed = 1 };
     var rng = new Random(2);
     var result = new RunResult("x", RunStatus.Ok, 0, null, 100, 90, 1, 1000, 6, "aa", 0, "bb", Phases.None, DateTimeOffset.UtcNow);
     var calls = 0;

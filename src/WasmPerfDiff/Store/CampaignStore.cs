@@ -66,6 +66,16 @@ public sealed class CampaignStore : IDisposable
         return list;
     }
 
+    /// <summary>Campaign GUID → the integer key its runs are stored under.</summary>
+    private Dictionary<string, long?> CampaignKeys()
+    {
+        using var cmd = Command("SELECT id, key FROM campaign");
+        using var r = cmd.ExecuteReader();
+        var keys = new Dictionary<string, long?>(StringComparer.Ordinal);
+        while (r.Read()) keys[r.GetString(0)] = r.GetInt64(1);
+        return keys;
+    }
+
     /// <summary>Adds a campaign row; returns false (and changes nothing) when its id is already here.</summary>
     public bool AddCampaign(CampaignRecord c)
     {
@@ -170,9 +180,11 @@ public sealed class CampaignStore : IDisposable
     /// (campaign, case, runtime, round) is refused by the unique key: that would be counting twice.</summary>
     public void Append(string campaignId, CaseRun run)
     {
+        var key = CampaignKeys().GetValueOrDefault(campaignId)
+            ?? throw new InvalidOperationException($"campaign '{campaignId}' is not in '{Path}'");
         using var tx = _db.BeginTransaction();
         using var insert = new RunInsert(_db, ignoreDuplicates: false);
-        insert.Execute(campaignId, run);
+        insert.Execute(key, run);
         tx.Commit();
     }
 
@@ -186,7 +198,7 @@ public sealed class CampaignStore : IDisposable
         // References are checked here against sets read once, and SQLite's per-row foreign-key
         // lookups are switched off for the batch (~15 % of its insert cost); the pragma cannot
         // change inside a transaction, hence before and after it.
-        var campaigns = Campaigns().Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var campaigns = CampaignKeys();
         var cases = Cases().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var runtimes = Runtimes().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         Exec(_db, "PRAGMA foreign_keys=OFF");
@@ -197,10 +209,10 @@ public sealed class CampaignStore : IDisposable
             var added = 0;
             foreach (var row in rows)
             {
-                if (!campaigns.Contains(row.CampaignId) || !cases.Contains(row.Run.Case) || !runtimes.Contains(row.Run.Result.Runtime))
+                if (campaigns.GetValueOrDefault(row.CampaignId) is not { } key || !cases.Contains(row.Run.Case) || !runtimes.Contains(row.Run.Result.Runtime))
                     throw new InvalidOperationException(
                         $"run of case '{row.Run.Case}' on '{row.Run.Result.Runtime}' in campaign '{row.CampaignId}': store the campaign, case and runtime first");
-                added += insert.Execute(row.CampaignId, row.Run);
+                added += insert.Execute(key, row.Run);
             }
             tx.Commit();
             return added;
@@ -228,7 +240,7 @@ public sealed class CampaignStore : IDisposable
 
     public long CountRuns(string? campaignId = null)
     {
-        using var cmd = Command("SELECT count(*) FROM run WHERE $c IS NULL OR campaign_id = $c");
+        using var cmd = Command("SELECT count(*) FROM run r JOIN campaign c ON c.key = r.campaign WHERE $c IS NULL OR c.id = $c");
         cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
         return (long)cmd.ExecuteScalar()!;
     }

@@ -20,7 +20,7 @@ internal sealed class RunInsert : IDisposable
     /// <summary>Columns in the order the values are bound.</summary>
     internal static readonly string[] Columns =
     [
-        "campaign_id", "case_name", "runtime", "round", "started", "status", "exit_code", "signal",
+        "campaign", "case_name", "runtime", "round", "started", "status", "exit_code", "signal",
         "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
         "startup_ms", "compile_ms", "instantiate_ms", "execute_ms", "teardown_ms", "aot_compile_ms", "message",
     ];
@@ -34,12 +34,12 @@ internal sealed class RunInsert : IDisposable
     }
 
     /// <summary>Binds and inserts one run; returns 1 when a row was added, 0 when ignored as a duplicate.</summary>
-    public int Execute(string campaignId, CaseRun run)
+    public int Execute(long campaignKey, CaseRun run)
     {
         var r = run.Result;
         var p = r.Phases;
         var i = 1; // SQLite parameters are 1-based
-        Text(i++, campaignId);
+        raw.sqlite3_bind_int64(_stmt, i++, campaignKey);
         Text(i++, run.Case);
         Text(i++, r.Runtime);
         raw.sqlite3_bind_int64(_stmt, i++, run.Round);

@@ -13,8 +13,10 @@ internal static class RunReader
     public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
     {
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT {string.Join(", ", RunInsert.Columns)} FROM run " +
-                          "WHERE $c IS NULL OR campaign_id = $c ORDER BY campaign_id, case_name, runtime, round";
+        // Column i of the select is column i of RunInsert.Columns, with the campaign's GUID for its key.
+        cmd.CommandText = $"SELECT c.id, {string.Join(", ", RunInsert.Columns.Skip(1).Select(col => "r." + col))} " +
+                          "FROM run r JOIN campaign c ON c.key = r.campaign " +
+                          "WHERE $c IS NULL OR c.id = $c ORDER BY r.campaign, r.case_name, r.runtime, r.round";
         cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         var rows = new List<RunRow>();
