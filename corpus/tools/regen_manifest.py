@@ -9,7 +9,7 @@ sizes, and checks the wasm under node's WASI at the `test` size gives the same s
 Per-case facts come from the first line of each source:  /* perfdiff: test=N triggers=a,b stdin=F */
 Large generated modules are listed in LARGE below. Usage: python3 corpus/tools/regen_manifest.py [NAME...]
 """
-import concurrent.futures, gzip, hashlib, json, os, re, resource, shutil, subprocess, sys, tempfile, time
+import concurrent.futures, gzip, hashlib, json, math, os, re, resource, shutil, subprocess, sys, tempfile, time
 
 CORPUS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUITES = ["shootout", "polybench", "classics", "flops", "misc"]
@@ -19,6 +19,7 @@ GZIP_OVER_BYTES = 4 * 1024 * 1024      # committed wasm above this is stored as 
 DEFAULT_TARGET_CPU_MS = 220            # middle of the 150-400 ms native window asked for `default`
 GROWTH = 1.25                          # size step while searching: PolyBench sizes are cubic, 1.25^3 ~ 2x time
 TEST_MAX_CPU_MS = 50
+SMALL_SIZE = 40                        # below this a size argument is treated as exponential (step +1)
 
 WASM_C = ["clang", "--target=wasm32-wasi", "-O2", "-Wl,--strip-debug"]
 WASM_CXX = ["clang++", "--target=wasm32-wasi", "-O2", "-fno-exceptions", "-fno-rtti", "-nostdlib++", "-Wl,--strip-debug"]
@@ -111,7 +112,8 @@ def main():
     entries = []
     for c in cases:
         if c["name"] not in built:
-            entries.append(old[c["name"]])
+            if c["name"] in old:
+                entries.append(old[c["name"]])
             continue
         wasm, native = built[c["name"]]
         data = open(wasm, "rb").read()
@@ -132,13 +134,19 @@ def main():
         if wasm_out != out_test:
             raise SystemExit(f"{c['name']}: wasm output differs from native at test size")
         size, cpu = c["test"], cpu_test
+        prev = None
         while cpu < DEFAULT_TARGET_CPU_MS:
+            prev = (size, cpu, out_default if size != c["test"] else out_test)
             # jump straight towards the target when far away (assuming at least linear growth), else step
+            # small sizes are depths or orders with exponential cost (binary-trees, queens, fib): step by one
             factor = GROWTH if cpu > DEFAULT_TARGET_CPU_MS / 4 else 2
-            size = max(size + 1, int(size * factor))
+            size = size + 1 if size < SMALL_SIZE else int(size * factor)
             out_default, cpu = run_native(native, size, c["stdin"])
         if size == c["test"]:
             out_default = out_test
+        elif prev and prev[1] > 0 and math.log(cpu / DEFAULT_TARGET_CPU_MS) > math.log(DEFAULT_TARGET_CPU_MS / prev[1]):
+            # an exponential step overshot: the previous size is closer to the target (in log time)
+            size, cpu, out_default = prev
         entry = {
             "name": c["name"], "suite": c["suite"], "source": c["source"], "language": "c++" if c["src_abs"].endswith(".cpp") else "c",
             "wasm": rel, "wasm_sha256": hashlib.sha256(data).hexdigest(), "wasm_bytes": len(data),
