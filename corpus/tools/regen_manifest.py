@@ -12,7 +12,7 @@ Large generated modules are listed in LARGE below. Usage: python3 corpus/tools/r
 import concurrent.futures, gzip, hashlib, json, math, os, re, resource, shutil, subprocess, sys, tempfile, time
 
 CORPUS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SUITES = ["shootout", "polybench", "classics", "flops", "misc"]
+SUITES = ["shootout", "polybench", "classics", "flops", "strings", "misc"]
 # (name, flavor, functions, seed, test reps): sized so each module has >= 5 MB of code
 LARGE = [("large-switch", "switch", 6784, 1, 1), ("large-arith", "arith", 13440, 2, 1), ("large-table", "table", 10368, 3, 1)]
 GZIP_OVER_BYTES = 4 * 1024 * 1024      # committed wasm above this is stored as NAME.wasm.gz
