@@ -9,6 +9,7 @@ public static class Verbs
     [
         DoctorVerb.Create(),
         ExecVerb.Create(),
+        BuildVerb.Create(),
         RunVerb.Create(),
         AnalyzeVerb.Create(),
         EvaluateVerb.Create(),
