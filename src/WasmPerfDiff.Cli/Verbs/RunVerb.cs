@@ -19,7 +19,7 @@ public static class RunVerb
 {
     public static Command Create()
     {
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project corpus)" };
+        var corpus = new Option<string?>("--corpus") { Description = "corpus directory: the project corpus (manifest.json) or a directory of NAME.wasm with sidecars (default: the project corpus)" };
         var cases = new Option<string?>("--cases") { Description = "case names or globs, comma-separated, e.g. 'fib,flops-*'" };
         var runtime = new Option<string[]>("--runtime", "-r") { Description = "runtime configuration(s) (repeat or comma-separate; default: every available one)", AllowMultipleArgumentsPerToken = true };
         var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
@@ -53,7 +53,7 @@ public static class RunVerb
                     MaxTime = pr.GetValue(maxTime) is { } mt ? DurationParser.Parse(mt) : null,
                     Timeout = pr.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
                     Seed = pr.GetValue(seed) ?? Random.Shared.NextInt64(1, 1L << 53),
-                    Corpus = pr.GetValue(corpus) is { } c ? Path.GetFullPath(c) : null,
+                    Corpus = CampaignInputs.LocateCorpus(pr.GetValue(corpus)),
                     CasesGlob = pr.GetValue(cases),
                     Runtimes = (pr.GetValue(runtime) ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                     Config = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null,

@@ -15,7 +15,7 @@ public class CampaignCliTests
 {
     private static readonly string[] WasmtimeTiers = ["wasmtime-cranelift", "wasmtime-cranelift-o0", "wasmtime-winch", "wasmtime-pulley"];
 
-    /// <summary>A foreign corpus: <paramref name="count"/> modules with .args sidecars.</summary>
+    /// <summary>A foreign corpus: <paramref name="count"/> copies of hello.wat with .args sidecars.</summary>
     private static string Corpus(int count)
     {
         var dir = Directory.CreateTempSubdirectory("perfdiff-corpus-").FullName;
@@ -28,10 +28,13 @@ public class CampaignCliTests
         return dir;
     }
 
-    private static string[] RunArgs(string corpus, string db, params string[] extra) =>
+    /// <summary>Five cases of the project corpus, quick at the test size.</summary>
+    private const string FiveCases = "fib,towers,queens,nbody,fasta";
+
+    private static string[] RunArgs(string db, params string[] extra) =>
     [
-        "run", "--corpus", corpus, "--size", "test", "--db", db, "--runtime", string.Join(',', WasmtimeTiers),
-        "--warmup", "0", "--min-runs", "3", "--max-runs", "3", "--seed", "11", .. extra,
+        "run", "--corpus", Path.Combine(TestPaths.RepoRoot, "corpus"), "--cases", FiveCases, "--size", "test", "--db", db,
+        "--runtime", string.Join(',', WasmtimeTiers), "--warmup", "0", "--min-runs", "3", "--max-runs", "3", "--seed", "11", .. extra,
     ];
 
     private static long CountRows(string db)
@@ -45,9 +48,8 @@ public class CampaignCliTests
     }
 
     [Fact]
-    public async Task A_campaign_killed_at_five_random_points_and_resumed_ends_with_exactly_60_ok_rows()
+    public async Task Five_corpus_cases_on_four_wasmtime_tiers_killed_at_five_random_points_and_resumed_end_with_exactly_60_ok_rows()
     {
-        var corpus = Corpus(5);
         var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-kill-").FullName, "campaign.db");
         var rng = new Random();
         const int Expected = 5 * 4 * 3;
@@ -59,7 +61,7 @@ public class CampaignCliTests
         var kills = 0;
         foreach (var target in targets)
         {
-            var args = kills == 0 ? RunArgs(corpus, db) : ["run", "--resume", "--db", db];
+            var args = kills == 0 ? RunArgs(db) : ["run", "--resume", "--db", db];
             var stderr = new System.Text.StringBuilder();
             using var p = StartCli(args, stderr);
             var clock = Stopwatch.StartNew();
@@ -85,7 +87,9 @@ public class CampaignCliTests
         var runs = store.ReadCaseRuns();
         Assert.Equal(5, kills);
         Assert.Equal(Expected, runs.Count);
-        Assert.All(runs, r => Assert.Equal(RunStatus.Ok, r.Result.Status));
+        Assert.All(runs, r => Assert.Equal(RunStatus.Ok, r.Result.Status)); // ok includes: stdout = the corpus's expected hash
+        Assert.Equal(5, runs.Select(r => r.Case).Distinct().Count());
+        Assert.Equal(WasmtimeTiers.Order(), runs.Select(r => r.Result.Runtime).Distinct().Order());
         Assert.Equal(Expected, runs.Select(r => (r.Case, r.Result.Runtime, r.Round)).Distinct().Count());
         Assert.All(runs.GroupBy(r => (r.Case, r.Result.Runtime)), g => Assert.Equal([1, 2, 3], g.Select(r => r.Round).Order()));
         Assert.Single(store.Campaigns());
