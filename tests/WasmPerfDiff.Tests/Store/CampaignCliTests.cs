@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using WasmPerfDiff.Measurement;
@@ -64,6 +65,7 @@ public class CampaignCliTests
             var args = kills == 0 ? RunArgs(db) : ["run", "--resume", "--db", db];
             var stderr = new System.Text.StringBuilder();
             using var p = StartCli(args, stderr);
+            _ = p.StandardOutput.ReadToEndAsync(); // drained, never read: a killed campaign prints nothing useful
             var clock = Stopwatch.StartNew();
             while (!p.HasExited && File.Exists(db) && CountRows(db) < target || !p.HasExited && !File.Exists(db))
             {
@@ -131,6 +133,38 @@ public class CampaignCliTests
         Assert.All(crashy.Where(x => x.Result.Status == RunStatus.Crash), x => Assert.Equal(11, x.Result.Signal));
     }
 
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private const int Sigterm = 15;
+
+    [Fact]
+    public async Task Sigterm_cancels_the_run_in_flight_reports_and_the_campaign_resumes_to_the_full_count()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-term-").FullName, "campaign.db");
+        var stderr = new System.Text.StringBuilder();
+        using var p = StartCli(["run", "--corpus", Path.Combine(TestPaths.RepoRoot, "corpus"), "--cases", "fib,towers", "--size", "test",
+            "--db", db, "--runtime", "wasmtime-cranelift", "--warmup", "0", "--min-runs", "8", "--max-runs", "8", "--seed", "5"], stderr);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!p.HasExited && (!File.Exists(db) || CountRows(db) < 3))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "campaign made no progress");
+            await Task.Delay(20);
+        }
+        if (p.HasExited) Assert.Fail($"campaign ended before the signal: {stderr}");
+        Assert.Equal(0, kill(p.Id, Sigterm));
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(15)), "the campaign did not stop on SIGTERM");
+        Assert.Equal(1, p.ExitCode);   // stopped early: not a finished campaign
+        Assert.Contains("cancelled", await stdout);
+        var stored = CountRows(db);
+        Assert.InRange(stored, 3, 15);
+
+        var resumed = CliProcess.Run("run", "--resume", "--db", db);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(16, CountRows(db));
+    }
+
     [Fact]
     public void Bad_input_exits_2_with_one_line()
     {
@@ -151,9 +185,7 @@ public class CampaignCliTests
         psi.Environment["NO_COLOR"] = "1";
         var p = Process.Start(psi)!;
         // Drain both pipes so the child never blocks on a full one.
-        p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
-        p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
     }
