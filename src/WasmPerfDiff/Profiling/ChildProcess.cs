@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace WasmPerfDiff.Profiling;
+
+/// <summary>How a child process ended: exit code, whether it was killed at the timeout, and the end of its stderr.</summary>
+internal sealed record ChildExit(int ExitCode, bool TimedOut, string StderrTail);
+
+/// <summary>
+/// Runs a command (argv list, never through a shell) with its stdout handed to a reader and its
+/// stderr drained into a bounded tail, so neither pipe can fill up and block the child.
+/// </summary>
+internal static class ChildProcess
+{
+    /// <summary>Enough of stderr to explain a failure in one line, little enough to never matter for memory.</summary>
+    private const int StderrTailChars = 4096;
+
+    /// <exception cref="Win32Exception">The program could not be started (not found, not executable).</exception>
+    public static async Task<ChildExit> RunAsync(
+        IReadOnlyList<string> argv,
+        IReadOnlyDictionary<string, string?>? environment,
+        TimeSpan timeout,
+        Func<StreamReader, Task>? readStdout,
+        CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(argv[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in argv.Skip(1))
+            info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            info.Environment[name] = value;
+
+        using var process = Process.Start(info) ?? throw new Win32Exception($"cannot start {argv[0]}");
+        process.StandardInput.Close();
+        var stdout = readStdout != null ? readStdout(process.StandardOutput) : process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellationToken);
+        var stderr = TailAsync(process.StandardError);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            if (!timedOut)
+                throw;
+        }
+        await stdout;
+        return new ChildExit(process.ExitCode, timedOut, await stderr);
+    }
+
+    private static async Task<string> TailAsync(StreamReader reader)
+    {
+        var tail = new StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            tail.Append(buffer, 0, read);
+            if (tail.Length > 2 * StderrTailChars)
+                tail.Remove(0, tail.Length - StderrTailChars);
+        }
+        return tail.Length > StderrTailChars ? tail.ToString(tail.Length - StderrTailChars, StderrTailChars) : tail.ToString();
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Globalization;
+
+namespace WasmPerfDiff.Profiling;
+
+/// <summary>The command to profile: argv (never run through a shell) and environment additions (null removes a variable).</summary>
+public sealed record ProfileLaunch(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string?> Environment)
+{
+    public ProfileLaunch(IReadOnlyList<string> argv) : this(argv, new Dictionary<string, string?>()) { }
+}
+
+/// <summary>Sampling settings for <c>perf record</c>.</summary>
+public sealed record PerfOptions(int FrequencyHz = PerfOptions.DefaultFrequencyHz, TimeSpan? Timeout = null, string PerfPath = "perf")
+{
+    /// <summary>
+    /// Samples per second. Slightly off a round number so the sampling does not run in lockstep
+    /// with periodic activity of the profiled program (timers firing at 1 kHz, say); about
+    /// 1000 samples per second of run time is plenty to rank functions.
+    /// </summary>
+    public const int DefaultFrequencyHz = 999;
+
+    public TimeSpan EffectiveTimeout => Timeout ?? TimeSpan.FromMinutes(2);
+}
+
+/// <summary>The raw result of one sampled run: the samples and how the profiled program ended.</summary>
+public sealed record PerfRecording(IReadOnlyList<PerfSample> Samples, int ExitCode, string StderrTail);
+
+/// <summary>
+/// Samples a command with <c>perf record -e cpu-clock -F f -g</c> (software clock event: the
+/// hardware counters are not available on the VMs this runs on; <c>-g</c> records call chains by
+/// frame pointers, which JIT code of Wasmtime and V8 keeps) and reads the samples back with
+/// <c>perf script</c>, which resolves JIT addresses through the <c>/tmp/perf-&lt;pid&gt;.map</c>
+/// files the runtimes write.
+/// </summary>
+public static class PerfRecorder
+{
+    /// <summary>Fails with one line naming the fix when perf is missing or may not sample here.</summary>
+    public static async Task CheckAvailableAsync(PerfOptions options, CancellationToken cancellationToken = default)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"perfdiff-check-{Environment.ProcessId}-{Guid.NewGuid():N}.data");
+        try
+        {
+            var exit = await RunPerfAsync(options, ["record", "-e", "cpu-clock", "-q", "-o", data, "--", "true"], null, TimeSpan.FromSeconds(30), null, cancellationToken);
+            if (exit.ExitCode != 0)
+                throw Explain(exit.StderrTail);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+
+    public static async Task<PerfRecording> RecordAsync(ProfileLaunch launch, PerfOptions options, CancellationToken cancellationToken = default)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"perfdiff-{Environment.ProcessId}-{Guid.NewGuid():N}.data");
+        var started = DateTime.UtcNow;
+        try
+        {
+            string[] record = ["record", "-e", "cpu-clock", "-F", options.FrequencyHz.ToString(CultureInfo.InvariantCulture), "-g", "-q", "-o", data, "--", .. launch.Argv];
+            var run = await RunPerfAsync(options, record, launch.Environment, options.EffectiveTimeout, null, cancellationToken);
+            if (run.TimedOut)
+                throw new UsageException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s: {string.Join(' ', launch.Argv)}");
+            if (!File.Exists(data))
+                throw Explain(run.StderrTail);
+
+            var samples = new List<PerfSample>();
+            var script = await RunPerfAsync(options, ["script", "-i", data, "-F", PerfScriptParser.Fields], null, options.EffectiveTimeout,
+                async reader => samples.AddRange(await Task.Run(() => PerfScriptParser.Parse(reader).ToList(), cancellationToken)), cancellationToken);
+            if (script.ExitCode != 0)
+                throw new UsageException($"perf script failed: {LastLine(script.StderrTail)}");
+            RemoveSymbolMaps(samples, started);
+            return new PerfRecording(samples, run.ExitCode, run.StderrTail);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+
+    private static async Task<ChildExit> RunPerfAsync(PerfOptions options, string[] args, IReadOnlyDictionary<string, string?>? environment,
+        TimeSpan timeout, Func<StreamReader, Task>? readStdout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChildProcess.RunAsync([options.PerfPath, .. args], environment, timeout, readStdout, cancellationToken);
+        }
+        catch (Win32Exception)
+        {
+            throw new UsageException(MissingPerf);
+        }
+    }
+
+    public const string MissingPerf = "perf is not installed: install it with 'apt-get install linux-perf' (Debian; 'linux-tools-$(uname -r)' on Ubuntu)";
+
+    public const string NotPermitted =
+        "perf may not sample here: run as root or allow it with 'sysctl kernel.perf_event_paranoid=1'";
+
+    /// <summary>Turns perf's complaint into the one line a user needs.</summary>
+    public static UsageException Explain(string stderr)
+    {
+        if (stderr.Contains("perf_event_paranoid", StringComparison.Ordinal) || stderr.Contains("ermission", StringComparison.Ordinal)
+            || stderr.Contains("EACCES", StringComparison.Ordinal))
+            return new UsageException(NotPermitted);
+        // Debian's /usr/bin/perf is a wrapper that needs the perf build of the running kernel.
+        if (stderr.Contains("not found for kernel", StringComparison.Ordinal))
+            return new UsageException(MissingPerf);
+        return new UsageException($"perf record failed: {LastLine(stderr)}");
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no message)";
+
+    /// <summary>
+    /// Deletes the JIT symbol maps the profiled processes wrote (they are only needed until perf
+    /// script has resolved the addresses, and /tmp would collect one per run otherwise). Only maps
+    /// of sampled processes written during this recording are touched.
+    /// </summary>
+    private static void RemoveSymbolMaps(IEnumerable<PerfSample> samples, DateTime startedUtc)
+    {
+        foreach (var pid in samples.Select(s => s.Pid).Distinct())
+        {
+            var map = Path.Combine("/tmp", $"perf-{pid}.map");
+            try
+            {
+                if (File.Exists(map) && File.GetLastWriteTimeUtc(map) >= startedUtc.AddSeconds(-1))
+                    File.Delete(map);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
