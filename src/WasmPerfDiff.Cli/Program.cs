@@ -2,8 +2,17 @@ using System.CommandLine;
 using WasmPerfDiff;
 using WasmPerfDiff.Cli;
 using WasmPerfDiff.Cli.Verbs;
+using WasmPerfDiff.Runtimes.Embedded;
+
+// The embedded-Wasmtime worker is this same program started as a child; it skips the command tree to start fast.
+if (args.Length > 0 && args[0] == WasmtimeWorker.Verb)
+{
+    try { return WasmtimeWorker.Main(args[1..]); }
+    catch (UsageException e) { Console.Error.WriteLine($"wasm-perfdiff: {e.Message}"); return ExitCodes.Usage; }
+}
 
 var root = new RootCommand("wasm-perfdiff: differential performance testing of WebAssembly runtimes");
+root.Options.Add(CommonOptions.Config);
 foreach (var verb in Verbs.All())
     root.Subcommands.Add(verb);
 

@@ -7,5 +7,7 @@ public static class Verbs
 {
     public static IEnumerable<Command> All() =>
     [
+        DoctorVerb.Create(),
+        ExecVerb.Create(),
     ];
 }

@@ -10,7 +10,9 @@ public sealed record RuntimeAvailability(bool Available, string? Version, string
 
 /// <summary>
 /// One runtime configuration (engine + tier + flags), e.g. <c>wasmtime-cranelift</c> or <c>v8-liftoff</c>.
-/// Every run happens in a child process so that a crash or hang of the engine never takes the tool down.
+/// Every run happens in a child process so that a crash or hang of the engine never takes the tool down;
+/// a runtime only says which process to start (<see cref="PrepareAsync"/>) and
+/// <see cref="RuntimeRunner"/> runs, measures and classifies it the same way for all.
 /// </summary>
 public interface IRuntime
 {
@@ -23,10 +25,21 @@ public interface IRuntime
     /// <summary>Tier or mode within the engine: cranelift, winch, pulley, turbofan, liftoff, interp, aot, ...</summary>
     string Tier { get; }
 
-    /// <summary>The command line (or a description of it) as recorded in the store.</summary>
+    /// <summary>The command template, as recorded in the store.</summary>
     string Describe();
 
+    /// <summary>Looks the runtime up (cached after the first call).</summary>
     RuntimeAvailability Detect();
 
-    Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Everything that must happen before the measured process starts (e.g. an AOT compile step, timed
+    /// apart), and the process to start.
+    /// </summary>
+    Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Variations of a launch that are not part of what is measured.</summary>
+public sealed record LaunchOptions(bool PerfMap = false)
+{
+    public static readonly LaunchOptions Default = new();
 }

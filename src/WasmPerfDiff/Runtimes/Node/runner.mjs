@@ -1,1 +1,62 @@
-// placeholder
+// wasm-perfdiff's runner for Node/V8: compile, instantiate and run one WASI (preview1) command
+// module, writing the phase marks (CLOCK_REALTIME ns) to a side-channel file, never to stdout.
+// Usage: node [v8 flags] runner.mjs --marks FILE [--dir DIR] -- WASM [ARGS...]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { WASI } from 'node:wasi';
+
+// performance.timeOrigin + now() is the realtime clock in ms with sub-µs precision.
+const nowNs = () => Math.round((performance.timeOrigin + performance.now()) * 1e6);
+const marks = { status: 'error', start_ns: nowNs() };
+
+const argv = process.argv.slice(2);
+let marksFile = null;
+let dir = null;
+let i = 0;
+for (; i < argv.length && argv[i] !== '--'; i++) {
+  if (argv[i] === '--marks') marksFile = argv[++i];
+  else if (argv[i] === '--dir') dir = argv[++i];
+}
+const [wasmPath, ...guestArgs] = argv.slice(i + 1);
+if (!marksFile || !wasmPath) {
+  process.stderr.write('usage: runner.mjs --marks FILE [--dir DIR] -- WASM [ARGS...]\n');
+  process.exit(2);
+}
+const save = () => writeFileSync(marksFile, JSON.stringify(marks));
+
+let module;
+let instance;
+let wasi;
+try {
+  module = await WebAssembly.compile(readFileSync(wasmPath));
+  marks.compiled_ns = nowNs();
+  wasi = new WASI({
+    version: 'preview1',
+    args: [basename(wasmPath), ...guestArgs],
+    env: {},
+    preopens: dir ? { [dir]: dir } : {},
+    returnOnExit: true,
+  });
+  instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
+  marks.instantiated_ns = nowNs();
+} catch (e) {
+  marks.status = 'unsupported';
+  marks.message = String(e && e.message || e).split('\n')[0];
+  save();
+  process.stderr.write(`v8 runner: ${marks.message}\n`);
+  process.exit(1);
+}
+
+try {
+  const code = wasi.start(instance);
+  marks.executed_ns = nowNs();
+  marks.status = 'ok';
+  marks.exit_code = code ?? 0;
+} catch (e) {
+  marks.executed_ns = nowNs();
+  marks.status = e instanceof WebAssembly.RuntimeError ? 'trap' : 'error';
+  marks.message = String(e && e.message || e).split('\n')[0];
+  process.stderr.write(`v8 runner: ${marks.message}\n`);
+}
+save();
+process.exitCode = marks.status === 'ok' ? marks.exit_code : 1;

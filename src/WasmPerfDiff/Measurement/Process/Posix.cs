@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+
+namespace WasmPerfDiff.Measurement.Process;
+
+/// <summary>
+/// The few libc calls the harness needs and .NET's Process class does not offer: spawning into a
+/// fresh process group (so a timeout can kill the whole tree) and <c>wait4</c>, whose rusage is the
+/// kernel's own accounting of the exited child (CPU time and max RSS). Linux x86_64/arm64 glibc layouts.
+/// </summary>
+internal static unsafe partial class Posix
+{
+    public const int SIGKILL = 9;
+    public const int O_RDONLY = 0;
+    public const int O_CLOEXEC = 0x80000;
+    public const int EINTR = 4;
+    public const int ECHILD = 10;
+
+    public const short POSIX_SPAWN_SETPGROUP = 0x02;
+    public const short POSIX_SPAWN_SETSIGDEF = 0x04;
+    public const short POSIX_SPAWN_SETSIGMASK = 0x08;
+
+    /// <summary>Opaque glibc objects; sized generously (glibc: attr 336 B, file actions 80 B, sigset 128 B).</summary>
+    public const int OpaqueSize = 1024;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeVal { public long Sec; public long Usec; }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct RUsage
+    {
+        public TimeVal UTime;
+        public TimeVal STime;
+        public long MaxRss; // kilobytes on Linux
+        public long IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NvCsw, NivCsw;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec { public long Sec; public long Nsec; }
+
+    [LibraryImport("libc", SetLastError = true)] public static partial int pipe2(int* fds, int flags);
+    [LibraryImport("libc", SetLastError = true)] public static partial int close(int fd);
+    [LibraryImport("libc", SetLastError = true)] public static partial int kill(int pid, int sig);
+    [LibraryImport("libc", SetLastError = true)] public static partial int wait4(int pid, int* status, int options, RUsage* rusage);
+    [LibraryImport("libc")] public static partial int clock_gettime(int clock, TimeSpec* ts);
+
+    [LibraryImport("libc")] public static partial int posix_spawn_file_actions_init(void* fa);
+    [LibraryImport("libc")] public static partial int posix_spawn_file_actions_destroy(void* fa);
+    [LibraryImport("libc")] public static partial int posix_spawn_file_actions_adddup2(void* fa, int fd, int newFd);
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial int posix_spawn_file_actions_addopen(void* fa, int fd, string path, int oflag, int mode);
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial int posix_spawn_file_actions_addchdir_np(void* fa, string path);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_init(void* attr);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_destroy(void* attr);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_setflags(void* attr, short flags);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_setpgroup(void* attr, int pgroup);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_setsigmask(void* attr, void* sigset);
+    [LibraryImport("libc")] public static partial int posix_spawnattr_setsigdefault(void* attr, void* sigset);
+    [LibraryImport("libc")] public static partial int sigemptyset(void* set);
+    [LibraryImport("libc")] public static partial int sigfillset(void* set);
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial int posix_spawn(int* pid, string path, void* fileActions, void* attr, nint* argv, nint* envp);
+
+    /// <summary>CLOCK_REALTIME in nanoseconds: the clock the guest markers use (WASI realtime).</summary>
+    public static long RealtimeNs()
+    {
+        TimeSpec ts;
+        clock_gettime(0, &ts);
+        return ts.Sec * 1_000_000_000L + ts.Nsec;
+    }
+
+    public static bool WifExited(int status) => (status & 0x7f) == 0;
+    public static int WExitStatus(int status) => (status >> 8) & 0xff;
+    public static bool WifSignaled(int status) => (status & 0x7f) != 0 && (status & 0x7f) != 0x7f;
+    public static int WTermSig(int status) => status & 0x7f;
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Measurement;
+
+/// <summary>
+/// Turns what happened to a child process into one <see cref="RunResult"/>: its status and its phases.
+/// Phases come from a runner's side channel (embedded Wasmtime, Node) and/or from the guest's own
+/// <c>@perfdiff begin/end</c> markers; when both exist the guest markers define execution, so that
+/// "execute" means the same marked work on every runtime.
+/// </summary>
+public static partial class RunClassifier
+{
+    private const double NsPerMs = 1_000_000.0;
+
+    /// <summary>What CLI runtimes print when the guest traps (wasmtime "wasm trap", wasmer/wasmedge/wasm3/iwasm variants).</summary>
+    [GeneratedRegex(@"wasm trap|\btrap(ped)?\b|unreachable|RuntimeError|out of bounds memory access|integer divide by zero", RegexOptions.IgnoreCase)]
+    private static partial Regex TrapText();
+
+    public static RunResult NotRun(string runtime, RunStatus status, string message, DateTimeOffset startedAt) =>
+        new(runtime, status, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, startedAt, message);
+
+    public static RunResult Classify(string runtime, ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks, double? aotCompileMs, DateTimeOffset startedAt)
+    {
+        if (!o.Spawned)
+            return NotRun(runtime, RunStatus.HarnessError, o.SpawnError!, startedAt) with { Phases = new Phases(AotCompileMs: aotCompileMs) };
+
+        var (status, message) = Status(o, marks, expectedMarks);
+        return new RunResult(runtime, status, o.ExitCode, o.Signal, o.WallMs, o.UserMs, o.SysMs, o.MaxRssKb,
+            o.Stdout.Bytes, o.Stdout.Sha256, o.Stderr.Bytes, o.Stderr.Sha256,
+            PhasesOf(o, marks, aotCompileMs), startedAt, message);
+    }
+
+    private static (RunStatus, string?) Status(ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks)
+    {
+        if (o.TimedOut) return (RunStatus.Timeout, $"killed after {o.WallMs / 1000:F1} s");
+        if (marks?.Status == "trap") return (RunStatus.Trap, marks.Message);
+        if (marks?.Status == "unsupported") return (RunStatus.Unsupported, marks.Message);
+        if (o.Signal is int signal) return (RunStatus.Crash, $"killed by signal {signal} ({SignalName(signal)})");
+        if (expectedMarks && marks?.Status != "ok")
+            return (RunStatus.HarnessError, $"runner reported nothing (exit {o.ExitCode}): {StderrTail(o)}");
+        if (o.ExitCode == 0) return (RunStatus.Ok, null);
+        if (!expectedMarks && TrapText().IsMatch(o.Stderr.HeadText)) return (RunStatus.Trap, StderrTail(o));
+        return (RunStatus.ExitNonzero, $"exit code {o.ExitCode}");
+    }
+
+    private static Phases PhasesOf(ProcessOutcome o, SideChannelMarks? marks, double? aotCompileMs)
+    {
+        static double? Ms(long? from, long? to) => from is long f && to is long t && t >= f ? (t - f) / NsPerMs : null;
+
+        var phases = new Phases(AotCompileMs: aotCompileMs);
+        if (marks is not null)
+        {
+            phases = phases with
+            {
+                StartupMs = Ms(o.SpawnUnixNs, marks.StartNs),
+                CompileMs = Ms(marks.StartNs, marks.CompiledNs),
+                InstantiateMs = Ms(marks.CompiledNs, marks.InstantiatedNs),
+                ExecuteMs = Ms(marks.InstantiatedNs, marks.ExecutedNs),
+                TeardownMs = Ms(marks.ExecutedNs, o.ReapUnixNs),
+            };
+        }
+        if (o.Markers.BeginNs is long begin && o.Markers.EndNs is long end && end >= begin)
+        {
+            phases = phases with
+            {
+                StartupMs = marks is null ? Ms(o.SpawnUnixNs, begin) : phases.StartupMs,
+                ExecuteMs = Ms(begin, end),
+                TeardownMs = Ms(end, o.ReapUnixNs),
+            };
+        }
+        return phases;
+    }
+
+    private static string StderrTail(ProcessOutcome o)
+    {
+        var lines = o.Stderr.HeadText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("@perfdiff ", StringComparison.Ordinal)).ToArray();
+        return lines.Length == 0 ? "(no stderr)" : lines[^1].Length > 300 ? lines[^1][..300] : lines[^1];
+    }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        4 => "SIGILL", 6 => "SIGABRT", 7 => "SIGBUS", 8 => "SIGFPE", 9 => "SIGKILL", 11 => "SIGSEGV", 15 => "SIGTERM",
+        _ => $"signal {signal}",
+    };
+}

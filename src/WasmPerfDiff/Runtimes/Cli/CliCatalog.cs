@@ -1,0 +1,56 @@
+namespace WasmPerfDiff.Runtimes.Cli;
+
+/// <summary>
+/// The command-line runtimes wasm-perfdiff knows, with their conventions for arguments, preopened
+/// directories and stack size. Each is offered when its program is found on PATH (or at a path set in
+/// the config file).
+/// </summary>
+public static class CliCatalog
+{
+    /// <summary>1 MiB of wasm stack for the interpreters, whose defaults (64 KiB) are too small for deep recursion.</summary>
+    private const string InterpreterStack = "1048576";
+
+    private static CommandTemplate T(params string[] argv) => new(argv);
+
+    public static IReadOnlyList<CliRuntimeDefinition> Definitions { get; } =
+    [
+        // The wasmtime CLI caches compiled code and hashes the module on every run; its cache is off so
+        // that every run compiles, as every other runtime here does (WarpDiff's Python-variant false positive).
+        new("wasmtime", "wasmtime", "cranelift",
+            T("wasmtime", "run", "-C", "cache=n", "--dir={dir}::{dir}", "{wasm}", "{args}"),
+            Version: T("wasmtime", "--version"), InstallHint: "wasmtime release binary on PATH"),
+        new("wasmtime-aot", "wasmtime", "aot",
+            T("wasmtime", "run", "--allow-precompiled", "-C", "cache=n", "--dir={dir}::{dir}", "{out}", "{args}"),
+            Precompile: T("wasmtime", "compile", "-C", "cache=n", "{wasm}", "-o", "{out}"),
+            Version: T("wasmtime", "--version"), ArtifactExtension: ".cwasm", InstallHint: "wasmtime release binary on PATH"),
+        new("wasmer", "wasmer", "default",
+            T("wasmer", "run", "--dir={dir}", "{wasm}", "--", "{args}"),
+            Version: T("wasmer", "--version"), InstallHint: "wasmer release binary on PATH"),
+        new("wasmedge", "wasmedge", "interp",
+            T("wasmedge", "--dir={dir}:{dir}", "{wasm}", "{args}"),
+            Version: T("wasmedge", "--version"), InstallHint: "WasmEdge release on PATH"),
+        new("wasmedge-aot", "wasmedge", "aot",
+            T("wasmedge", "--dir={dir}:{dir}", "{out}", "{args}"),
+            Precompile: T("wasmedge", "compile", "{wasm}", "{out}"),
+            Version: T("wasmedge", "--version"), ArtifactExtension: ".so", InstallHint: "WasmEdge release on PATH"),
+        new("wasm3", "wasm3", "interp",
+            T("wasm3", "--stack-size", InterpreterStack, "{wasm}", "{args}"),
+            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH"),
+        new("wasm3-compile", "wasm3", "eager",
+            T("wasm3", "--compile", "--stack-size", InterpreterStack, "{wasm}", "{args}"),
+            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH"),
+        new("iwasm", "wamr", "default",
+            T("iwasm", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm on PATH"),
+        new("iwasm-fast-jit", "wamr", "fast-jit",
+            T("iwasm", "--fast-jit", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with fast JIT, on PATH"),
+        new("iwasm-llvm-jit", "wamr", "llvm-jit",
+            T("iwasm", "--llvm-jit", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with LLVM JIT, on PATH"),
+        new("iwasm-aot", "wamr", "aot",
+            T("iwasm", $"--stack-size={InterpreterStack}", "--dir={dir}", "{out}", "{args}"),
+            Precompile: T("wamrc", "-o", "{out}", "{wasm}"),
+            Version: T("iwasm", "--version"), ArtifactExtension: ".aot", InstallHint: "WAMR iwasm and wamrc on PATH"),
+    ];
+}

@@ -1,0 +1,87 @@
+using WasmPerfDiff.Measurement.Process;
+using Wasmtime;
+
+namespace WasmPerfDiff.Runtimes.Embedded;
+
+/// <summary>
+/// The code that runs inside the worker child process: compile, instantiate and run one WASI module
+/// on one embedded Wasmtime tier, with the guest's stdin/stdout/stderr inherited from the process
+/// (so the harness reads them like any runtime's), and the phase marks written to a side-channel file.
+/// Command line: <c>--tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]</c>.
+/// </summary>
+public static class WasmtimeWorker
+{
+    public const string Verb = "__wasmtime-worker";
+
+    public static int Main(IReadOnlyList<string> args)
+    {
+        var start = Posix.RealtimeNs();
+        var options = WorkerOptions.Parse(args);
+        var marks = new SideChannelMarks { StartNs = start };
+        try
+        {
+            using var engine = new Engine(options.Tier.CreateConfig(options.PerfMap));
+            using var module = Module.FromFile(engine, options.Wasm);
+            marks = marks with { CompiledNs = Posix.RealtimeNs() };
+
+            using var linker = new Linker(engine);
+            using var store = new Wasmtime.Store(engine);
+            linker.DefineWasi();
+            var wasi = new WasiConfiguration()
+                .WithArgs([Path.GetFileName(options.Wasm), .. options.GuestArgs])
+                .WithInheritedStandardInput()
+                .WithInheritedStandardOutput()
+                .WithInheritedStandardError();
+            if (options.Dir is not null) wasi = wasi.WithPreopenedDirectory(options.Dir, options.Dir, mutable: true);
+            store.SetWasiConfiguration(wasi);
+            var instance = linker.Instantiate(store, module);
+            var entry = instance.GetAction("_start")
+                ?? throw new WasmtimeException("the module exports no _start function (not a WASI command)");
+            marks = marks with { InstantiatedNs = Posix.RealtimeNs() };
+
+            var exitCode = 0;
+            try { entry(); }
+            catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
+            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = "ok", ExitCode = exitCode };
+        }
+        catch (TrapException e)
+        {
+            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = "trap", Message = FirstLine(e.Message) };
+        }
+        catch (WasmtimeException e)
+        {
+            // Raised before execution: the module did not compile or link on this tier.
+            marks = marks with { Status = "unsupported", Message = FirstLine(e.Message) };
+        }
+        marks.Write(options.Marks);
+        if (marks.Message is not null) Console.Error.WriteLine($"wasmtime worker: {marks.Message}");
+        return marks.ExitCode ?? 1;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    private sealed record WorkerOptions(WasmtimeTier Tier, string Marks, string? Dir, bool PerfMap, string Wasm, IReadOnlyList<string> GuestArgs)
+    {
+        public static WorkerOptions Parse(IReadOnlyList<string> args)
+        {
+            WasmtimeTier? tier = null;
+            string? marks = null, dir = null;
+            var perfMap = false;
+            var i = 0;
+            for (; i < args.Count && args[i] != "--"; i++)
+            {
+                switch (args[i])
+                {
+                    case "--tier": tier = WasmtimeTiers.Parse(args[++i]); break;
+                    case "--marks": marks = args[++i]; break;
+                    case "--dir": dir = args[++i]; break;
+                    case "--perfmap": perfMap = true; break;
+                    default: throw new UsageException($"worker: unknown option '{args[i]}'");
+                }
+            }
+            if (tier is null || marks is null || i + 1 >= args.Count)
+                throw new UsageException("worker: usage: --tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]");
+            return new WorkerOptions(tier.Value, marks, dir, perfMap, args[i + 1], args.Skip(i + 2).ToList());
+        }
+    }
+}

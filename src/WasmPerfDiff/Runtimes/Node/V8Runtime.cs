@@ -1,0 +1,57 @@
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Measurement.Process;
+
+namespace WasmPerfDiff.Runtimes.Node;
+
+/// <summary>
+/// V8 through Node's <c>node:wasi</c>, pinned to one tier: <c>--no-liftoff</c> = TurboFan only,
+/// <c>--liftoff --no-wasm-tier-up</c> = Liftoff only. Default tiering is not offered: without wasm OSR
+/// a long-running call stays at Liftoff speed, which would mislabel the tier being measured.
+/// </summary>
+public sealed class V8Runtime(string tier, IReadOnlyList<string> flags) : IRuntime
+{
+    /// <summary>node:wasi with preview1 and returnOnExit needs Node 18 or later.</summary>
+    private const int MinimumNodeMajor = 18;
+
+    private static readonly Lazy<RuntimeAvailability> NodeAvailability = new(ProbeNode);
+
+    public static V8Runtime TurboFan() => new("turbofan", ["--no-liftoff"]);
+    public static V8Runtime Liftoff() => new("liftoff", ["--liftoff", "--no-wasm-tier-up"]);
+
+    public string Name => $"v8-{tier}";
+    public string Engine => "v8";
+    public string Tier => tier;
+
+    public static string RunnerPath => Path.Combine(AppContext.BaseDirectory, "runtimes-node", "runner.mjs");
+
+    public string Describe() => $"node --no-warnings {string.Join(' ', flags)} runner.mjs";
+
+    public RuntimeAvailability Detect() => NodeAvailability.Value;
+
+    public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default)
+    {
+        var node = Detect();
+        if (!node.Available) return Task.FromResult(Launch.Failed(node.Reason ?? "node unavailable", RunStatus.Unsupported));
+
+        var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
+        List<string> args = ["--no-warnings", .. flags];
+        if (options.PerfMap) args.AddRange(["--perf-basic-prof", "--interpreted-frames-native-stack"]);
+        args.AddRange([RunnerPath, "--marks", marks]);
+        if (request.Dir is not null) args.AddRange(["--dir", Path.GetFullPath(request.Dir)]);
+        args.AddRange(["--", Path.GetFullPath(request.WasmPath), .. request.Args]);
+        return Task.FromResult(new Launch(new ProcessSpec(node.Path!, args, request.Timeout) { StdinPath = request.StdinPath }, marks));
+    }
+
+    private static RuntimeAvailability ProbeNode()
+    {
+        var node = ExecutableSearch.Find("node");
+        if (node is null) return RuntimeAvailability.Missing("node not found on PATH (Debian: apt-get install nodejs)");
+        if (!File.Exists(RunnerPath)) return RuntimeAvailability.Missing($"runner script missing: {RunnerPath}");
+        var version = VersionProbe.FirstLine(node, ["--version"]);
+        if (version is null) return RuntimeAvailability.Missing($"{node} --version did not answer");
+        if (!int.TryParse(version.TrimStart('v').Split('.')[0], out var major) || major < MinimumNodeMajor)
+            return RuntimeAvailability.Missing($"node {version} is too old: node:wasi needs {MinimumNodeMajor}+");
+        var v8 = VersionProbe.FirstLine(node, ["-p", "process.versions.v8"]);
+        return new RuntimeAvailability(true, v8 is null ? $"node {version}" : $"node {version} (V8 {v8})", node, null);
+    }
+}

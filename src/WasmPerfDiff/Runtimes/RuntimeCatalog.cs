@@ -1,0 +1,42 @@
+using WasmPerfDiff.Runtimes.Cli;
+using WasmPerfDiff.Runtimes.Embedded;
+using WasmPerfDiff.Runtimes.Node;
+
+namespace WasmPerfDiff.Runtimes;
+
+/// <summary>
+/// Every runtime configuration this tool knows: the four embedded Wasmtime tiers, the two V8 tiers,
+/// the command-line catalog and the user's own runtimes (which may replace a catalog entry by name).
+/// </summary>
+public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
+{
+    public IReadOnlyList<IRuntime> All { get; } = all;
+
+    public static RuntimeCatalog Load(string? configPath = null)
+    {
+        var config = RuntimeConfig.Load(configPath);
+        var user = config.Runtimes.Select(d => (IRuntime)new CliRuntime(d, config.Paths)).ToList();
+        var builtIn = new List<IRuntime>();
+        builtIn.AddRange(Enum.GetValues<WasmtimeTier>().Select(t => new EmbeddedWasmtimeRuntime(t)));
+        builtIn.AddRange([V8Runtime.TurboFan(), V8Runtime.Liftoff()]);
+        builtIn.AddRange(CliCatalog.Definitions.Select(d => new CliRuntime(d, config.Paths)));
+        var userNames = user.Select(u => u.Name).ToHashSet();
+        return new RuntimeCatalog([.. builtIn.Where(b => !userNames.Contains(b.Name)), .. user]);
+    }
+
+    /// <summary>Detects all runtimes in parallel (version probes start processes) and returns the available ones in catalog order.</summary>
+    public IReadOnlyList<IRuntime> Available()
+    {
+        Parallel.ForEach(All, r => r.Detect());
+        return All.Where(r => r.Detect().Available).ToList();
+    }
+
+    /// <summary>The named runtimes (names may be comma-separated), or every available one when none are named.</summary>
+    public IReadOnlyList<IRuntime> Select(IEnumerable<string>? names)
+    {
+        var wanted = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (wanted.Count == 0) return Available();
+        return wanted.Distinct().Select(n => All.FirstOrDefault(r => r.Name == n)
+            ?? throw new UsageException($"unknown runtime '{n}' (known: {string.Join(", ", All.Select(r => r.Name))})")).ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WasmPerfDiff.Runtimes.Cli;
+
+namespace WasmPerfDiff.Runtimes;
+
+/// <summary>
+/// The user's runtime config file (JSON): where catalog programs live (<c>paths</c>) and runtimes of
+/// their own (<c>runtimes</c>), each an argv template with <c>{wasm}</c>, <c>{args}</c>, <c>{dir}</c> and an
+/// optional precompile template with <c>{wasm}</c> and <c>{out}</c>. Found at <c>--config FILE</c>, else
+/// <c>$WASM_PERFDIFF_CONFIG</c>, else <c>./wasm-perfdiff.json</c>, else <c>~/.config/wasm-perfdiff/config.json</c>.
+/// </summary>
+public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IReadOnlyList<CliRuntimeDefinition> Runtimes)
+{
+    public static readonly RuntimeConfig Empty = new(new Dictionary<string, string>(), []);
+
+    public static string? Locate(string? explicitPath)
+    {
+        if (explicitPath is not null)
+            return File.Exists(explicitPath) ? explicitPath : throw new UsageException($"config file not found: {explicitPath}");
+        var candidates = new[]
+        {
+            Environment.GetEnvironmentVariable("WASM_PERFDIFF_CONFIG"),
+            Path.Combine(Environment.CurrentDirectory, "wasm-perfdiff.json"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "wasm-perfdiff", "config.json"),
+        };
+        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
+    }
+
+    public static RuntimeConfig Load(string? explicitPath)
+    {
+        var path = Locate(explicitPath);
+        if (path is null) return Empty;
+        ConfigFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                ?? throw new UsageException($"{path}: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path}: invalid JSON ({e.Message.Split('.')[0]})");
+        }
+        var runtimes = (file.Runtimes ?? []).Select((r, i) => r.ToDefinition(path, i)).ToList();
+        var dup = runtimes.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new UsageException($"{path}: runtime '{dup.Key}' is defined twice");
+        return new RuntimeConfig(file.Paths ?? new Dictionary<string, string>(), runtimes);
+    }
+
+    private sealed record ConfigFile(
+        [property: JsonPropertyName("paths")] Dictionary<string, string>? Paths,
+        [property: JsonPropertyName("runtimes")] List<UserRuntime>? Runtimes);
+
+    private sealed record UserRuntime(
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("engine")] string? Engine,
+        [property: JsonPropertyName("tier")] string? Tier,
+        [property: JsonPropertyName("command")] List<string>? Command,
+        [property: JsonPropertyName("precompile")] List<string>? Precompile,
+        [property: JsonPropertyName("version")] List<string>? Version,
+        [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension)
+    {
+        public CliRuntimeDefinition ToDefinition(string path, int index)
+        {
+            var where = $"{path}: runtimes[{index}]";
+            if (string.IsNullOrWhiteSpace(Name) || Name.Any(c => char.IsWhiteSpace(c) || c == ','))
+                throw new UsageException($"{where}: 'name' is required and may not contain spaces or commas");
+            if (Command is null || Command.Count == 0)
+                throw new UsageException($"{where} ({Name}): 'command' must be a non-empty argv list");
+            if (!Command.Contains("{wasm}") && !Command.Any(a => a.Contains("{wasm}")) && !Command.Any(a => a.Contains("{out}")))
+                throw new UsageException($"{where} ({Name}): 'command' must mention {{wasm}} (or {{out}} with a precompile step)");
+            if (Precompile is { Count: 0 }) throw new UsageException($"{where} ({Name}): 'precompile' must be a non-empty argv list");
+            return new CliRuntimeDefinition(Name, Engine ?? Name, Tier ?? "default", new CommandTemplate(Command),
+                Precompile is null ? null : new CommandTemplate(Precompile),
+                Version is null ? null : new CommandTemplate(Version),
+                ArtifactExtension ?? ".aot");
+        }
+    }
+}

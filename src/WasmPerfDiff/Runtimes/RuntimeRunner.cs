@@ -1,0 +1,35 @@
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Measurement.Process;
+
+namespace WasmPerfDiff.Runtimes;
+
+/// <summary>Runs one request on one runtime: prepare, spawn and measure the child, classify the outcome.</summary>
+public static class RuntimeRunner
+{
+    public static async Task<RunResult> RunAsync(this IRuntime runtime, RunRequest request, CancellationToken cancellationToken = default)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        Launch launch;
+        try
+        {
+            launch = await runtime.PrepareAsync(request, LaunchOptions.Default, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            launch = Launch.Failed(e.Message);
+        }
+        if (launch.Spec is null)
+            return RunClassifier.NotRun(runtime.Name, launch.FailureStatus, launch.FailureMessage ?? "not run", startedAt);
+
+        try
+        {
+            var outcome = await ChildProcess.RunAsync(launch.Spec, cancellationToken);
+            var marks = launch.MarksFile is null ? null : SideChannelMarks.TryRead(launch.MarksFile);
+            return RunClassifier.Classify(runtime.Name, outcome, marks, launch.MarksFile is not null, launch.AotCompileMs, startedAt);
+        }
+        finally
+        {
+            if (launch.MarksFile is not null) File.Delete(launch.MarksFile);
+        }
+    }
+}

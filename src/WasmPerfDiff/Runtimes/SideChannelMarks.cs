@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WasmPerfDiff.Runtimes;
+
+/// <summary>
+/// What an in-child runner (the embedded Wasmtime worker, the Node runner) reports about its run,
+/// written to a side-channel file and never to the guest's stdout. Times are CLOCK_REALTIME
+/// nanoseconds, the same clock the harness uses for spawn and reap.
+/// </summary>
+public sealed record SideChannelMarks
+{
+    /// <summary><c>ok</c> (the guest returned or called proc_exit), <c>trap</c>, <c>unsupported</c> (link/compile refused) or <c>error</c>.</summary>
+    [JsonPropertyName("status")] public string Status { get; init; } = "error";
+    [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
+    [JsonPropertyName("message")] public string? Message { get; init; }
+    [JsonPropertyName("start_ns")] public long? StartNs { get; init; }
+    [JsonPropertyName("compiled_ns")] public long? CompiledNs { get; init; }
+    [JsonPropertyName("instantiated_ns")] public long? InstantiatedNs { get; init; }
+    [JsonPropertyName("executed_ns")] public long? ExecutedNs { get; init; }
+
+    public static SideChannelMarks? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<SideChannelMarks>(File.ReadAllText(path)) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a runner killed mid-write leaves a torn file: same as no report
+        }
+    }
+
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this));
+}

@@ -1,0 +1,38 @@
+namespace WasmPerfDiff.Runtimes;
+
+/// <summary>A build or analysis tool the project can use, and the Debian packages that provide it.</summary>
+public sealed record Toolchain(string Name, bool Available, string? Version, string? Path, string? Reason, IReadOnlyList<string> DebianPackages, string Purpose);
+
+/// <summary>Detects the toolchains of DESIGN §7–8 (clang for wasm32-wasi, native cc, emcc, node, perf, valgrind, hyperfine).</summary>
+public static class Toolchains
+{
+    /// <summary>Debian puts wasi-libc here; clang finds it without --sysroot.</summary>
+    public const string WasiLibc = "/usr/lib/wasm32-wasi/libc.a";
+    public const string WasiBuiltins = "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a";
+
+    public static IReadOnlyList<Toolchain> Detect()
+    {
+        var clang = Probe("clang", "wasm32-wasi C compiler (corpus build)", ["clang", "lld", "wasi-libc", "libclang-rt-14-dev-wasm32"], "--version");
+        if (clang.Available && !File.Exists(WasiLibc))
+            clang = clang with { Available = false, Reason = $"wasi-libc missing ({WasiLibc})" };
+        else if (clang.Available && ExecutableSearch.Find("wasm-ld") is null)
+            clang = clang with { Available = false, Reason = "wasm-ld (lld) missing" };
+        return
+        [
+            clang,
+            Probe("cc", "native build (expected outputs)", ["gcc"], "--version"),
+            Probe("emcc", "alternative wasm compiler", ["emscripten"], "--version"),
+            Probe("node", "V8 runtimes (v8-turbofan, v8-liftoff)", ["nodejs"], "--version"),
+            Probe("perf", "profile (flame graphs)", ["linux-perf"], "--version"),
+            Probe("valgrind", "instruction counts", ["valgrind"], "--version"),
+            Probe("hyperfine", "bench/ comparisons", ["hyperfine"], "--version"),
+        ];
+    }
+
+    private static Toolchain Probe(string name, string purpose, IReadOnlyList<string> packages, string versionFlag)
+    {
+        var path = ExecutableSearch.Find(name);
+        if (path is null) return new Toolchain(name, false, null, null, $"not on PATH (apt-get install {string.Join(' ', packages)})", packages, purpose);
+        return new Toolchain(name, true, VersionProbe.FirstLine(path, [versionFlag]), path, null, packages, purpose);
+    }
+}
