@@ -9,5 +9,6 @@ public static class Verbs
     [
         DoctorVerb.Create(),
         ExecVerb.Create(),
+        ProfileVerb.Create(),
     ];
 }

@@ -18,14 +18,15 @@ internal static class ChildProcess
 
     /// <exception cref="Win32Exception">The program could not be started (not found, not executable).</exception>
     public static async Task<ChildExit> RunAsync(
-        IReadOnlyList<string> argv,
-        IReadOnlyDictionary<string, string?>? environment,
+        ProfileLaunch launch,
         TimeSpan timeout,
         Func<StreamReader, Task>? readStdout,
         CancellationToken cancellationToken)
     {
+        var argv = launch.Argv;
         var info = new ProcessStartInfo(argv[0])
         {
+            WorkingDirectory = launch.WorkingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,11 +34,11 @@ internal static class ChildProcess
         };
         foreach (var arg in argv.Skip(1))
             info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach (var (name, value) in launch.Environment)
             info.Environment[name] = value;
 
         using var process = Process.Start(info) ?? throw new Win32Exception($"cannot start {argv[0]}");
-        process.StandardInput.Close();
+        var stdin = FeedStdinAsync(process.StandardInput, launch.StdinPath);
         var stdout = readStdout != null ? readStdout(process.StandardOutput) : process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellationToken);
         var stderr = TailAsync(process.StandardError);
 
@@ -57,7 +58,28 @@ internal static class ChildProcess
                 throw;
         }
         await stdout;
+        await stdin;
         return new ChildExit(process.ExitCode, timedOut, await stderr);
+    }
+
+    private static async Task FeedStdinAsync(StreamWriter stdin, string? path)
+    {
+        try
+        {
+            if (path != null)
+            {
+                await using var file = File.OpenRead(path);
+                await file.CopyToAsync(stdin.BaseStream);
+            }
+        }
+        catch (IOException)
+        {
+            // The child exited without reading all of its input: not our failure.
+        }
+        finally
+        {
+            try { stdin.Close(); } catch (IOException) { }
+        }
     }
 
     private static async Task<string> TailAsync(StreamReader reader)

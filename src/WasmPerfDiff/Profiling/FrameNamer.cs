@@ -29,7 +29,8 @@ public sealed partial class FrameNamer(WasmFunctionNames names)
     [GeneratedRegex(@"^(JS|Builtin|BytecodeHandler|Stub|RegExp|Handler|Script|Function|LazyCompile|Eval|Callback|Code):")]
     private static partial Regex NodeNonWasm();
 
-    [GeneratedRegex(@"\+0x[0-9a-fA-F]+$")]
+    /// <summary>An offset perf may append (<c>+0x1c</c>) and a symbol version (<c>@@GLIBC_2.34</c>): neither names a different function.</summary>
+    [GeneratedRegex(@"(@@?[A-Za-z_][\w.]*)?(\+0x[0-9a-fA-F]+)?$")]
     private static partial Regex SymbolOffset();
 
     /// <summary>Kernel addresses on x86-64 live in the upper half of the address space.</summary>
@@ -43,7 +44,7 @@ public sealed partial class FrameNamer(WasmFunctionNames names)
         if (frame.Dso == "[kernel.kallsyms]" || frame.Ip >= KernelAddressStart)
             return new StackFrame(symbol == "[unknown]" ? "[kernel]" : symbol, FrameKind.Kernel);
         if (symbol is "[unknown]" or "")
-            return new StackFrame(frame.Dso is "[unknown]" or "" ? "[unknown]" : $"[{Path.GetFileName(frame.Dso)}]", FrameKind.Host);
+            return new StackFrame(UnknownIn(frame.Dso), FrameKind.Host);
 
         if (WasmtimeFunction().Match(symbol) is { Success: true } wt)
             return Guest(Index(wt));
@@ -70,6 +71,15 @@ public sealed partial class FrameNamer(WasmFunctionNames names)
         for (var i = 0; i < frames.Length; i++)
             frames[frames.Length - 1 - i] = Name(sample.Frames[i]);
         return frames;
+    }
+
+    /// <summary>An address without a symbol is named by its object: <c>[libcoreclr.so]</c>, <c>[memfd:doublemapper]</c> (.NET's JIT code).</summary>
+    private static string UnknownIn(string dso)
+    {
+        if (dso is "[unknown]" or "")
+            return "[unknown]";
+        var name = Path.GetFileName(dso.Replace(" (deleted)", "", StringComparison.Ordinal));
+        return $"[{(name.Length > 0 ? name : dso)}]";
     }
 
     private StackFrame Guest(int index) => new(Names.NameOf(index), FrameKind.Guest);

@@ -8,7 +8,7 @@ public sealed record ShareChange(string Function, double ShareA, double ShareB, 
 
 /// <summary>
 /// Where the guest's time goes: self samples of wasm frames (the sample's leaf is the wasm
-/// function itself), as a share of all samples of the run, host and kernel included, so that
+/// function itself, or kernel code that interrupted it), as a share of all samples of the run, host and kernel included, so that
 /// runtimes with more overhead show smaller guest shares.
 /// </summary>
 public static class GuestFunctionShares
@@ -45,9 +45,13 @@ public static class GuestFunctionShares
         var self = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (frames, count) in profile.Stacks)
         {
-            var leaf = frames[^1];
-            if (leaf.IsGuest)
-                self[leaf.Name] = self.GetValueOrDefault(leaf.Name) + count;
+            // Kernel frames right on top of a guest frame are interrupts and page faults taken while
+            // that function ran (no host code in between to have made a system call): its time.
+            var leaf = frames.Count - 1;
+            while (leaf > 0 && frames[leaf].Kind == FrameKind.Kernel)
+                leaf--;
+            if (frames[leaf].IsGuest)
+                self[frames[leaf].Name] = self.GetValueOrDefault(frames[leaf].Name) + count;
         }
         return self;
     }

@@ -3,10 +3,13 @@ using System.Globalization;
 
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>The command to profile: argv (never run through a shell) and environment additions (null removes a variable).</summary>
-public sealed record ProfileLaunch(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string?> Environment)
+/// <summary>The command to profile: argv (never run through a shell), environment additions, optional working directory and stdin file.</summary>
+public sealed record ProfileLaunch(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment)
 {
-    public ProfileLaunch(IReadOnlyList<string> argv) : this(argv, new Dictionary<string, string?>()) { }
+    public ProfileLaunch(IReadOnlyList<string> argv) : this(argv, new Dictionary<string, string>()) { }
+
+    public string? WorkingDirectory { get; init; }
+    public string? StdinPath { get; init; }
 }
 
 /// <summary>Sampling settings for <c>perf record</c>.</summary>
@@ -57,7 +60,7 @@ public static class PerfRecorder
         try
         {
             string[] record = ["record", "-e", "cpu-clock", "-F", options.FrequencyHz.ToString(CultureInfo.InvariantCulture), "-g", "-q", "-o", data, "--", .. launch.Argv];
-            var run = await RunPerfAsync(options, record, launch.Environment, options.EffectiveTimeout, null, cancellationToken);
+            var run = await RunPerfAsync(options, record, launch, options.EffectiveTimeout, null, cancellationToken);
             if (run.TimedOut)
                 throw new UsageException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s: {string.Join(' ', launch.Argv)}");
             if (!File.Exists(data))
@@ -77,12 +80,17 @@ public static class PerfRecorder
         }
     }
 
-    private static async Task<ChildExit> RunPerfAsync(PerfOptions options, string[] args, IReadOnlyDictionary<string, string?>? environment,
+    private static async Task<ChildExit> RunPerfAsync(PerfOptions options, string[] args, ProfileLaunch? launch,
         TimeSpan timeout, Func<StreamReader, Task>? readStdout, CancellationToken cancellationToken)
     {
         try
         {
-            return await ChildProcess.RunAsync([options.PerfPath, .. args], environment, timeout, readStdout, cancellationToken);
+            var perf = new ProfileLaunch([options.PerfPath, .. args], launch?.Environment ?? new Dictionary<string, string>())
+            {
+                WorkingDirectory = launch?.WorkingDirectory,
+                StdinPath = launch?.StdinPath,
+            };
+            return await ChildProcess.RunAsync(perf, timeout, readStdout, cancellationToken);
         }
         catch (Win32Exception)
         {

@@ -63,16 +63,31 @@ public static partial class PerfScriptParser
 
     public static IReadOnlyList<PerfSample> Parse(string text) => Parse(new StringReader(text)).ToList();
 
-    /// <summary>Splits <c>symbol (dso)</c>: the dso is the last parenthesized part, symbols may hold parentheses themselves.</summary>
+    /// <summary>
+    /// Splits <c>symbol (dso)</c>: the dso is the last balanced parenthesized part, since both
+    /// symbols (<c>f(int)</c>) and dso names (<c>/memfd:doublemapper (deleted)</c>) may hold parentheses.
+    /// </summary>
     private static RawFrame ParseFrame(string ipHex, string rest)
     {
         var ip = ulong.Parse(ipHex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         rest = rest.TrimEnd();
-        var open = rest.LastIndexOf(" (", StringComparison.Ordinal);
-        if (rest.EndsWith(')') && open >= 0)
-            return new RawFrame(ip, rest[..open].Trim(), rest[(open + 2)..^1]);
-        if (rest.StartsWith('(') && rest.EndsWith(')'))
-            return new RawFrame(ip, "[unknown]", rest[1..^1]);
-        return new RawFrame(ip, rest, "[unknown]");
+        var open = rest.EndsWith(')') ? MatchingOpen(rest) : -1;
+        if (open < 0)
+            return new RawFrame(ip, rest, "[unknown]");
+        var symbol = rest[..open].Trim();
+        return new RawFrame(ip, symbol.Length == 0 ? "[unknown]" : symbol, rest[(open + 1)..^1]);
+    }
+
+    private static int MatchingOpen(string text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == ')')
+                depth++;
+            else if (text[i] == '(' && --depth == 0)
+                return i;
+        }
+        return -1;
     }
 }

@@ -13,14 +13,17 @@ public class GuestFunctionSharesTests
         var p = new FoldedProfile();
         p.Add([H("runtime"), G("main"), G("hot")], 70);
         p.Add([H("runtime"), G("main")], 10);
-        p.Add([H("runtime"), G("main"), H("fd_write")], 15);
+        p.Add([H("runtime"), G("main"), H("fd_write")], 5);
         p.Add([H("compiler")], 5);
+        p.Add([H("runtime"), G("main"), G("hot"), new StackFrame("asm_exc_page_fault", FrameKind.Kernel)], 5);
+        p.Add([H("runtime"), G("main"), H("fd_write"), new StackFrame("ksys_write", FrameKind.Kernel)], 5);
 
         var top = GuestFunctionShares.Top(p);
 
         Assert.Equal(["hot", "main"], top.Select(f => f.Function));
-        Assert.Equal(0.70, top[0].SelfShare, 10);
-        Assert.Equal(0.80, GuestFunctionShares.GuestShare(p), 10);
+        Assert.Equal(0.75, top[0].SelfShare, 10);
+        Assert.Equal(0.10, top[1].SelfShare, 10);
+        Assert.Equal(0.85, GuestFunctionShares.GuestShare(p), 10);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public class PerfScriptNamingTests
         	    7f527416075e wasmtime_builtin_memory_grow (/tmp/perf-5034.map)
         	    7f52741a0000 wasmtime_func_call+0x12 (/root/.nuget/packages/wasmtime/50.0.1/runtimes/linux-x64/native/libwasmtime.so)
         	    7f52741b0000 [unknown] (/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/libcoreclr.so)
+        	    7f52741c0000 [unknown] (/memfd:doublemapper (deleted))
+        	    7f52741d0000 pthread_rwlock_unlock@@GLIBC_2.34 (/usr/lib/x86_64-linux-gnu/libc.so.6)
+        	    7f52741e0000 std::foo(int (*)(char)) const (/usr/lib/libx.so)
         """;
 
     private static WasmFunctionNames HotNames => WasmFunctionNames.ReadFile(ProfilingFixtures.HotWasm);
@@ -67,10 +70,10 @@ public class PerfScriptNamingTests
         var frames = Profiler.Fold(PerfScriptParser.Parse(WasmtimeSample), names).Stacks.Single().Frames;
 
         Assert.Equal(
-            ["[libcoreclr.so]", "wasmtime_func_call", "wasmtime_builtin_memory_grow", "wasmtime::array_to_wasm_trampoline", "hot_loop", names.NameOf(8), names.NameOf(10)],
+            ["std::foo(int (*)(char)) const", "pthread_rwlock_unlock", "[memfd:doublemapper]", "[libcoreclr.so]", "wasmtime_func_call", "wasmtime_builtin_memory_grow", "wasmtime::array_to_wasm_trampoline", "hot_loop", names.NameOf(8), names.NameOf(10)],
             frames.Select(f => f.Name));
         Assert.Equal(
-            [FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Guest, FrameKind.Guest, FrameKind.Guest],
+            [FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Host, FrameKind.Guest, FrameKind.Guest, FrameKind.Guest],
             frames.Select(f => f.Kind));
     }
 

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Profiling;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Cli.Verbs;
+
+/// <summary>
+/// <c>profile (--case NAME | --wasm FILE) --runtime A [--vs B] [--out DIR] [--json] [-- ARGS]</c>:
+/// samples the program with perf on A (and B), writes <c>A.folded</c>, <c>A.svg</c> (and <c>B.*</c>,
+/// <c>A-vs-B.diff.svg</c>) into DIR, and prints the top guest functions per runtime and the guest
+/// functions whose share grew most from B to A. Exit 0 when every profiled run exited 0, 1 when a
+/// profiled program failed (its profile is still written), 2 on bad usage or when perf cannot sample.
+/// </summary>
+public static class ProfileVerb
+{
+    /// <summary>Rows per list on the console: the head of the ranking is what points at the cause.</summary>
+    private const int DefaultTop = 10;
+
+    public static Command Create()
+    {
+        var caseName = new Option<string?>("--case") { Description = "Corpus case to profile (by name)" };
+        var wasm = new Option<string?>("--wasm") { Description = "A wasm32-wasi command module to profile" };
+        var runtime = new Option<string?>("--runtime", "-r") { Description = "Runtime configuration A to profile" };
+        var vs = new Option<string?>("--vs") { Description = "Runtime configuration B to compare A against (differential flame graph)" };
+        var outDir = new Option<string>("--out") { Description = "Output folder for .folded and .svg files", DefaultValueFactory = _ => "profile-out" };
+        var frequency = new Option<int>("--frequency", "-F") { Description = "Samples per second", DefaultValueFactory = _ => PerfOptions.DefaultFrequencyHz };
+        var timeout = new Option<double>("--timeout") { Description = "Per-run timeout in seconds", DefaultValueFactory = _ => RunRequest.DefaultTimeout.TotalSeconds };
+        var top = new Option<int>("--top") { Description = "Functions per list", DefaultValueFactory = _ => DefaultTop };
+        var stdin = new Option<string?>("--stdin") { Description = "File to feed to the program's stdin" };
+        var dir = new Option<string?>("--dir") { Description = "Directory to preopen for the program (same path inside the guest)" };
+        var db = new Option<string?>("--db") { Description = "Campaign database: profile its top anomaly findings (with --findings)" };
+        var findings = new Option<int?>("--findings") { Description = "How many of the campaign's top findings to profile against their best peer" };
+        var guestArgs = new Argument<string[]>("args") { Description = "Arguments for the program (after --)", Arity = ArgumentArity.ZeroOrMore };
+        var json = CommonOptions.Json();
+
+        var command = new Command("profile", "Sample a program with perf on one runtime (and a second), write flame graphs and a differential flame graph, rank guest functions")
+        {
+            caseName, wasm, runtime, vs, outDir, frequency, timeout, top, stdin, dir, db, findings, guestArgs, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(db) is not null || parse.GetValue(findings) is not null)
+                return await ProfileFindingsAsync(parse.GetValue(db), parse.GetValue(findings), ct);
+
+            var wasmPath = ResolveModule(parse.GetValue(caseName), parse.GetValue(wasm));
+            var seconds = parse.GetValue(timeout);
+            if (seconds <= 0 || double.IsNaN(seconds)) throw new UsageException("--timeout must be a positive number of seconds");
+            if (parse.GetValue(frequency) is < 1 or > 100_000) throw new UsageException("--frequency must be between 1 and 100000 samples per second");
+            if (parse.GetValue(top) < 1) throw new UsageException("--top must be at least 1");
+            if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
+            if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new UsageException($"directory not found: {d}");
+            var nameA = parse.GetValue(runtime) ?? throw new UsageException("--runtime is required: the runtime configuration to profile");
+            var nameB = parse.GetValue(vs);
+            if (nameB == nameA) throw new UsageException("--vs must name a different runtime than --runtime");
+
+            var options = new PerfOptions(parse.GetValue(frequency), TimeSpan.FromSeconds(seconds));
+            await PerfRecorder.CheckAvailableAsync(options, ct);
+
+            var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
+            var a = Single(catalog, nameA);
+            var b = nameB is null ? null : Single(catalog, nameB);
+            var request = new RunRequest(wasmPath, parse.GetValue(guestArgs) ?? [], TimeSpan.FromSeconds(seconds), parse.GetValue(stdin), parse.GetValue(dir));
+
+            var result = await ProfileJob.RunAsync(a, b, request, parse.GetValue(outDir)!, options, parse.GetValue(top), ct);
+
+            if (parse.GetValue(json)) JsonOutput.Print(result);
+            else Print(result);
+            var failed = new[] { result.A, result.B }.Where(p => p is not null && p.ExitCode != 0).ToList();
+            foreach (var p in failed)
+                Console.Error.WriteLine($"wasm-perfdiff: the program exited {p!.ExitCode} on {p.Runtime}; its profile is of a failing run");
+            return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Found;
+        });
+        return command;
+    }
+
+    private static string ResolveModule(string? caseName, string? wasm)
+    {
+        if ((caseName is null) == (wasm is null))
+            throw new UsageException("give exactly one of --case NAME or --wasm FILE");
+        if (caseName is not null)
+            // Hook for the lead: resolve the case through the corpus once WasmPerfDiff.Corpus is in main.
+            throw new UsageException("--case is not available in this build yet; use --wasm FILE");
+        ModuleCheck.EnsureValid(wasm!);
+        return wasm!;
+    }
+
+    /// <summary>Hook for the lead: profile the campaign's top N findings against their best peer once store and analysis exist.</summary>
+    private static Task<int> ProfileFindingsAsync(string? db, int? findings, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        if (db is null || findings is null)
+            throw new UsageException("--db FILE and --findings N go together");
+        throw new UsageException("profile --db/--findings is not available in this build yet; profile one case with --wasm FILE --runtime A --vs B");
+    }
+
+    private static IRuntime Single(RuntimeCatalog catalog, string name)
+    {
+        if (name.Contains(','))
+            throw new UsageException($"profile takes one runtime per option, not a list: '{name}'");
+        var runtime = catalog.Select([name]).Single();
+        var detected = runtime.Detect();
+        if (!detected.Available)
+            throw new UsageException($"{runtime.Name} is not available here: {detected.Reason}");
+        return runtime;
+    }
+
+    private static void Print(ProfileResult result)
+    {
+        foreach (var p in new[] { result.A, result.B }.OfType<RuntimeProfile>())
+        {
+            Console.WriteLine($"{p.Runtime}: {p.Samples} samples, {Pct(p.GuestShare)} in guest code  ->  {p.SvgPath}");
+            if (p.TopGuestFunctions.Count == 0)
+                Console.WriteLine("  no samples in guest code (is the run long enough? try more work or a higher --frequency)");
+            foreach (var f in p.TopGuestFunctions)
+                Console.WriteLine($"  {Pct(f.SelfShare),7}  {f.Function}");
+        }
+        if (result.B is null)
+            return;
+        Console.WriteLine($"guest functions whose share grew most from {result.B.Runtime} to {result.A.Runtime}:");
+        if (result.GrowthFromBToA.Count == 0)
+            Console.WriteLine("  none");
+        foreach (var g in result.GrowthFromBToA)
+            Console.WriteLine($"  {PointChange(g.Change),9}  {g.Function} ({Pct(g.ShareA)} vs {Pct(g.ShareB)})");
+        Console.WriteLine($"differential flame graph: {result.DifferentialSvgPath}");
+    }
+
+    private static string Pct(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string PointChange(double change) => (100 * change).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp";
+}
