@@ -112,7 +112,7 @@ public static class ProfileVerb
         {
             Console.WriteLine($"{p.Runtime}: {p.Samples} samples, {Pct(p.GuestShare)} in guest code  ->  {p.SvgPath}");
             if (p.TopGuestFunctions.Count == 0)
-                Console.WriteLine("  no samples in guest code (is the run long enough? try more work or a higher --frequency)");
+                Console.WriteLine("  no samples in guest code (an interpreter, a runtime without JIT symbol maps, or a run too short: give it more work or a higher --frequency)");
             foreach (var f in p.TopGuestFunctions)
                 Console.WriteLine($"  {Pct(f.SelfShare),7}  {f.Function}");
         }

@@ -109,8 +109,9 @@ public static class PerfRecorder
         if (stderr.Contains("perf_event_paranoid", StringComparison.Ordinal) || stderr.Contains("ermission", StringComparison.Ordinal)
             || stderr.Contains("EACCES", StringComparison.Ordinal))
             return new UsageException(NotPermitted);
-        // Debian's /usr/bin/perf is a wrapper that needs the perf build of the running kernel.
-        if (stderr.Contains("not found for kernel", StringComparison.Ordinal))
+        // Distribution wrappers of /usr/bin/perf need the perf build of the running kernel
+        // (Ubuntu: "perf not found for kernel X"; Debian: "E: linux-perf-X is not installed").
+        if (stderr.Contains("not found for kernel", StringComparison.Ordinal) || stderr.Contains("is not installed", StringComparison.Ordinal))
             return new UsageException(MissingPerf);
         return new UsageException($"perf record failed: {LastLine(stderr)}");
     }

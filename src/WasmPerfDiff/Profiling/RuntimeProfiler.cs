@@ -15,7 +15,10 @@ public static class RuntimeProfiler
         try
         {
             var spec = launch.Spec;
-            var profileLaunch = new ProfileLaunch([spec.Executable, .. spec.Arguments], spec.Environment)
+            // .NET would write its own /tmp/perf-<pid>.map into the same file as Wasmtime in the
+            // worker process if the user's environment turned it on: keep the file Wasmtime's.
+            var environment = new Dictionary<string, string>(spec.Environment) { ["DOTNET_PerfMapEnabled"] = "0" };
+            var profileLaunch = new ProfileLaunch([spec.Executable, .. spec.Arguments], environment)
             {
                 WorkingDirectory = spec.WorkingDirectory,
                 StdinPath = spec.StdinPath,

@@ -5,7 +5,6 @@ public static class ProfilingFixtures
 {
     public static string Folder => Path.Combine(TestPaths.Fixtures, "profiling");
     public static string HotWasm => Path.Combine(Folder, "hot.wasm");
-    public static string NodeRunner => Path.Combine(Folder, "run-wasi.mjs");
 
     /// <summary>Iterations of hot_loop for well under a second of run time on a JIT tier (about 1.4 s per 400 M here).</summary>
     public const string HotIterations = "150000000";
