@@ -9,6 +9,10 @@ public static class Verbs
     [
         DoctorVerb.Create(),
         ExecVerb.Create(),
+        RunVerb.Create(),
+        AnalyzeVerb.Create(),
+        ImportVerb.Create(),
+        ExportVerb.Create(),
         ProfileVerb.Create(),
     ];
 }

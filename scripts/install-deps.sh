@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, everything wasm-perfdiff's build, tests and optional features use:
+#   clang lld wasi-libc libclang-rt-14-dev-wasm32  build the corpus for wasm32-wasi (wasm-perfdiff build)
+#   nodejs                                         the V8 runtimes (v8-turbofan, v8-liftoff), if node is absent
+#   linux-perf                                     wasm-perfdiff profile (flame graphs)
+#   chromium                                       the report's rendering test (headless)
+#   hyperfine                                      bench/ comparisons
+# The .NET 10 SDK must already be there; embedded Wasmtime comes from NuGet.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 linux-perf chromium hyperfine)
+command -v node >/dev/null || packages+=(nodejs)
+
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "installed: ${packages[*]}"

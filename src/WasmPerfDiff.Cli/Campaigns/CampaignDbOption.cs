@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace WasmPerfDiff.Cli.Campaigns;
+
+/// <summary>The <c>--db</c> option shared by run, export and import: one SQLite file per campaign.</summary>
+public static class CampaignDbOption
+{
+    public const string DefaultFile = "campaign.db";
+
+    public static Option<string> Create() => new("--db")
+    {
+        Description = $"campaign database file (SQLite; default {DefaultFile})",
+        DefaultValueFactory = _ => DefaultFile,
+    };
+}

@@ -1,0 +1,24 @@
+namespace WasmPerfDiff.Analysis;
+
+/// <summary>One row of WarpDiff's ranking: distance of the case's normalized vector to the centre, and per-runtime deviation.</summary>
+public sealed record RankingRow(string Case, double Distance, IReadOnlyDictionary<string, double> Deviation);
+
+/// <summary>
+/// What an analysis found. <see cref="Findings"/> are ordered: timing findings (consensus/peer, or startup for
+/// the load phase) by verdict then score, then startup, instability and divergence findings.
+/// <see cref="Ranking"/> is WarpDiff's ranking (empty for the robust method); <see cref="Centre"/> its centre.
+/// </summary>
+public sealed record AnalysisResult(
+    string Method,
+    string Phase,
+    int Cases,
+    IReadOnlyList<string> Runtimes,
+    int DroppedCases,
+    int ExcludedCases,
+    int BelowFloorCases,
+    bool MeansOnly,
+    double Threshold,
+    double FloorMs,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RankingRow> Ranking,
+    IReadOnlyDictionary<string, double>? Centre);

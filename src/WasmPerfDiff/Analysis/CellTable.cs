@@ -1,0 +1,115 @@
+using WasmPerfDiff.Measurement;
+
+namespace WasmPerfDiff.Analysis;
+
+/// <summary>
+/// The timing input of the analysis in array form: for each (case, runtime) cell the durations (ms) of
+/// its successful runs of one phase. Only cases that have at least one timed run on every selected runtime
+/// are kept (<see cref="DroppedCases"/> counts the others). Cell (c, r) is at index c·R + r.
+/// </summary>
+public sealed class CellTable
+{
+    public IReadOnlyList<string> Cases { get; }
+    public IReadOnlyList<string> Runtimes { get; }
+    /// <summary>Durations of the ok runs of each cell, in ms.</summary>
+    public double[][] Samples { get; }
+    public int DroppedCases { get; }
+    public int ExcludedCases { get; }
+
+    public int CaseCount => Cases.Count;
+    public int RuntimeCount => Runtimes.Count;
+
+    public CellTable(IReadOnlyList<string> cases, IReadOnlyList<string> runtimes, double[][] samples, int droppedCases, int excludedCases)
+    {
+        if (samples.Length != cases.Count * runtimes.Count)
+            throw new ArgumentException("one sample array per (case, runtime) cell is needed", nameof(samples));
+        Cases = cases;
+        Runtimes = runtimes;
+        Samples = samples;
+        DroppedCases = droppedCases;
+        ExcludedCases = excludedCases;
+    }
+
+    /// <summary>The duration of <paramref name="phase"/> in one run, or null when the run does not report it.</summary>
+    public static double? PhaseMs(RunResult run, AnalysisPhase phase)
+    {
+        switch (phase)
+        {
+            case AnalysisPhase.Total:
+                return run.WallMs;
+            case AnalysisPhase.Execution:
+                return run.Phases.ExecuteMs ?? run.WallMs;
+            case AnalysisPhase.Load:
+                var p = run.Phases;
+                if (p.StartupMs is null && p.CompileMs is null && p.InstantiateMs is null) return null;
+                return (p.StartupMs ?? 0) + (p.CompileMs ?? 0) + (p.InstantiateMs ?? 0);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(phase));
+        }
+    }
+
+    /// <summary>The runtimes to compare: the requested ones in their order, or all seen, sorted by name.</summary>
+    public static IReadOnlyList<string> SelectRuntimes(IReadOnlyList<CaseRun> runs, IReadOnlyList<string>? requested)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in runs) seen.Add(run.Result.Runtime);
+        if (requested is null || requested.Count == 0)
+            return seen.Order(StringComparer.Ordinal).ToArray();
+        foreach (var name in requested)
+            if (!seen.Contains(name))
+                throw new UsageException($"runtime '{name}' has no runs (known: {string.Join(",", seen.Order(StringComparer.Ordinal))})");
+        if (requested.Distinct(StringComparer.Ordinal).Count() != requested.Count)
+            throw new UsageException("a runtime is listed twice in --runtimes");
+        return requested.ToArray();
+    }
+
+    /// <summary>
+    /// True when <paramref name="caseName"/> is excluded: an entry equals the case name, or equals the program
+    /// name after the suite prefix (case names are <c>&lt;suite&gt;-&lt;program&gt;</c>; suites may contain '-').
+    /// </summary>
+    public static bool IsExcluded(string caseName, IReadOnlyList<string> exclude)
+    {
+        foreach (var e in exclude)
+            if (caseName == e || (caseName.Length > e.Length + 1 && caseName.EndsWith(e, StringComparison.Ordinal)
+                                  && caseName[caseName.Length - e.Length - 1] == '-'))
+                return true;
+        return false;
+    }
+
+    /// <summary>Builds the table of <paramref name="phase"/> from runs; only status ok runs are timed.</summary>
+    public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase)
+    {
+        var runtimeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < runtimes.Count; i++) runtimeIndex[runtimes[i]] = i;
+        var caseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var caseNames = new List<string>();
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var cells = new List<List<double>?[]>();
+        foreach (var run in runs)
+        {
+            if (!runtimeIndex.TryGetValue(run.Result.Runtime, out var r)) continue;
+            if (!caseIndex.TryGetValue(run.Case, out var c))
+            {
+                if (excluded.Contains(run.Case)) continue;
+                if (IsExcluded(run.Case, exclude)) { excluded.Add(run.Case); continue; }
+                c = caseNames.Count;
+                caseIndex[run.Case] = c;
+                caseNames.Add(run.Case);
+                cells.Add(new List<double>?[runtimes.Count]);
+            }
+            if (run.Result.Status != RunStatus.Ok) continue;
+            if (PhaseMs(run.Result, phase) is not double ms || !(ms > 0) || double.IsInfinity(ms)) continue;
+            (cells[c][r] ??= []).Add(ms);
+        }
+
+        // Cases in name order so results do not depend on the order runs were stored in.
+        var order = Enumerable.Range(0, caseNames.Count).Where(c => cells[c].All(l => l is { Count: > 0 }))
+            .OrderBy(c => caseNames[c], StringComparer.Ordinal).ToArray();
+        var samples = new double[order.Length * runtimes.Count][];
+        for (var i = 0; i < order.Length; i++)
+        for (var r = 0; r < runtimes.Count; r++)
+            samples[i * runtimes.Count + r] = cells[order[i]][r]!.ToArray();
+        return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
+            caseNames.Count - order.Length, excluded.Count);
+    }
+}

@@ -1,0 +1,60 @@
+using WasmPerfDiff.Measurement;
+
+namespace WasmPerfDiff.Analysis;
+
+/// <summary>
+/// DESIGN §6 (f): correctness differences, reported apart from timing. Each runtime's outcome on a case is
+/// its most frequent (status, exit code, stdout hash) over its runs; the case's majority is the outcome most
+/// runtimes share (each runtime one vote, however many runs it has). Runtimes whose outcome differs get a
+/// finding. Ties between outcomes are broken towards status ok, then by name, so results are stable.
+/// </summary>
+public static class DivergenceDetector
+{
+    private readonly record struct Outcome(RunStatus Status, int? ExitCode, string StdoutSha256)
+    {
+        public override string ToString() =>
+            $"{Status.ToWire()} exit={ExitCode?.ToString() ?? "-"} stdout={(StdoutSha256.Length > 12 ? StdoutSha256[..12] : StdoutSha256)}";
+    }
+
+    public static List<Finding> Findings(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude)
+    {
+        var selected = new HashSet<string>(runtimes, StringComparer.Ordinal);
+        var perCase = new Dictionary<string, Dictionary<string, Dictionary<Outcome, int>>>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            if (!selected.Contains(run.Result.Runtime)) continue;
+            if (!perCase.TryGetValue(run.Case, out var byRuntime))
+            {
+                if (CellTable.IsExcluded(run.Case, exclude)) continue;
+                perCase[run.Case] = byRuntime = new(StringComparer.Ordinal);
+            }
+            if (!byRuntime.TryGetValue(run.Result.Runtime, out var counts))
+                byRuntime[run.Result.Runtime] = counts = [];
+            var o = new Outcome(run.Result.Status, run.Result.ExitCode, run.Result.StdoutSha256);
+            counts[o] = counts.GetValueOrDefault(o) + 1;
+        }
+
+        var findings = new List<Finding>();
+        foreach (var (caseName, byRuntime) in perCase.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (byRuntime.Count < 2) continue;
+            var modal = byRuntime.ToDictionary(p => p.Key, p => Mode(p.Value));
+            var majority = modal.Values.GroupBy(o => o)
+                .OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Key.Status == RunStatus.Ok ? 0 : 1)
+                .ThenBy(g => g.Key.ToString(), StringComparer.Ordinal)
+                .First();
+            foreach (var (runtime, outcome) in modal.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (outcome == majority.Key) continue;
+                findings.Add(new Finding(caseName, runtime, null, null, null, Verdicts.Anomaly, FindingKinds.Divergence,
+                    null, 0, $"{outcome} vs majority {majority.Key} ({majority.Count()} of {modal.Count} runtimes)"));
+            }
+        }
+        return findings;
+    }
+
+    private static Outcome Mode(Dictionary<Outcome, int> counts) =>
+        counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Status == RunStatus.Ok ? 0 : 1)
+            .ThenBy(p => p.Key.ToString(), StringComparer.Ordinal).First().Key;
+}

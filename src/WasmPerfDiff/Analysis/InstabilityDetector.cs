@@ -1,0 +1,56 @@
+namespace WasmPerfDiff.Analysis;
+
+/// <summary>
+/// DESIGN §6 (e): a cell whose runs scatter far more than that runtime's runs usually do (a JIT tier that
+/// sometimes kicks in, a GC that sometimes runs, a cache effect). Relative spread of a cell = MAD / median
+/// of its runs (scale-free, robust to a single outlier run); the runtime's typical spread = median of its
+/// cells' relative spreads over the analysed cases. Factor = cell spread / typical spread.
+/// </summary>
+public static class InstabilityDetector
+{
+    /// <summary>A spread this many times the runtime's typical one is "far beyond" it.</summary>
+    public const double SpreadRatio = 5;
+
+    /// <summary>Below 5 % relative MAD a cell is steady enough not to report, whatever its runtime's typical spread.</summary>
+    public const double MinRelativeSpread = 0.05;
+
+    /// <summary>Floor of the typical spread (0.5 %): timers and schedulers do not do better, so smaller typical spreads are luck.</summary>
+    public const double MinTypicalSpread = 0.005;
+
+    /// <summary>A spread needs at least three runs.</summary>
+    public const int MinRuns = 3;
+
+    public static List<Finding> Findings(CellTable table, double[] cellMedians, IReadOnlyList<int> caseIndices)
+    {
+        var findings = new List<Finding>();
+        var rt = table.RuntimeCount;
+        var spread = new double[table.Samples.Length];
+        Array.Fill(spread, double.NaN);
+        foreach (var c in caseIndices)
+        for (var r = 0; r < rt; r++)
+        {
+            var cell = c * rt + r;
+            var runs = table.Samples[cell];
+            if (runs.Length < MinRuns) continue;
+            var scratch = new double[runs.Length];
+            spread[cell] = RobustStats.ScaledMad(runs, cellMedians[cell], scratch) / RobustStats.MadToSigma / cellMedians[cell];
+        }
+        for (var r = 0; r < rt; r++)
+        {
+            var column = caseIndices.Select(c => spread[c * rt + r]).Where(s => !double.IsNaN(s)).ToArray();
+            if (column.Length < TimingModel.MinCases) continue;
+            var typical = Math.Max(MinTypicalSpread, RobustStats.Median(column));
+            foreach (var c in caseIndices)
+            {
+                var s = spread[c * rt + r];
+                if (double.IsNaN(s) || s < MinRelativeSpread || s < SpreadRatio * typical) continue;
+                var ratio = s / typical;
+                findings.Add(new Finding(table.Cases[c], table.Runtimes[r], ratio, null, null, Verdicts.Anomaly,
+                    FindingKinds.Instability, null, ratio,
+                    $"relative MAD {s:P0} vs {typical:P1} typical for {table.Runtimes[r]}"));
+            }
+        }
+        findings.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return findings;
+    }
+}

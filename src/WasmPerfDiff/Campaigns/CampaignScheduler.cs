@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Campaigns;
+
+/// <summary>How a campaign invocation ended.</summary>
+public enum CampaignEnd
+{
+    /// <summary>Every cell stopped (settled, at --max-runs, or failed).</summary>
+    Completed,
+    /// <summary>--max-time ran out with cells still active; <c>--resume</c> continues.</summary>
+    OutOfTime,
+    /// <summary>Cancelled (Ctrl-C); the run in flight was dropped, everything before it is stored.</summary>
+    Cancelled,
+}
+
+public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs a campaign = cases × runtimes (DESIGN §4): warmups, then rounds in which every still-active
+/// cell runs once, in an order shuffled by the seed and the round number, so slow drift of the
+/// machine (thermal, other load) spreads evenly over all runtimes instead of biasing one.
+/// Each finished run is committed to the store at once; on resume every cell continues at its
+/// next round, recomputed from what is stored.
+/// </summary>
+/// <remarks>Warmup runs are not stored (they only prime caches). If a warmup run fails, that
+/// failure is stored as the cell's round-1 result and the cell stops, so it shows in the validation matrix.</remarks>
+/// <param name="execute">How one run is executed; the default measures a child process through
+/// <see cref="RuntimeRunner"/>. Tests and the scheduler bench pass stand-ins.</param>
+public sealed class CampaignScheduler(
+    CampaignStore store,
+    CampaignSettings settings,
+    IStoppingRule? stoppingRule = null,
+    Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>>? execute = null)
+{
+    private readonly Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>> _execute =
+        execute ?? ((rt, request, ct) => rt.RunAsync(request, ct));
+    private readonly IStoppingRule _rule = stoppingRule ?? new MedianCiStoppingRule(settings.TargetRelativeCi);
+    private readonly RunTimeoutPolicy _timeouts = new(settings.Timeout);
+
+    private sealed class Cell(CaseRecord @case, IRuntime runtime)
+    {
+        public CaseRecord Case { get; } = @case;
+        public IRuntime Runtime { get; } = runtime;
+        public string Name => $"{Case.Name} @ {Runtime.Name}";
+        public List<RunResult> Runs { get; } = [];
+        public List<double> KnownWallMs { get; } = [];
+        public int NextRound { get; set; } = 1;
+        public bool Stopped { get; set; }
+        public string Reason { get; set; } = "";
+        public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
+    }
+
+    /// <summary>
+    /// Runs (or, with <paramref name="resume"/>, continues) the campaign of the store's file.
+    /// </summary>
+    public async Task<CampaignOutcome> RunAsync(
+        IReadOnlyList<CaseRecord> cases,
+        IReadOnlyList<IRuntime> runtimes,
+        bool resume,
+        IProgress<CampaignProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        settings.Validate();
+        if (cases.Count == 0) throw new UsageException("no cases selected");
+        if (runtimes.Count == 0) throw new UsageException("no runtimes selected");
+
+        var campaign = resume
+            ? store.LocalCampaign() ?? throw new UsageException($"'{store.Path}' holds no campaign to resume")
+            : store.CreateLocalCampaign(settings, settings.Seed);
+
+        var clock = Stopwatch.StartNew();
+        var unavailable = new Dictionary<string, string>();
+        foreach (var rt in runtimes)
+        {
+            var a = rt.Detect();
+            if (!a.Available) unavailable[rt.Name] = a.Reason ?? "not available";
+            store.UpsertRuntime(new RuntimeRecord(rt.Name, rt.Engine, rt.Tier, a.Version, rt.Describe()));
+        }
+        foreach (var c in cases) store.UpsertCase(c);
+
+        var cells = BuildCells(cases, runtimes, store.CellHistories(campaign.Id));
+        var session = new Session(cells, clock, settings, progress);
+        try
+        {
+            foreach (var cell in cells.Where(c => !c.Stopped && unavailable.ContainsKey(c.Runtime.Name)))
+                Record(campaign.Id, cell, Unsupported(cell, unavailable[cell.Runtime.Name]), session);
+
+            foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round: 0))
+                for (var w = 0; w < settings.Warmup && !cell.Stopped; w++)
+                {
+                    if (OutOfTime(clock)) return session.Outcome(campaign.Id, CampaignEnd.OutOfTime, store);
+                    session.Report(cell.Name, "warmup");
+                    var r = await RunOnce(cell, ct);
+                    session.Executed();
+                    if (r.Status == RunStatus.Ok) cell.KnownWallMs.Add(r.WallMs);
+                    else Record(campaign.Id, cell, r, session);
+                }
+
+            while (cells.Any(c => !c.Stopped))
+            {
+                var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
+                foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round))
+                {
+                    if (OutOfTime(clock)) return session.Outcome(campaign.Id, CampaignEnd.OutOfTime, store);
+                    session.Report(cell.Name, $"round {cell.NextRound}");
+                    var result = await RunOnce(cell, ct);
+                    session.Executed();
+                    Record(campaign.Id, cell, result, session);
+                }
+            }
+            session.Report(null, "done");
+            return session.Outcome(campaign.Id, CampaignEnd.Completed, store);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return session.Outcome(campaign.Id, CampaignEnd.Cancelled, store);
+        }
+    }
+
+    private List<Cell> BuildCells(IReadOnlyList<CaseRecord> cases, IReadOnlyList<IRuntime> runtimes,
+        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<CaseRun>> stored)
+    {
+        var cells = new List<Cell>();
+        foreach (var c in cases.OrderBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var rt in runtimes.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var cell = new Cell(c, rt);
+            if (stored.TryGetValue((c.Name, rt.Name), out var done))
+            {
+                cell.Runs.AddRange(done.Select(r => r.Result));
+                cell.KnownWallMs.AddRange(done.Where(r => r.Result.Status == RunStatus.Ok).Select(r => r.Result.WallMs));
+                cell.NextRound = done.Max(r => r.Round) + 1;
+            }
+            Decide(cell);
+            cells.Add(cell);
+        }
+        return cells;
+    }
+
+    /// <summary>Failed cells stop after their first failure (re-running a crash only repeats it);
+    /// healthy ones run --min-runs, then until the stopping rule is satisfied or --max-runs.</summary>
+    private void Decide(Cell cell)
+    {
+        var n = cell.Runs.Count;
+        if (cell.Failed) (cell.Stopped, cell.Reason) = (true, $"failed: {cell.Runs.First(r => r.Status != RunStatus.Ok).Status.ToWire()}");
+        else if (n >= settings.MaxRuns) (cell.Stopped, cell.Reason) = (true, "max runs");
+        else if (n < settings.MinRuns) (cell.Stopped, cell.Reason) = (false, "min runs");
+        else
+        {
+            var d = _rule.Decide(new CellHistory(cell.Case, cell.Runtime.Name, cell.Runs));
+            (cell.Stopped, cell.Reason) = (d.Stop, d.Reason);
+        }
+    }
+
+    private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct)
+    {
+        var request = new RunRequest(cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
+        RunResult r;
+        try
+        {
+            r = await _execute(cell.Runtime, request, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A runtime adapter that throws is a harness bug, not a property of the runtime: record and move on.
+            r = new RunResult(cell.Runtime.Name, RunStatus.HarnessError, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None,
+                DateTimeOffset.UtcNow, $"{e.GetType().Name}: {e.Message}");
+        }
+        ct.ThrowIfCancellationRequested();
+        if (r.Status == RunStatus.Ok && cell.Case.ExpectedStdoutSha256 is { } expected
+            && !string.Equals(r.StdoutSha256, expected, StringComparison.OrdinalIgnoreCase))
+            r = r with { Status = RunStatus.Mismatch, Message = $"stdout SHA-256 {r.StdoutSha256} differs from the expected {expected}" };
+        return r;
+    }
+
+    private void Record(string campaignId, Cell cell, RunResult result, Session session)
+    {
+        store.Append(campaignId, new CaseRun(cell.Case.Name, cell.NextRound, result));
+        cell.NextRound++;
+        cell.Runs.Add(result);
+        if (result.Status == RunStatus.Ok) cell.KnownWallMs.Add(result.WallMs);
+        Decide(cell);
+        session.Recorded();
+    }
+
+    private static RunResult Unsupported(Cell cell, string reason) =>
+        new(cell.Runtime.Name, RunStatus.Unsupported, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, DateTimeOffset.UtcNow, reason);
+
+    private bool OutOfTime(Stopwatch clock) => settings.MaxTime is { } max && clock.Elapsed >= max;
+
+    /// <summary>Fisher–Yates shuffle of the cells (taken in name order) with a generator seeded by
+    /// (seed, round): the same campaign seed always yields the same order for the same round.</summary>
+    private IEnumerable<Cell> Shuffle(IEnumerable<Cell> cells, int round)
+    {
+        var list = cells.ToList();
+        var rng = new Random(RoundSeed(settings.Seed, round));
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+        return list;
+    }
+
+    /// <summary>Mixes seed and round into a 31-bit seed (SplitMix64 finaliser; string.GetHashCode
+    /// and HashCode are randomised per process, so they cannot be used for reproducible orders).</summary>
+    internal static int RoundSeed(long seed, int round)
+    {
+        var z = unchecked((ulong)seed + 0x9E3779B97F4A7C15UL * (ulong)(round + 1));
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
+
+    /// <summary>Counters of one invocation, turned into progress snapshots.</summary>
+    private sealed class Session(List<Cell> cells, Stopwatch clock, CampaignSettings settings, IProgress<CampaignProgress>? progress)
+    {
+        private readonly int _storedBefore = cells.Sum(c => c.Runs.Count);
+        private int _executed; // runs executed this session, warmups included: the basis of the ETA
+
+        public int RunsThisSession { get; private set; }
+
+        public void Executed() => _executed++;
+
+        public void Recorded() => RunsThisSession++;
+
+        public int Failures => cells.Count(c => c.Failed);
+
+        public void Report(string? current, string phase)
+        {
+            if (progress == null) return;
+            var active = cells.Where(c => !c.Stopped).ToList();
+            var remaining = active.Sum(c => Math.Max(1, settings.MaxRuns - c.Runs.Count));
+            TimeSpan? eta = _executed == 0 ? null : clock.Elapsed / _executed * remaining;
+            if (eta != null && settings.MaxTime is { } max && max - clock.Elapsed < eta)
+                eta = max > clock.Elapsed ? max - clock.Elapsed : TimeSpan.Zero;
+            progress.Report(new CampaignProgress(_storedBefore + RunsThisSession, remaining, active.Count, cells.Count,
+                Failures, current, phase, clock.Elapsed, eta));
+        }
+
+        public CampaignOutcome Outcome(string id, CampaignEnd end, CampaignStore store) =>
+            new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed);
+    }
+}

@@ -1,0 +1,37 @@
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Campaigns;
+
+/// <summary>The measured runs of one (case, runtime) cell so far, in round order.</summary>
+public sealed record CellHistory(CaseRecord Case, string Runtime, IReadOnlyList<RunResult> Runs);
+
+/// <summary>Whether a cell needs more runs, with the reason shown in progress and results.</summary>
+public readonly record struct StopDecision(bool Stop, string Reason)
+{
+    public static StopDecision Continue(string reason) => new(false, reason);
+    public static StopDecision Done(string reason) => new(true, reason);
+}
+
+/// <summary>
+/// Decides whether a healthy cell (only ok runs, between --min-runs and --max-runs) has enough
+/// runs. The scheduler itself stops failed cells and cells at --max-runs; the analysis stage can
+/// plug in a rule that stops once its verdict for the cell is settled.
+/// </summary>
+public interface IStoppingRule
+{
+    StopDecision Decide(CellHistory cell);
+}
+
+/// <summary>Stops a cell once the median wall time is known to within a relative CI half-width
+/// (see <see cref="MedianConfidenceInterval"/> for the interval).</summary>
+public sealed class MedianCiStoppingRule(double targetRelativeHalfWidth) : IStoppingRule
+{
+    public StopDecision Decide(CellHistory cell)
+    {
+        var rel = MedianConfidenceInterval.RelativeHalfWidth(cell.Runs.Select(r => r.WallMs).ToList());
+        return rel < targetRelativeHalfWidth
+            ? StopDecision.Done($"median CI ±{rel:P1} < {targetRelativeHalfWidth:P0}")
+            : StopDecision.Continue(double.IsInfinity(rel) ? "too few runs to bound the median" : $"median CI ±{rel:P1}");
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using WasmPerfDiff.Measurement;
+
+namespace WasmPerfDiff.Store;
+
+/// <summary>
+/// One SQLite file per campaign (schema in <c>schema.sql</c>). WAL journal, and every finished run
+/// is its own committed transaction, so a <c>kill -9</c> loses at most the run in flight.
+/// Not thread-safe: one scheduler writes through one instance.
+/// </summary>
+public sealed class CampaignStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+
+    public string Path { get; }
+
+    private CampaignStore(string path, SqliteConnection db)
+    {
+        Path = path;
+        _db = db;
+    }
+
+    /// <summary>Opens the campaign file, creating it and its schema when missing.</summary>
+    public static CampaignStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (dir != null) Directory.CreateDirectory(dir);
+        // No pooling: a closed store must release its file (tests delete it, shards get copied).
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            db.Open();
+            // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
+            // (only an OS crash or power loss could drop the last commits).
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            Exec(db, Schema.Text);
+        }
+        catch (SqliteException e)
+        {
+            db.Dispose();
+            throw new UsageException($"'{path}' is not a usable campaign database: {e.Message}");
+        }
+        return new CampaignStore(full, db);
+    }
+
+    /// <summary>Opens an existing campaign file; a missing file is a usage error.</summary>
+    public static CampaignStore OpenExisting(string path) =>
+        File.Exists(path) ? Open(path) : throw new UsageException($"campaign database '{path}' does not exist");
+
+    // ---- campaigns -------------------------------------------------------------------------
+
+    /// <summary>The campaign run in this file (origin local), or null before the first <c>run</c>.</summary>
+    public CampaignRecord? LocalCampaign() => Campaigns().FirstOrDefault(c => c.Origin == CampaignOrigin.Local);
+
+    public IReadOnlyList<CampaignRecord> Campaigns()
+    {
+        using var cmd = Command("SELECT id, origin, created, settings, seed, cpu_model, cores, kernel, os, tool_version FROM campaign ORDER BY created, id");
+        using var r = cmd.ExecuteReader();
+        var list = new List<CampaignRecord>();
+        while (r.Read())
+            list.Add(new CampaignRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                r.GetString(3), r.GetInt64(4), new HostFingerprint(r.GetString(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetString(9))));
+        return list;
+    }
+
+    /// <summary>Adds a campaign row; returns false (and changes nothing) when its id is already here.</summary>
+    public bool AddCampaign(CampaignRecord c)
+    {
+        using var cmd = Command("""
+            INSERT OR IGNORE INTO campaign (id, origin, created, settings, seed, cpu_model, cores, kernel, os, tool_version)
+            VALUES ($id, $origin, $created, $settings, $seed, $cpu, $cores, $kernel, $os, $tool)
+            """);
+        cmd.Parameters.AddWithValue("$id", c.Id);
+        cmd.Parameters.AddWithValue("$origin", c.Origin);
+        cmd.Parameters.AddWithValue("$created", c.Created.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$settings", c.SettingsJson);
+        cmd.Parameters.AddWithValue("$seed", c.Seed);
+        cmd.Parameters.AddWithValue("$cpu", c.Host.CpuModel);
+        cmd.Parameters.AddWithValue("$cores", c.Host.Cores);
+        cmd.Parameters.AddWithValue("$kernel", c.Host.Kernel);
+        cmd.Parameters.AddWithValue("$os", c.Host.Os);
+        cmd.Parameters.AddWithValue("$tool", c.Host.ToolVersion);
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Creates the local campaign of this file with its settings (any object, stored as snake_case JSON).</summary>
+    public CampaignRecord CreateLocalCampaign<TSettings>(TSettings settings, long seed)
+    {
+        if (LocalCampaign() is { } existing)
+            throw new UsageException($"'{Path}' already holds campaign {existing.Id}: use --resume to continue it, or another --db");
+        var c = new CampaignRecord(Guid.NewGuid().ToString("N"), CampaignOrigin.Local, DateTimeOffset.UtcNow,
+            JsonSerializer.Serialize(settings, StoreJson.Options), seed, HostFingerprint.Current());
+        AddCampaign(c);
+        return c;
+    }
+
+    // ---- runtimes and cases ----------------------------------------------------------------
+
+    public void UpsertRuntime(RuntimeRecord rt)
+    {
+        using var cmd = Command("""
+            INSERT INTO runtime (name, engine, tier, version, command) VALUES ($n, $e, $t, $v, $c)
+            ON CONFLICT(name) DO UPDATE SET engine = excluded.engine, tier = excluded.tier,
+                version = coalesce(excluded.version, runtime.version), command = excluded.command
+            """);
+        cmd.Parameters.AddWithValue("$n", rt.Name);
+        cmd.Parameters.AddWithValue("$e", rt.Engine);
+        cmd.Parameters.AddWithValue("$t", rt.Tier);
+        cmd.Parameters.AddWithValue("$v", (object?)rt.Version ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$c", rt.Command);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Stores a case. A case already stored with another module hash is refused: its runs would
+    /// then mix two different programs under one name. An empty hash means unknown (imported data).
+    /// </summary>
+    public void UpsertCase(CaseRecord c)
+    {
+        var existing = Cases().FirstOrDefault(x => x.Name == c.Name);
+        if (existing != null && existing.WasmSha256 != c.WasmSha256 && existing.WasmSha256.Length > 0 && c.WasmSha256.Length > 0)
+            throw new UsageException($"case '{c.Name}' changed since it was stored in '{Path}' (wasm SHA-256 {Short(existing.WasmSha256)} → {Short(c.WasmSha256)}): use a new --db");
+        using var cmd = Command("""
+            INSERT INTO "case" (name, suite, wasm_path, wasm_sha256, args, stdin, expected_stdout_sha256, size_name)
+            VALUES ($n, $s, $p, $h, $a, $i, $x, $z)
+            ON CONFLICT(name) DO UPDATE SET suite = excluded.suite, wasm_path = excluded.wasm_path, wasm_sha256 = CASE WHEN excluded.wasm_sha256 = '' THEN "case".wasm_sha256 ELSE excluded.wasm_sha256 END,
+                args = excluded.args, stdin = excluded.stdin,
+                expected_stdout_sha256 = coalesce(excluded.expected_stdout_sha256, "case".expected_stdout_sha256),
+                size_name = excluded.size_name
+            """);
+        cmd.Parameters.AddWithValue("$n", c.Name);
+        cmd.Parameters.AddWithValue("$s", c.Suite);
+        cmd.Parameters.AddWithValue("$p", c.WasmPath);
+        cmd.Parameters.AddWithValue("$h", c.WasmSha256);
+        cmd.Parameters.AddWithValue("$a", JsonSerializer.Serialize(c.Args, StoreJson.Options));
+        cmd.Parameters.AddWithValue("$i", (object?)c.StdinPath ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$x", (object?)c.ExpectedStdoutSha256 ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$z", c.SizeName);
+        cmd.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<RuntimeRecord> Runtimes()
+    {
+        using var cmd = Command("SELECT name, engine, tier, version, command FROM runtime ORDER BY name");
+        using var r = cmd.ExecuteReader();
+        var list = new List<RuntimeRecord>();
+        while (r.Read())
+            list.Add(new RuntimeRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
+        return list;
+    }
+
+    public IReadOnlyList<CaseRecord> Cases()
+    {
+        using var cmd = Command("""SELECT name, suite, wasm_path, wasm_sha256, args, stdin, expected_stdout_sha256, size_name FROM "case" ORDER BY name""");
+        using var r = cmd.ExecuteReader();
+        var list = new List<CaseRecord>();
+        while (r.Read())
+            list.Add(new CaseRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                JsonSerializer.Deserialize<string[]>(r.GetString(4), StoreJson.Options) ?? [],
+                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)));
+        return list;
+    }
+
+    // ---- runs ------------------------------------------------------------------------------
+
+    /// <summary>Stores one finished run and commits at once. A second run for the same
+    /// (campaign, case, runtime, round) is refused by the unique key: that would be counting twice.</summary>
+    public void Append(string campaignId, CaseRun run)
+    {
+        using var tx = _db.BeginTransaction();
+        using var insert = new RunInsert(_db, tx, ignoreDuplicates: false);
+        insert.Execute(campaignId, run);
+        tx.Commit();
+    }
+
+    /// <summary>Stores many runs in one transaction with one prepared statement (imports, merges).
+    /// Runs already present under the same key are skipped; returns how many were added.</summary>
+    public int AppendBatch(string campaignId, IEnumerable<CaseRun> runs) =>
+        AppendBatch(runs.Select(r => new RunRow(campaignId, r)));
+
+    public int AppendBatch(IEnumerable<RunRow> rows)
+    {
+        using var tx = _db.BeginTransaction();
+        using var insert = new RunInsert(_db, tx, ignoreDuplicates: true);
+        var added = 0;
+        foreach (var row in rows)
+            added += insert.Execute(row.CampaignId, row.Run);
+        tx.Commit();
+        return added;
+    }
+
+    /// <summary>Every stored run of every campaign in this file, in a stable order: what the analysis consumes.</summary>
+    public IReadOnlyList<CaseRun> ReadCaseRuns() => ReadRows().Select(r => r.Run).ToList();
+
+    /// <summary>Stored runs with their campaign, optionally of one campaign only.</summary>
+    public IReadOnlyList<RunRow> ReadRows(string? campaignId = null) => RunReader.Read(_db, campaignId);
+
+    public long CountRuns(string? campaignId = null)
+    {
+        using var cmd = Command("SELECT count(*) FROM run WHERE $c IS NULL OR campaign_id = $c");
+        cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// What a campaign already holds per (case, runtime) cell, in round order: the scheduler resumes
+    /// each cell at its next round from this, so nothing is lost and nothing runs twice.
+    /// </summary>
+    public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<CaseRun>> CellHistories(string campaignId) =>
+        ReadRows(campaignId)
+            .GroupBy(r => (r.Run.Case, r.Run.Result.Runtime))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CaseRun>)g.Select(r => r.Run).OrderBy(r => r.Round).ToList());
+
+    /// <summary>Measured rounds completed per cell of a campaign (the highest stored round).</summary>
+    public IReadOnlyDictionary<(string Case, string Runtime), int> CompletedRounds(string campaignId) =>
+        CellHistories(campaignId).ToDictionary(kv => kv.Key, kv => kv.Value.Max(r => r.Round));
+
+    public void Dispose() => _db.Dispose();
+
+    internal SqliteCommand Command(string sql)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static void Exec(SqliteConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>First 12 hex digits of a hash, enough to tell two modules apart in a message.</summary>
+    internal static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+}

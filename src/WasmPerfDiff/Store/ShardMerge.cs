@@ -1,0 +1,41 @@
+namespace WasmPerfDiff.Store;
+
+public sealed record MergeResult(int CampaignsAdded, int RunsAdded, int RunsAlreadyPresent, int CasesAdded);
+
+/// <summary>
+/// Merges the campaigns of another campaign file (a shard run on another machine, or part of the
+/// cells run separately) into this one. Each campaign keeps its id and host fingerprint; the
+/// other file's local campaign becomes a 'shard' here. Merging the same shard twice adds nothing
+/// (the run key includes the campaign id).
+/// </summary>
+public static class ShardMerge
+{
+    public static MergeResult Merge(CampaignStore target, CampaignStore source)
+    {
+        if (Path.GetFullPath(target.Path) == Path.GetFullPath(source.Path))
+            throw new UsageException("cannot merge a campaign database into itself");
+
+        // Same corpus or nothing: a case with the same name but another module is another program.
+        var mine = target.Cases().ToDictionary(c => c.Name);
+        foreach (var c in source.Cases())
+            if (mine.TryGetValue(c.Name, out var m) && m.WasmSha256.Length > 0 && c.WasmSha256.Length > 0 && m.WasmSha256 != c.WasmSha256)
+                throw new UsageException($"case '{c.Name}' differs between the databases (wasm SHA-256 {CampaignStore.Short(m.WasmSha256)} vs {CampaignStore.Short(c.WasmSha256)}): not the same corpus");
+
+        var casesAdded = 0;
+        foreach (var c in source.Cases())
+        {
+            if (!mine.ContainsKey(c.Name)) casesAdded++;
+            target.UpsertCase(c);
+        }
+        foreach (var rt in source.Runtimes()) target.UpsertRuntime(rt);
+
+        var campaignsAdded = 0;
+        foreach (var c in source.Campaigns())
+            if (target.AddCampaign(c.Origin == CampaignOrigin.Local ? c with { Origin = CampaignOrigin.Shard } : c))
+                campaignsAdded++;
+
+        var rows = source.ReadRows();
+        var added = target.AppendBatch(rows);
+        return new MergeResult(campaignsAdded, added, rows.Count - added, casesAdded);
+    }
+}

@@ -1,0 +1,69 @@
+-- wasm-perfdiff campaign store, one SQLite file per campaign (DESIGN §5).
+-- The file's own campaign is the row with origin 'local'; shards merged in by `import db` and
+-- WarpDiff imports add further campaign rows (origin 'shard' / 'warpdiff'), so a run is keyed by
+-- (campaign_id, case_name, runtime, round) and nothing is ever counted twice.
+-- Times are milliseconds (REAL); timestamps are ISO-8601 UTC text.
+
+PRAGMA user_version = 1;
+
+CREATE TABLE IF NOT EXISTS campaign (
+    id            TEXT PRIMARY KEY,          -- GUID, kept when a shard is merged elsewhere
+    origin        TEXT NOT NULL,             -- 'local' | 'shard' | 'warpdiff'
+    created       TEXT NOT NULL,
+    settings      TEXT NOT NULL,             -- JSON of the campaign settings (means_only for WarpDiff)
+    seed          INTEGER NOT NULL,
+    cpu_model     TEXT NOT NULL,
+    cores         INTEGER NOT NULL,
+    kernel        TEXT NOT NULL,
+    os            TEXT NOT NULL,
+    tool_version  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS runtime (
+    name     TEXT PRIMARY KEY,               -- configuration name, e.g. wasmtime-winch
+    engine   TEXT NOT NULL,
+    tier     TEXT NOT NULL,
+    version  TEXT,
+    command  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS "case" (
+    name                    TEXT PRIMARY KEY,
+    suite                   TEXT NOT NULL,
+    wasm_path               TEXT NOT NULL,
+    wasm_sha256             TEXT NOT NULL,   -- shards merge only when these agree
+    args                    TEXT NOT NULL,   -- JSON array of guest arguments
+    stdin                   TEXT,            -- path of the stdin file, if any
+    expected_stdout_sha256  TEXT,            -- reference output hash when known
+    size_name               TEXT NOT NULL    -- test | default | calibrated | ...
+);
+
+CREATE TABLE IF NOT EXISTS run (
+    id              INTEGER PRIMARY KEY,
+    campaign_id     TEXT NOT NULL REFERENCES campaign(id),
+    case_name       TEXT NOT NULL REFERENCES "case"(name),
+    runtime         TEXT NOT NULL REFERENCES runtime(name),
+    round           INTEGER NOT NULL,        -- 1-based measured round of this cell (WarpDiff means: 0)
+    started         TEXT NOT NULL,
+    status          TEXT NOT NULL,           -- RunStatus wire name: ok, exit-nonzero, crash, ...
+    exit_code       INTEGER,
+    signal          INTEGER,
+    wall_ms         REAL NOT NULL,
+    user_ms         REAL NOT NULL,
+    sys_ms          REAL NOT NULL,
+    max_rss_kb      INTEGER NOT NULL,
+    stdout_bytes    INTEGER NOT NULL,
+    stdout_sha256   TEXT NOT NULL,
+    stderr_bytes    INTEGER NOT NULL,
+    stderr_sha256   TEXT NOT NULL,
+    startup_ms      REAL,
+    compile_ms      REAL,
+    instantiate_ms  REAL,
+    execute_ms      REAL,
+    teardown_ms     REAL,
+    aot_compile_ms  REAL,
+    message         TEXT,
+    UNIQUE (campaign_id, case_name, runtime, round)
+);
+
+CREATE INDEX IF NOT EXISTS run_cell ON run (case_name, runtime);

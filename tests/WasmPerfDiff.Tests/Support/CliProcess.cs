@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace WasmPerfDiff.Tests.Support;
+
+/// <summary>Runs the real CLI (<c>dotnet wasm-perfdiff.dll</c> from the test output) as a child process.</summary>
+public static class CliProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+
+    public static Result Run(params string[] args) => RunIn(null, TimeSpan.FromMinutes(5), args);
+
+    public static Result RunIn(string? workingDirectory, TimeSpan limit, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["NO_COLOR"] = "1";
+        var watch = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(limit))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"wasm-perfdiff {string.Join(' ', args)} did not finish in {limit}");
+        }
+        p.WaitForExit();
+        return new Result(p.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
+    }
+}
