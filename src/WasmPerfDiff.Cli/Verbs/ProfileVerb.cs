@@ -10,7 +10,9 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// <c>profile (--case NAME | --wasm FILE) --runtime A [--vs B] [--out DIR] [--json] [-- ARGS]</c>:
 /// samples the program with perf on A (and B), writes <c>A.folded</c>, <c>A.svg</c> (and <c>B.*</c>,
 /// <c>A-vs-B.diff.svg</c>) into DIR, and prints the top guest functions per runtime and the guest
-/// functions whose share grew most from B to A. Exit 0 when every profiled run exited 0, 1 when a
+/// functions whose share grew most from B to A. <c>profile --db FILE --findings N</c> does the same for
+/// the campaign's top N timing findings against their best peer, one folder each, with an index
+/// <c>findings.json</c> for the report. Exit 0 when every profiled run exited 0, 1 when a
 /// profiled program failed (its profile is still written), 2 on bad usage or when perf cannot sample.
 /// </summary>
 public static class ProfileVerb
@@ -41,21 +43,23 @@ public static class ProfileVerb
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(db) is not null || parse.GetValue(findings) is not null)
-                return await ProfileFindingsAsync(parse.GetValue(db), parse.GetValue(findings), ct);
-
-            var wasmPath = ResolveModule(parse.GetValue(caseName), parse.GetValue(wasm));
             var seconds = parse.GetValue(timeout);
             if (seconds <= 0 || double.IsNaN(seconds)) throw new UsageException("--timeout must be a positive number of seconds");
             if (parse.GetValue(frequency) is < 1 or > 100_000) throw new UsageException("--frequency must be between 1 and 100000 samples per second");
             if (parse.GetValue(top) < 1) throw new UsageException("--top must be at least 1");
+            var options = new PerfOptions(parse.GetValue(frequency), TimeSpan.FromSeconds(seconds));
+            if (parse.GetValue(db) is not null || parse.GetValue(findings) is not null)
+                return await ProfileFindingsAsync(parse,
+                    parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null, parse.GetValue(db), parse.GetValue(findings), parse.GetValue(outDir)!, options,
+                    parse.GetValue(top), parse.GetValue(json), ct);
+
+            var wasmPath = ResolveModule(parse.GetValue(caseName), parse.GetValue(wasm));
             if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
             if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new UsageException($"directory not found: {d}");
             var nameA = parse.GetValue(runtime) ?? throw new UsageException("--runtime is required: the runtime configuration to profile");
             var nameB = parse.GetValue(vs);
             if (nameB == nameA) throw new UsageException("--vs must name a different runtime than --runtime");
 
-            var options = new PerfOptions(parse.GetValue(frequency), TimeSpan.FromSeconds(seconds));
             await PerfRecorder.CheckAvailableAsync(options, ct);
 
             var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
@@ -86,13 +90,36 @@ public static class ProfileVerb
         return wasm!;
     }
 
-    /// <summary>Hook for the lead: profile the campaign's top N findings against their best peer once store and analysis exist.</summary>
-    private static Task<int> ProfileFindingsAsync(string? db, int? findings, CancellationToken cancellationToken)
+    /// <summary><c>--db FILE --findings N</c>: the campaign's top N timing findings, each against its best peer.</summary>
+    private static async Task<int> ProfileFindingsAsync(ParseResult parse, bool singleCaseOptions, string? db, int? findings, string outDir, PerfOptions options, int top,
+        bool json, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         if (db is null || findings is null)
             throw new UsageException("--db FILE and --findings N go together");
-        throw new UsageException("profile --db/--findings is not available in this build yet; profile one case with --wasm FILE --runtime A --vs B");
+        if (findings < 1)
+            throw new UsageException("--findings must be at least 1");
+        if (singleCaseOptions)
+            throw new UsageException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
+        await PerfRecorder.CheckAvailableAsync(options, cancellationToken);
+        var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
+        var profiles = await FindingProfiles.RunAsync(db, findings.Value, catalog, outDir, options, top, cancellationToken);
+
+        if (json)
+        {
+            JsonOutput.Print(new { index = Path.Combine(outDir, FindingProfiles.IndexFile), findings = profiles });
+            return ExitCodes.Ok;
+        }
+        if (profiles.Count == 0)
+            Console.WriteLine("no timing findings to profile (or none whose runtimes are available here)");
+        foreach (var p in profiles)
+        {
+            var factor = p.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "?";
+            Console.WriteLine($"== {p.Case} on {p.Runtime} ({p.Kind}, {factor}, {p.Verdict}) vs {p.Peer}: {Path.Combine(outDir, p.Folder)}");
+            if (p.Profile is not null) Print(p.Profile);
+            else Console.WriteLine($"  not profiled: {p.Error}");
+        }
+        Console.WriteLine($"index for the report: {Path.Combine(outDir, FindingProfiles.IndexFile)}");
+        return ExitCodes.Ok;
     }
 
     private static IRuntime Single(RuntimeCatalog catalog, string name)
