@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Profiling;
 using WasmPerfDiff.Runtimes;
@@ -7,7 +8,7 @@ using WasmPerfDiff.Runtimes;
 namespace WasmPerfDiff.Cli.Verbs;
 
 /// <summary>
-/// <c>profile (--case NAME | --wasm FILE) --runtime A [--vs B] [--out DIR] [--json] [-- ARGS]</c>:
+/// <c>profile (--case NAME --corpus DIR | --wasm FILE) --runtime A [--vs B] [--out DIR] [--json] [-- ARGS]</c>:
 /// samples the program with perf on A (and B), writes <c>A.folded</c>, <c>A.svg</c> (and <c>B.*</c>,
 /// <c>A-vs-B.diff.svg</c>) into DIR, and prints the top guest functions per runtime and the guest
 /// functions whose share grew most from B to A. <c>profile --db FILE --findings N</c> does the same for
@@ -22,7 +23,9 @@ public static class ProfileVerb
 
     public static Command Create()
     {
-        var caseName = new Option<string?>("--case") { Description = "Corpus case to profile (by name)" };
+        var caseName = new Option<string?>("--case") { Description = "Corpus case to profile (by name; its args and stdin come from the corpus)" };
+        var corpus = new Option<string?>("--corpus") { Description = "Corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)" };
+        var size = new Option<string>("--size") { Description = "Input size of the case (default or test)", DefaultValueFactory = _ => "default" };
         var wasm = new Option<string?>("--wasm") { Description = "A wasm32-wasi command module to profile" };
         var runtime = new Option<string?>("--runtime", "-r") { Description = "Runtime configuration A to profile" };
         var vs = new Option<string?>("--vs") { Description = "Runtime configuration B to compare A against (differential flame graph)" };
@@ -39,7 +42,7 @@ public static class ProfileVerb
 
         var command = new Command("profile", "Sample a program with perf on one runtime (and a second), write flame graphs and a differential flame graph, rank guest functions")
         {
-            caseName, wasm, runtime, vs, outDir, frequency, timeout, top, stdin, dir, db, findings, guestArgs, json,
+            caseName, corpus, size, wasm, runtime, vs, outDir, frequency, timeout, top, stdin, dir, db, findings, guestArgs, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,7 +56,7 @@ public static class ProfileVerb
                     parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null, parse.GetValue(db), parse.GetValue(findings), parse.GetValue(outDir)!, options,
                     parse.GetValue(top), parse.GetValue(json), ct);
 
-            var wasmPath = ResolveModule(parse.GetValue(caseName), parse.GetValue(wasm));
+            var (wasmPath, caseArgs, caseStdin) = ResolveModule(parse.GetValue(caseName), parse.GetValue(corpus), parse.GetValue(size)!, parse.GetValue(wasm));
             if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
             if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new UsageException($"directory not found: {d}");
             var nameA = parse.GetValue(runtime) ?? throw new UsageException("--runtime is required: the runtime configuration to profile");
@@ -65,7 +68,9 @@ public static class ProfileVerb
             var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
             var a = Single(catalog, nameA);
             var b = nameB is null ? null : Single(catalog, nameB);
-            var request = new RunRequest(wasmPath, parse.GetValue(guestArgs) ?? [], TimeSpan.FromSeconds(seconds), parse.GetValue(stdin), parse.GetValue(dir));
+            // Arguments after -- replace the case's own; an explicit --stdin replaces its stdin file.
+            var args = parse.GetValue(guestArgs) is { Length: > 0 } given ? given : caseArgs;
+            var request = new RunRequest(wasmPath, args, TimeSpan.FromSeconds(seconds), parse.GetValue(stdin) ?? caseStdin, parse.GetValue(dir));
 
             var result = await ProfileJob.RunAsync(a, b, request, parse.GetValue(outDir)!, options, parse.GetValue(top), ct);
 
@@ -79,15 +84,24 @@ public static class ProfileVerb
         return command;
     }
 
-    private static string ResolveModule(string? caseName, string? wasm)
+    private static (string Wasm, IReadOnlyList<string> Args, string? Stdin) ResolveModule(string? caseName, string? corpus, string size, string? wasm)
     {
         if ((caseName is null) == (wasm is null))
             throw new UsageException("give exactly one of --case NAME or --wasm FILE");
-        if (caseName is not null)
-            // Hook for the lead: resolve the case through the corpus once WasmPerfDiff.Corpus is in main.
-            throw new UsageException("--case is not available in this build yet; use --wasm FILE");
-        ModuleCheck.EnsureValid(wasm!);
-        return wasm!;
+        if (wasm is not null)
+        {
+            ModuleCheck.EnsureValid(wasm);
+            return (wasm, [], null);
+        }
+        // The project corpus is the default once it is in this build (hook for the lead); until then --corpus is needed.
+        if (corpus is null)
+            throw new UsageException("--case needs --corpus DIR (a directory of NAME.wasm with NAME.args sidecars)");
+        var matches = CampaignCases.FromForeignDir(corpus, caseName, size).Where(c => c.Name == caseName).ToList();
+        if (matches.Count != 1)
+            throw new UsageException($"no case named '{caseName}' in '{corpus}'");
+        var found = matches[0];
+        ModuleCheck.EnsureValid(found.WasmPath);
+        return (found.WasmPath, found.Args, found.StdinPath);
     }
 
     /// <summary><c>--db FILE --findings N</c>: the campaign's top N timing findings, each against its best peer.</summary>

@@ -36,6 +36,24 @@ public class ProfileVerbTests
     }
 
     [Fact]
+    public void A_corpus_case_runs_with_its_sidecar_arguments_on_one_runtime()
+    {
+        var corpus = ProfilingFixtures.NewTempDir();
+        File.Copy(ProfilingFixtures.HotWasm, Path.Combine(corpus, "hot.wasm"));
+        File.WriteAllText(Path.Combine(corpus, "hot.args"), "60000000\n");
+        var outDir = Path.Combine(corpus, "out");
+
+        var (exit, stdout, stderr) = RunCli("profile", "--case", "hot", "--corpus", corpus, "--runtime", "v8-turbofan", "--out", outDir, "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(["60000000"], json.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("hot_loop", json.RootElement.GetProperty("a").GetProperty("top_guest_functions")[0].GetProperty("function").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("b").ValueKind);
+        Assert.Equal(["v8-turbofan.folded", "v8-turbofan.svg"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void Case_and_wasm_together_are_a_usage_error()
     {
         var (exit, _, stderr) = RunCli("profile", "--case", "x", "--wasm", ProfilingFixtures.HotWasm, "--runtime", "v8-turbofan");
