@@ -155,7 +155,7 @@ public static class ProfileVerb
             if (p.TopGuestFunctions.Count == 0)
                 Console.WriteLine("  no samples in guest code (an interpreter, a runtime without JIT symbol maps, or a run too short: give it more work or a higher --frequency)");
             foreach (var f in p.TopGuestFunctions)
-                Console.WriteLine($"  {Pct(f.SelfShare),7}  {f.Function}");
+                Console.WriteLine($"  {Pct(f.SelfShare),7}  {Ms(f.SelfMs),9}  {f.Function}");
         }
         if (result.B is null)
             return;
@@ -163,11 +163,13 @@ public static class ProfileVerb
         if (result.GrowthFromBToA.Count == 0)
             Console.WriteLine("  none");
         foreach (var g in result.GrowthFromBToA)
-            Console.WriteLine($"  {PointChange(g.Change),9}  {g.Function} ({Pct(g.ShareA)} vs {Pct(g.ShareB)})");
+            Console.WriteLine($"  {PointChange(g.Change),9}  {g.Function} ({Pct(g.ShareA)} vs {Pct(g.ShareB)}; {Ms(g.MsA)} vs {Ms(g.MsB)})");
         Console.WriteLine($"differential flame graph: {result.DifferentialSvgPath}");
     }
 
     private static string Pct(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
     private static string PointChange(double change) => (100 * change).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp";
 }

@@ -28,7 +28,8 @@ public static class DifferentialFlameGraph
         var deltas = Deltas(rootA, rootB);
         var maxChange = deltas.Values.Select(Math.Abs).DefaultIfEmpty(0).Max();
         FlameGraphSvg.Write(path, rootA, $"{nameA} vs {nameB}: red = larger share on {nameA}, blue = smaller",
-            subtitle, node => Paint(node, deltas[node], maxChange, rootA.Samples, rootB.Samples, nameA, nameB));
+            $"{subtitle}; widths from {nameA} ({FlameGraphSvg.Samples(rootA.Samples)}), {nameB}: {FlameGraphSvg.Samples(rootB.Samples)}; frames only on {nameB} are not drawn".TrimStart(';', ' '),
+            node => Paint(node, deltas[node], maxChange, rootA.Samples, rootB.Samples, nameA, nameB));
     }
 
     /// <summary>Share change Δ of every frame of A's tree (see the class comment).</summary>

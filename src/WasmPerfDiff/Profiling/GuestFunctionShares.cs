@@ -1,10 +1,14 @@
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>A guest (wasm) function's self samples in one profile and their share of all samples.</summary>
-public sealed record FunctionShare(string Function, long SelfSamples, double SelfShare);
+/// <summary>A guest (wasm) function's self samples in one profile, their share of all samples, and the CPU time they stand for.</summary>
+public sealed record FunctionShare(string Function, long SelfSamples, double SelfShare, double SelfMs);
 
-/// <summary>A guest function whose share of samples changed from profile B to profile A (shares in [0,1]; change = A − B).</summary>
-public sealed record ShareChange(string Function, double ShareA, double ShareB, double Change);
+/// <summary>
+/// A guest function whose share of samples changed from profile B to profile A (shares in [0,1];
+/// change = A − B), with its estimated self CPU time on each: a function can keep its share while
+/// taking three times as long, which only the times show.
+/// </summary>
+public sealed record ShareChange(string Function, double ShareA, double ShareB, double Change, double MsA, double MsB);
 
 /// <summary>
 /// Where the guest's time goes: self samples of wasm frames (the sample's leaf is the wasm
@@ -13,9 +17,10 @@ public sealed record ShareChange(string Function, double ShareA, double ShareB, 
 /// </summary>
 public static class GuestFunctionShares
 {
-    public static IReadOnlyList<FunctionShare> Top(FoldedProfile profile, int count = int.MaxValue) =>
+    /// <param name="msPerSample">CPU time one sample stands for (<see cref="PerfOptions.MsPerSample"/>).</param>
+    public static IReadOnlyList<FunctionShare> Top(FoldedProfile profile, double msPerSample, int count = int.MaxValue) =>
         SelfSamples(profile)
-            .Select(kv => new FunctionShare(kv.Key, kv.Value, Share(kv.Value, profile.TotalSamples)))
+            .Select(kv => new FunctionShare(kv.Key, kv.Value, Share(kv.Value, profile.TotalSamples), kv.Value * msPerSample))
             .OrderByDescending(f => f.SelfSamples).ThenBy(f => f.Function, StringComparer.Ordinal)
             .Take(count).ToList();
 
@@ -24,7 +29,7 @@ public static class GuestFunctionShares
         Share(SelfSamples(profile).Values.Sum(), profile.TotalSamples);
 
     /// <summary>Guest functions whose self share grew most from B to A (largest A − B first; only growth).</summary>
-    public static IReadOnlyList<ShareChange> GrowthFromBToA(FoldedProfile a, FoldedProfile b, int count = 10)
+    public static IReadOnlyList<ShareChange> GrowthFromBToA(FoldedProfile a, FoldedProfile b, double msPerSample, int count = 10)
     {
         var selfA = SelfSamples(a);
         var selfB = SelfSamples(b);
@@ -33,7 +38,8 @@ public static class GuestFunctionShares
             {
                 var shareA = Share(selfA.GetValueOrDefault(f), a.TotalSamples);
                 var shareB = Share(selfB.GetValueOrDefault(f), b.TotalSamples);
-                return new ShareChange(f, shareA, shareB, shareA - shareB);
+                return new ShareChange(f, shareA, shareB, shareA - shareB,
+                    selfA.GetValueOrDefault(f) * msPerSample, selfB.GetValueOrDefault(f) * msPerSample);
             })
             .Where(c => c.Change > 0)
             .OrderByDescending(c => c.Change).ThenBy(c => c.Function, StringComparer.Ordinal)

@@ -23,6 +23,12 @@ public sealed record PerfOptions(int FrequencyHz = PerfOptions.DefaultFrequencyH
     public const int DefaultFrequencyHz = 999;
 
     public TimeSpan EffectiveTimeout => Timeout ?? TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// CPU time one sample stands for: the cpu-clock event with <c>-F f</c> fires every 1/f seconds of
+    /// a thread's CPU time, so samples × 1000/f estimates milliseconds (within sampling error ~ √n samples).
+    /// </summary>
+    public double MsPerSample => 1000.0 / FrequencyHz;
 }
 
 /// <summary>The raw result of one sampled run: the samples and how the profiled program ended.</summary>

@@ -42,7 +42,7 @@ public static class ProfileJob
 
         var (profileB, resultB) = await ProfileOne(b);
         var diff = ProfileFiles.WriteDifferential(outDir, a.Name, profileA, b.Name, profileB, subtitle);
-        var growth = GuestFunctionShares.GrowthFromBToA(profileA, profileB, topCount);
+        var growth = GuestFunctionShares.GrowthFromBToA(profileA, profileB, options.MsPerSample, topCount);
         return new ProfileResult(request.WasmPath, request.Args, resultA, resultB, diff, growth);
 
         async Task<(FoldedProfile, RuntimeProfile)> ProfileOne(IRuntime runtime)
@@ -50,7 +50,7 @@ public static class ProfileJob
             var run = await RuntimeProfiler.SampleAsync(runtime, request, names, options, cancellationToken);
             var files = ProfileFiles.WriteRuntime(outDir, runtime.Name, run.Profile, subtitle);
             return (run.Profile, new RuntimeProfile(runtime.Name, run.Profile.TotalSamples, run.ExitCode,
-                GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, topCount), files.FoldedPath, files.SvgPath));
+                GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount), files.FoldedPath, files.SvgPath));
         }
     }
 }

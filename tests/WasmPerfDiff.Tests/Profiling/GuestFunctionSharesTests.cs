@@ -18,10 +18,11 @@ public class GuestFunctionSharesTests
         p.Add([H("runtime"), G("main"), G("hot"), new StackFrame("asm_exc_page_fault", FrameKind.Kernel)], 5);
         p.Add([H("runtime"), G("main"), H("fd_write"), new StackFrame("ksys_write", FrameKind.Kernel)], 5);
 
-        var top = GuestFunctionShares.Top(p);
+        var top = GuestFunctionShares.Top(p, msPerSample: 2);
 
         Assert.Equal(["hot", "main"], top.Select(f => f.Function));
         Assert.Equal(0.75, top[0].SelfShare, 10);
+        Assert.Equal(150, top[0].SelfMs, 10);
         Assert.Equal(0.10, top[1].SelfShare, 10);
         Assert.Equal(0.85, GuestFunctionShares.GuestShare(p), 10);
     }
@@ -39,10 +40,11 @@ public class GuestFunctionSharesTests
         b.Add([G("io")], 5);
         b.Add([H("host")], 5);
 
-        var growth = GuestFunctionShares.GrowthFromBToA(a, b);
+        var growth = GuestFunctionShares.GrowthFromBToA(a, b, msPerSample: 1);
 
         Assert.Equal(["rem", "io"], growth.Select(g => g.Function));
         Assert.Equal(0.40, growth[0].Change, 10);
         Assert.Equal(0.15, growth[1].Change, 10);
+        Assert.Equal((50, 10), (growth[0].MsA, growth[0].MsB));
     }
 }
