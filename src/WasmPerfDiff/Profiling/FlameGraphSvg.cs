@@ -50,7 +50,10 @@ public static class FlameGraphSvg
         Attr(xml, "font-size", FontSize);
 
         xml.WriteStartElement("style");
-        xml.WriteString("g.f:hover rect { stroke: #000; stroke-width: 0.5; } text { pointer-events: none; }");
+        xml.WriteString("g.f { cursor: pointer; } g.f:hover rect { stroke: #000; stroke-width: 0.5; } text { pointer-events: none; }");
+        xml.WriteEndElement();
+        xml.WriteStartElement("script");
+        xml.WriteCData(ZoomScript());
         xml.WriteEndElement();
 
         Rect(xml, 0, 0, ImageWidth, height, "#f8f8f8");
@@ -70,11 +73,11 @@ public static class FlameGraphSvg
             var p = paint(node);
             xml.WriteStartElement("g");
             Attr(xml, "class", "f");
+            Attr(xml, "data-n", Clean(node.Frame.Name));
             xml.WriteElementString("title", Clean(p.Tooltip));
             Rect(xml, x, y, width, FrameHeight - 1, p.Fill);
-            var label = Label(node.Frame.Name, width);
-            if (label != null)
-                Text(xml, x + 3, y + FrameHeight - 4, label, "start", FontSize);
+            // Every frame gets a text element, empty when the label does not fit, so zooming can fill it.
+            Text(xml, x + 3, y + FrameHeight - 4, Label(node.Frame.Name, width) ?? "", "start", FontSize);
             xml.WriteEndElement();
 
             var childX = x;
@@ -87,6 +90,42 @@ public static class FlameGraphSvg
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
+
+    /// <summary>
+    /// Click a frame to zoom: it and its callees spread over the full width, its callers are clipped
+    /// to it, frames outside its range are hidden; click the root frame to reset. Labels are refit to
+    /// the new widths with the same character-width estimate as the writer uses.
+    /// </summary>
+    private static string ZoomScript() => string.Create(CultureInfo.InvariantCulture, $$"""
+        (function () {
+          var pad = {{Padding}}, full = {{ImageWidth - 2 * Padding}}, cw = {{CharWidth}}, minChars = {{MinLabelChars}};
+          var frames = Array.prototype.slice.call(document.querySelectorAll('g.f'));
+          frames.forEach(function (g) {
+            var r = g.querySelector('rect');
+            g._x = +r.getAttribute('x'); g._w = +r.getAttribute('width');
+          });
+          function fit(name, w) {
+            var n = Math.floor((w - 6) / cw);
+            if (n < minChars) return '';
+            return name.length <= n ? name : name.substring(0, n - 2) + '..';
+          }
+          function zoom(z) {
+            var x0 = z ? z._x : pad, w0 = z ? z._w : full, s = full / w0, eps = 1e-6;
+            frames.forEach(function (g) {
+              var a = g._x, b = g._x + g._w;
+              if (b <= x0 + eps || a >= x0 + w0 - eps) { g.style.display = 'none'; return; }
+              var na = Math.max(a, x0), nb = Math.min(b, x0 + w0), nx = pad + (na - x0) * s, nw = (nb - na) * s;
+              var r = g.querySelector('rect'), t = g.querySelector('text');
+              g.style.display = '';
+              r.setAttribute('x', nx); r.setAttribute('width', nw);
+              t.setAttribute('x', nx + 3); t.textContent = fit(g.getAttribute('data-n'), nw);
+            });
+          }
+          frames.forEach(function (g, i) {
+            g.addEventListener('click', function () { zoom(i === 0 ? null : g); });
+          });
+        })();
+        """);
 
     /// <summary>The plain flame graph paint: warm colours for host code, greens for wasm guest code, browns for the kernel.</summary>
     public static FramePaint PlainPaint(FrameNode node, long totalSamples) =>
