@@ -53,12 +53,4 @@ public static class FrameTree
         }
         return root;
     }
-
-    /// <summary>The node of <paramref name="other"/>'s tree at the same call path as <paramref name="node"/>, if any.</summary>
-    public static FrameNode? SamePath(FrameNode node, FrameNode otherRoot)
-    {
-        if (node.Parent == null)
-            return otherRoot;
-        return SamePath(node.Parent, otherRoot)?.Child(node.Frame);
-    }
 }

@@ -86,7 +86,7 @@ public static class PerfRecorder
         }
     }
 
-    private static async Task<ChildExit> RunPerfAsync(PerfOptions options, string[] args, ProfileLaunch? launch,
+    private static async Task<PerfProcessExit> RunPerfAsync(PerfOptions options, string[] args, ProfileLaunch? launch,
         TimeSpan timeout, Func<StreamReader, Task>? readStdout, CancellationToken cancellationToken)
     {
         try
@@ -96,7 +96,7 @@ public static class PerfRecorder
                 WorkingDirectory = launch?.WorkingDirectory,
                 StdinPath = launch?.StdinPath,
             };
-            return await ChildProcess.RunAsync(perf, timeout, readStdout, cancellationToken);
+            return await PerfProcess.RunAsync(perf, timeout, readStdout, cancellationToken);
         }
         catch (Win32Exception)
         {

@@ -5,19 +5,21 @@ using System.Text;
 namespace WasmPerfDiff.Profiling;
 
 /// <summary>How a child process ended: exit code, whether it was killed at the timeout, and the end of its stderr.</summary>
-internal sealed record ChildExit(int ExitCode, bool TimedOut, string StderrTail);
+internal sealed record PerfProcessExit(int ExitCode, bool TimedOut, string StderrTail);
 
 /// <summary>
-/// Runs a command (argv list, never through a shell) with its stdout handed to a reader and its
+/// Runs perf (argv list, never through a shell) with its stdout handed to a reader and its
 /// stderr drained into a bounded tail, so neither pipe can fill up and block the child.
+/// Measurement's ChildProcess keeps only a capped head of stdout, whereas <c>perf script</c>'s
+/// whole output must stream into the parser: hence this small runner of its own.
 /// </summary>
-internal static class ChildProcess
+internal static class PerfProcess
 {
     /// <summary>Enough of stderr to explain a failure in one line, little enough to never matter for memory.</summary>
     private const int StderrTailChars = 4096;
 
     /// <exception cref="Win32Exception">The program could not be started (not found, not executable).</exception>
-    public static async Task<ChildExit> RunAsync(
+    public static async Task<PerfProcessExit> RunAsync(
         ProfileLaunch launch,
         TimeSpan timeout,
         Func<StreamReader, Task>? readStdout,
@@ -59,7 +61,7 @@ internal static class ChildProcess
         }
         await stdout;
         await stdin;
-        return new ChildExit(process.ExitCode, timedOut, await stderr);
+        return new PerfProcessExit(process.ExitCode, timedOut, await stderr);
     }
 
     private static async Task FeedStdinAsync(StreamWriter stdin, string? path)
