@@ -14,7 +14,7 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// functions whose share grew most from B to A. <c>profile --db FILE --findings N</c> does the same for
 /// the campaign's top N timing findings against their best peer, one folder each, with an index
 /// <c>findings.json</c> for the report. Exit 0 when every profiled run exited 0, 1 when a
-/// profiled program failed (its profile is still written), 2 on bad usage or when perf cannot sample.
+/// profiled program failed or hit the timeout (its profile is still written), 2 on bad usage or when perf cannot sample.
 /// </summary>
 public static class ProfileVerb
 {
@@ -76,9 +76,11 @@ public static class ProfileVerb
 
             if (parse.GetValue(json)) JsonOutput.Print(result);
             else Print(result);
-            var failed = new[] { result.A, result.B }.Where(p => p is not null && p.ExitCode != 0).ToList();
+            var failed = new[] { result.A, result.B }.OfType<RuntimeProfile>().Where(p => p.ExitCode != 0 || p.TimedOut).ToList();
             foreach (var p in failed)
-                Console.Error.WriteLine($"wasm-perfdiff: the program exited {p!.ExitCode} on {p.Runtime}; its profile is of a failing run");
+                Console.Error.WriteLine(p.TimedOut
+                    ? $"wasm-perfdiff: the program did not finish within {seconds:0.#} s on {p.Runtime}; its profile covers the time until it was stopped"
+                    : $"wasm-perfdiff: the program exited {p.ExitCode} on {p.Runtime}; its profile is of a failing run");
             return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Found;
         });
         return command;

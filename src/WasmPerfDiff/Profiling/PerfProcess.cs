@@ -19,11 +19,16 @@ internal static class PerfProcess
     private const int StderrTailChars = 4096;
 
     /// <exception cref="Win32Exception">The program could not be started (not found, not executable).</exception>
+    /// <param name="interruptAtTimeout">
+    /// At the timeout, send perf SIGINT (it then stops sampling, writes its data and ends the
+    /// profiled program) instead of killing it, so a hanging run still yields its profile.
+    /// </param>
     public static async Task<PerfProcessExit> RunAsync(
         ProfileLaunch launch,
         TimeSpan timeout,
         Func<StreamReader, Task>? readStdout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool interruptAtTimeout = false)
     {
         var argv = launch.Argv;
         var info = new ProcessStartInfo(argv[0])
@@ -54,14 +59,39 @@ internal static class PerfProcess
         catch (OperationCanceledException)
         {
             timedOut = !cancellationToken.IsCancellationRequested;
-            process.Kill(entireProcessTree: true);
+            var descendants = ProcessTree.Descendants(process.Id);
+            if (timedOut && interruptAtTimeout)
+                await InterruptAsync(process);
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
+            // Whatever perf left behind (it signals its workload, but a child may ignore that) goes too.
+            ProcessTree.KillAll(descendants);
             if (!timedOut)
                 throw;
         }
         await stdout;
         await stdin;
         return new PerfProcessExit(process.ExitCode, timedOut, await stderr);
+    }
+
+    /// <summary>Time perf gets after SIGINT to write its data and end the profiled program.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
+
+    private const int SigInt = 2;
+
+    private static async Task InterruptAsync(Process perf)
+    {
+        if (WasmPerfDiff.Measurement.Process.Posix.kill(perf.Id, SigInt) != 0)
+            return;
+        using var grace = new CancellationTokenSource(InterruptGrace);
+        try
+        {
+            await perf.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static async Task FeedStdinAsync(StreamWriter stdin, string? path)

@@ -31,8 +31,8 @@ public sealed record PerfOptions(int FrequencyHz = PerfOptions.DefaultFrequencyH
     public double MsPerSample => 1000.0 / FrequencyHz;
 }
 
-/// <summary>The raw result of one sampled run: the samples and how the profiled program ended.</summary>
-public sealed record PerfRecording(IReadOnlyList<PerfSample> Samples, int ExitCode, string StderrTail);
+/// <summary>The raw result of one sampled run: the samples and how the profiled program ended (or that it was stopped at the timeout).</summary>
+public sealed record PerfRecording(IReadOnlyList<PerfSample> Samples, int ExitCode, bool TimedOut, string StderrTail);
 
 /// <summary>
 /// Samples a command with <c>perf record -e cpu-clock -F f -g</c> (software clock event: the
@@ -66,9 +66,10 @@ public static class PerfRecorder
         try
         {
             string[] record = ["record", "-e", "cpu-clock", "-F", options.FrequencyHz.ToString(CultureInfo.InvariantCulture), "-g", "-q", "-o", data, "--", .. launch.Argv];
-            var run = await RunPerfAsync(options, record, launch, options.EffectiveTimeout, null, cancellationToken);
-            if (run.TimedOut)
-                throw new UsageException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s: {string.Join(' ', launch.Argv)}");
+            // A run that hits the timeout is interrupted, not killed: where a hanging program spends its time is worth seeing.
+            var run = await RunPerfAsync(options, record, launch, options.EffectiveTimeout, null, cancellationToken, interruptAtTimeout: true);
+            if (run.TimedOut && !File.Exists(data))
+                throw new UsageException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s and perf kept no data: {string.Join(' ', launch.Argv)}");
             if (!File.Exists(data))
                 throw Explain(run.StderrTail);
 
@@ -78,7 +79,7 @@ public static class PerfRecorder
             if (script.ExitCode != 0)
                 throw new UsageException($"perf script failed: {LastLine(script.StderrTail)}");
             RemoveSymbolMaps(samples, started);
-            return new PerfRecording(samples, run.ExitCode, run.StderrTail);
+            return new PerfRecording(samples, run.ExitCode, run.TimedOut, run.StderrTail);
         }
         finally
         {
@@ -87,7 +88,7 @@ public static class PerfRecorder
     }
 
     private static async Task<PerfProcessExit> RunPerfAsync(PerfOptions options, string[] args, ProfileLaunch? launch,
-        TimeSpan timeout, Func<StreamReader, Task>? readStdout, CancellationToken cancellationToken)
+        TimeSpan timeout, Func<StreamReader, Task>? readStdout, CancellationToken cancellationToken, bool interruptAtTimeout = false)
     {
         try
         {
@@ -96,7 +97,7 @@ public static class PerfRecorder
                 WorkingDirectory = launch?.WorkingDirectory,
                 StdinPath = launch?.StdinPath,
             };
-            return await PerfProcess.RunAsync(perf, timeout, readStdout, cancellationToken);
+            return await PerfProcess.RunAsync(perf, timeout, readStdout, cancellationToken, interruptAtTimeout);
         }
         catch (Win32Exception)
         {

@@ -3,11 +3,12 @@ using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>One runtime's profile: sample count, how the program ended, guest share, top guest functions and the files written.</summary>
+/// <summary>One runtime's profile: sample count, how the program ended (timed out = stopped at the timeout, profile up to then), guest share, top guest functions and the files written.</summary>
 public sealed record RuntimeProfile(
     string Runtime,
     long Samples,
     int ExitCode,
+    bool TimedOut,
     double GuestShare,
     IReadOnlyList<FunctionShare> TopGuestFunctions,
     string FoldedPath,
@@ -49,7 +50,7 @@ public static class ProfileJob
         {
             var run = await RuntimeProfiler.SampleAsync(runtime, request, names, options, cancellationToken);
             var files = ProfileFiles.WriteRuntime(outDir, runtime.Name, run.Profile, subtitle);
-            return (run.Profile, new RuntimeProfile(runtime.Name, run.Profile.TotalSamples, run.ExitCode,
+            return (run.Profile, new RuntimeProfile(runtime.Name, run.Profile.TotalSamples, run.ExitCode, run.TimedOut,
                 GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount), files.FoldedPath, files.SvgPath));
         }
     }

@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>A sampled run folded into stacks with clean names, and how the profiled program ended.</summary>
-public sealed record SampledRun(FoldedProfile Profile, int ExitCode, string StderrTail);
+/// <summary>A sampled run folded into stacks with clean names, and how the profiled program ended (or that it was stopped at the timeout).</summary>
+public sealed record SampledRun(FoldedProfile Profile, int ExitCode, bool TimedOut, string StderrTail);
 
 /// <summary>Samples one launch with perf and folds its stacks with the module's function names.</summary>
 public static class Profiler
@@ -9,7 +9,7 @@ public static class Profiler
     public static async Task<SampledRun> SampleAsync(ProfileLaunch launch, WasmFunctionNames names, PerfOptions options, CancellationToken cancellationToken = default)
     {
         var recording = await PerfRecorder.RecordAsync(launch, options, cancellationToken);
-        return new SampledRun(Fold(recording.Samples, names), recording.ExitCode, recording.StderrTail);
+        return new SampledRun(Fold(recording.Samples, names), recording.ExitCode, recording.TimedOut, recording.StderrTail);
     }
 
     public static FoldedProfile Fold(IEnumerable<PerfSample> samples, WasmFunctionNames names)

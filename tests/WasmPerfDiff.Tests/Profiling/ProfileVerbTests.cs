@@ -54,6 +54,29 @@ public class ProfileVerbTests
     }
 
     [Fact]
+    public void A_run_that_hits_the_timeout_still_yields_its_profile_and_leaves_no_process_behind()
+    {
+        var outDir = ProfilingFixtures.NewTempDir();
+        // About 7 s of hot_loop (wasm32 'long' caps the count below 2^31), stopped after 2 s.
+        var iterations = (2_000_000_000 + Random.Shared.Next(1_000_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, stdout, stderr) = RunCli("profile", "--wasm", ProfilingFixtures.HotWasm, "--runtime", "v8-turbofan", "--timeout", "2",
+            "--out", outDir, "--json", "--", iterations);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("did not finish within 2 s", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var a = json.RootElement.GetProperty("a");
+        Assert.True(a.GetProperty("timed_out").GetBoolean());
+        Assert.Equal("hot_loop", a.GetProperty("top_guest_functions")[0].GetProperty("function").GetString());
+        var leftovers = Directory.EnumerateDirectories("/proc")
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Where(cmd => cmd.Contains(iterations, StringComparison.Ordinal));
+        Assert.Empty(leftovers);
+    }
+
+    [Fact]
     public void Case_and_wasm_together_are_a_usage_error()
     {
         var (exit, _, stderr) = RunCli("profile", "--case", "x", "--wasm", ProfilingFixtures.HotWasm, "--runtime", "v8-turbofan");
