@@ -72,14 +72,17 @@ public static class FindingProfiles
     {
         IReadOnlyList<CaseRun> runs;
         Dictionary<string, CaseRecord> cases;
+        bool meansOnly;
         using (var store = CampaignStore.OpenExisting(dbPath))
         {
             runs = store.ReadCaseRuns();
             cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
+            meansOnly = store.Campaigns().Any(c => c.MeansOnly); // as analyze decides it
         }
         if (runs.Count == 0)
             throw new UsageException($"{dbPath} holds no runs yet: run the campaign first");
-        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions());
+        // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
+        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
 
         bool Usable(string name) => catalog.All.FirstOrDefault(r => r.Name == name)?.Detect().Available == true;
         var targets = Select(analysis, runs, count, Usable);
