@@ -31,8 +31,8 @@ public sealed record PerfOptions(int FrequencyHz = PerfOptions.DefaultFrequencyH
     public double MsPerSample => 1000.0 / FrequencyHz;
 }
 
-/// <summary>The raw result of one sampled run: the samples and how the profiled program ended (or that it was stopped at the timeout).</summary>
-public sealed record PerfRecording(IReadOnlyList<PerfSample> Samples, int ExitCode, bool TimedOut, string StderrTail);
+/// <summary>How a sampled run went: samples taken, how the profiled program ended (or that it was stopped at the timeout).</summary>
+public sealed record PerfRecording(long Samples, int ExitCode, bool TimedOut, string StderrTail);
 
 /// <summary>
 /// Samples a command with <c>perf record -e cpu-clock -F f -g</c> (software clock event: the
@@ -59,7 +59,12 @@ public static class PerfRecorder
         }
     }
 
-    public static async Task<PerfRecording> RecordAsync(ProfileLaunch launch, PerfOptions options, CancellationToken cancellationToken = default)
+    /// <param name="onSample">
+    /// Receives each sample as <c>perf script</c> streams it: a long run has millions of frames,
+    /// which are folded on the fly rather than kept.
+    /// </param>
+    public static async Task<PerfRecording> RecordAsync(ProfileLaunch launch, PerfOptions options, Action<PerfSample> onSample,
+        CancellationToken cancellationToken = default)
     {
         var data = Path.Combine(Path.GetTempPath(), $"perfdiff-{Environment.ProcessId}-{Guid.NewGuid():N}.data");
         var started = DateTime.UtcNow;
@@ -73,13 +78,28 @@ public static class PerfRecorder
             if (!File.Exists(data))
                 throw Explain(run.StderrTail);
 
-            var samples = new List<PerfSample>();
-            var script = await RunPerfAsync(options, ["script", "-i", data, "-F", PerfScriptParser.Fields], null, options.EffectiveTimeout,
-                async reader => samples.AddRange(await Task.Run(() => PerfScriptParser.Parse(reader).ToList(), cancellationToken)), cancellationToken);
-            if (script.ExitCode != 0)
-                throw new UsageException($"perf script failed: {LastLine(script.StderrTail)}");
-            RemoveSymbolMaps(samples, started);
-            return new PerfRecording(samples, run.ExitCode, run.TimedOut, run.StderrTail);
+            var count = 0L;
+            var pids = new HashSet<int>();
+            try
+            {
+                var script = await RunPerfAsync(options, ["script", "-i", data, "-F", PerfScriptParser.Fields], null, options.EffectiveTimeout,
+                    reader => Task.Run(() =>
+                    {
+                        foreach (var sample in PerfScriptParser.Parse(reader))
+                        {
+                            count++;
+                            pids.Add(sample.Pid);
+                            onSample(sample);
+                        }
+                    }, cancellationToken), cancellationToken);
+                if (script.ExitCode != 0)
+                    throw new UsageException($"perf script failed: {LastLine(script.StderrTail)}");
+            }
+            finally
+            {
+                RemoveSymbolMaps(pids, started);
+            }
+            return new PerfRecording(count, run.ExitCode, run.TimedOut, run.StderrTail);
         }
         finally
         {
@@ -131,9 +151,9 @@ public static class PerfRecorder
     /// script has resolved the addresses, and /tmp would collect one per run otherwise). Only maps
     /// of sampled processes written during this recording are touched.
     /// </summary>
-    private static void RemoveSymbolMaps(IEnumerable<PerfSample> samples, DateTime startedUtc)
+    private static void RemoveSymbolMaps(IEnumerable<int> pids, DateTime startedUtc)
     {
-        foreach (var pid in samples.Select(s => s.Pid).Distinct())
+        foreach (var pid in pids)
         {
             var map = Path.Combine("/tmp", $"perf-{pid}.map");
             try

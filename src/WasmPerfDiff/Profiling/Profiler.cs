@@ -8,8 +8,10 @@ public static class Profiler
 {
     public static async Task<SampledRun> SampleAsync(ProfileLaunch launch, WasmFunctionNames names, PerfOptions options, CancellationToken cancellationToken = default)
     {
-        var recording = await PerfRecorder.RecordAsync(launch, options, cancellationToken);
-        return new SampledRun(Fold(recording.Samples, names), recording.ExitCode, recording.TimedOut, recording.StderrTail);
+        var namer = new FrameNamer(names);
+        var profile = new FoldedProfile();
+        var recording = await PerfRecorder.RecordAsync(launch, options, sample => profile.Add(namer.NameStack(sample)), cancellationToken);
+        return new SampledRun(profile, recording.ExitCode, recording.TimedOut, recording.StderrTail);
     }
 
     public static FoldedProfile Fold(IEnumerable<PerfSample> samples, WasmFunctionNames names)
