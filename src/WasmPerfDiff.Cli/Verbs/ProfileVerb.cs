@@ -154,6 +154,12 @@ public static class ProfileVerb
         foreach (var p in new[] { result.A, result.B }.OfType<RuntimeProfile>())
         {
             Console.WriteLine($"{p.Runtime}: {p.Samples} samples, {Pct(p.GuestShare)} in guest code  ->  {p.SvgPath}");
+            if (p.GuestTierSamples.Count > 0)
+            {
+                var tiered = p.GuestTierSamples.Values.Sum();
+                Console.WriteLine("  guest code by JIT tier: " + string.Join(", ",
+                    p.GuestTierSamples.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {Pct((double)t.Value / tiered)}")));
+            }
             if (p.TopGuestFunctions.Count == 0)
                 Console.WriteLine("  no samples in guest code (an interpreter, a runtime without JIT symbol maps, or a run too short: give it more work or a higher --frequency)");
             foreach (var f in p.TopGuestFunctions)

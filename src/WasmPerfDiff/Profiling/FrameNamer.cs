@@ -64,6 +64,21 @@ public sealed partial class FrameNamer(WasmFunctionNames names)
         return new StackFrame(symbol, FrameKind.Host);
     }
 
+    /// <summary>
+    /// The JIT tier that compiled the innermost guest frame of a sample, where the symbol map says it
+    /// (node writes <c>-liftoff</c> / <c>-turbofan</c>; Wasmtime's maps do not name a tier): shows
+    /// whether a run really stayed on the tier it was configured for.
+    /// </summary>
+    public static string? GuestTier(PerfSample sample)
+    {
+        foreach (var frame in sample.Frames) // leaf first
+            if (NodeWasmFunction().Match(SymbolOffset().Replace(frame.Symbol, "")) is { Success: true } m
+                && !m.Groups["name"].Value.StartsWith("wasm-to-js:", StringComparison.Ordinal)
+                && !m.Groups["name"].Value.StartsWith("js-to-wasm:", StringComparison.Ordinal))
+                return m.Groups["tier"].Value;
+        return null;
+    }
+
     public IReadOnlyList<StackFrame> NameStack(PerfSample sample)
     {
         // perf prints the leaf first; folded stacks go from the root to the leaf.

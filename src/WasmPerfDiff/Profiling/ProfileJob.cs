@@ -3,7 +3,11 @@ using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>One runtime's profile: sample count, how the program ended (timed out = stopped at the timeout, profile up to then), guest share, top guest functions and the files written.</summary>
+/// <summary>
+/// One runtime's profile: sample count, how the program ended (timed out = stopped at the timeout,
+/// profile up to then), guest share, top guest functions, guest samples per JIT tier (empty when
+/// the runtime's symbol map names no tiers) and the files written.
+/// </summary>
 public sealed record RuntimeProfile(
     string Runtime,
     long Samples,
@@ -11,6 +15,7 @@ public sealed record RuntimeProfile(
     bool TimedOut,
     double GuestShare,
     IReadOnlyList<FunctionShare> TopGuestFunctions,
+    IReadOnlyDictionary<string, long> GuestTierSamples,
     string FoldedPath,
     string SvgPath);
 
@@ -51,7 +56,8 @@ public static class ProfileJob
             var run = await RuntimeProfiler.SampleAsync(runtime, request, names, options, cancellationToken);
             var files = ProfileFiles.WriteRuntime(outDir, runtime.Name, run.Profile, subtitle);
             return (run.Profile, new RuntimeProfile(runtime.Name, run.Profile.TotalSamples, run.ExitCode, run.TimedOut,
-                GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount), files.FoldedPath, files.SvgPath));
+                GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount),
+                run.GuestTierSamples, files.FoldedPath, files.SvgPath));
         }
     }
 }

@@ -78,6 +78,16 @@ public class PerfScriptNamingTests
     }
 
     [Fact]
+    public void The_tier_of_the_innermost_guest_frame_is_read_where_the_map_names_it()
+    {
+        var node = PerfScriptParser.Parse(NodeSample);
+        Assert.Equal("turbofan", FrameNamer.GuestTier(node[0]));
+        Assert.Equal("liftoff", FrameNamer.GuestTier(PerfScriptParser.Parse(NodeSample.Replace("hot_loop-10-turbofan", "hot_loop-10-liftoff"))[0]));
+        Assert.Null(FrameNamer.GuestTier(node[1])); // only an import wrapper
+        Assert.Null(FrameNamer.GuestTier(PerfScriptParser.Parse(WasmtimeSample)[0]));
+    }
+
+    [Fact]
     public void Without_names_guest_frames_are_index_names_on_every_runtime()
     {
         var node = Profiler.Fold(PerfScriptParser.Parse(NodeSample.Replace("JS:hot_loop-10", "JS:wasm-function[10]-10")), WasmFunctionNames.Empty);

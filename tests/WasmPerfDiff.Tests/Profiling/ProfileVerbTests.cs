@@ -28,6 +28,11 @@ public class ProfileVerbTests
             var guestSamples = top.Sum(f => f.GetProperty("self_samples").GetInt64());
             Assert.True(top[0].GetProperty("self_samples").GetInt64() > 0.9 * guestSamples, profile.ToString());
         }
+        // node's symbol map names the tier: a TurboFan-only configuration runs TurboFan code.
+        var tiers = json.RootElement.GetProperty("b").GetProperty("guest_tier_samples");
+        Assert.True(tiers.GetProperty("turbofan").GetInt64() > 0, tiers.ToString());
+        Assert.False(tiers.TryGetProperty("liftoff", out _), tiers.ToString());
+        Assert.Empty(json.RootElement.GetProperty("a").GetProperty("guest_tier_samples").EnumerateObject());
         var svgs = Directory.GetFiles(outDir, "*.svg").Select(Path.GetFileName).Order().ToList();
         Assert.Equal(["v8-turbofan.svg", "wasmtime-cranelift-vs-v8-turbofan.diff.svg", "wasmtime-cranelift.svg"], svgs);
         foreach (var svg in Directory.GetFiles(outDir, "*.svg"))
