@@ -59,7 +59,7 @@ public class FindingProfilesTests
     [Fact]
     public void Profile_db_findings_writes_graphs_per_finding_and_an_index_for_the_report()
     {
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
         var db = Path.Combine(dir, "campaign.db");
         using (var store = CampaignStore.Open(db))
         {

@@ -18,7 +18,7 @@ public partial class FlameGraphSvgTests
         var profile = new FoldedProfile();
         profile.Add([H("std::vector<int>::push_back(int&&) \"quoted\" & 'single'"), G("f<T>\u0001bell")], 30);
         profile.Add([H("std::vector<int>::push_back(int&&) \"quoted\" & 'single'"), G("]]>")], 10);
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
 
         var written = ProfileFiles.WriteRuntime(dir, "v8-turbofan", profile, "case <x> & y");
 
@@ -37,7 +37,7 @@ public partial class FlameGraphSvgTests
         var profile = new FoldedProfile();
         profile.Add([G("main"), G("big")], 75);
         profile.Add([G("main"), G("small")], 25);
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
 
         var svg = XDocument.Load(ProfileFiles.WriteRuntime(dir, "r", profile, "").SvgPath);
 
@@ -60,7 +60,7 @@ public partial class FlameGraphSvgTests
         b.Add([G("main"), G("grew")], 40);
         b.Add([G("main"), G("shrank")], 120);
         b.Add([G("main"), G("same")], 40);
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
 
         var path = ProfileFiles.WriteDifferential(dir, "A", a, "B", b, "test");
 

@@ -13,7 +13,7 @@ public class ProfileVerbTests
     [Fact]
     public void Wasmtime_against_node_writes_three_svgs_and_names_hot_loop_top_on_both()
     {
-        var outDir = ProfilingFixtures.NewTempDir();
+        using var outDir = ProfilingFixtures.NewTempDir();
 
         var (exit, stdout, stderr) = RunCli("profile", "--wasm", ProfilingFixtures.HotWasm, "--runtime", "wasmtime-cranelift", "--vs", "v8-turbofan",
             "--out", outDir, "--json", "--", ProfilingFixtures.HotIterations);
@@ -43,7 +43,7 @@ public class ProfileVerbTests
     [Fact]
     public void A_corpus_case_runs_with_its_sidecar_arguments_on_one_runtime()
     {
-        var corpus = ProfilingFixtures.NewTempDir();
+        using var corpus = ProfilingFixtures.NewTempDir();
         File.Copy(ProfilingFixtures.HotWasm, Path.Combine(corpus, "hot.wasm"));
         File.WriteAllText(Path.Combine(corpus, "hot.args"), "60000000\n");
         var outDir = Path.Combine(corpus, "out");
@@ -61,7 +61,7 @@ public class ProfileVerbTests
     [Fact]
     public void A_run_that_hits_the_timeout_still_yields_its_profile_and_leaves_no_process_behind()
     {
-        var outDir = ProfilingFixtures.NewTempDir();
+        using var outDir = ProfilingFixtures.NewTempDir();
         // About 7 s of hot_loop (wasm32 'long' caps the count below 2^31), stopped after 2 s.
         var iterations = (2_000_000_000 + Random.Shared.Next(1_000_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

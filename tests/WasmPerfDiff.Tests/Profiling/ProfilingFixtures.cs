@@ -9,10 +9,19 @@ public static class ProfilingFixtures
     /// <summary>Iterations of hot_loop for well under a second of run time on a JIT tier (about 1.4 s per 400 M here).</summary>
     public const string HotIterations = "150000000";
 
-    public static string NewTempDir()
+    /// <summary>A fresh folder, deleted with everything in it when disposed.</summary>
+    public static TempFolder NewTempDir() => new(Directory.CreateTempSubdirectory("perfdiff-prof-test-").FullName);
+
+    public sealed class TempFolder(string path) : IDisposable
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"perfdiff-prof-test-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        return dir;
+        public string Path { get; } = path;
+
+        public static implicit operator string(TempFolder folder) => folder.Path;
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); }
+            catch (IOException) { }
+        }
     }
 }

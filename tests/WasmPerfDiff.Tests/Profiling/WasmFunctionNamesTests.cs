@@ -49,7 +49,7 @@ public class WasmFunctionNamesTests
     [Fact]
     public void A_file_that_is_not_wasm_is_a_usage_error()
     {
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
         var path = Path.Combine(dir, "not.wasm");
         File.WriteAllText(path, "hello world");
         var error = Assert.Throws<UsageException>(() => WasmFunctionNames.ReadFile(path));
@@ -59,7 +59,7 @@ public class WasmFunctionNamesTests
     [Fact]
     public void A_truncated_module_is_a_usage_error()
     {
-        var dir = ProfilingFixtures.NewTempDir();
+        using var dir = ProfilingFixtures.NewTempDir();
         var path = Path.Combine(dir, "cut.wasm");
         var bytes = File.ReadAllBytes(ProfilingFixtures.HotWasm);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
