@@ -52,9 +52,11 @@ public static class ProfileVerb
             if (parse.GetValue(top) < 1) throw new UsageException("--top must be at least 1");
             var options = new PerfOptions(parse.GetValue(frequency), TimeSpan.FromSeconds(seconds));
             if (parse.GetValue(db) is not null || parse.GetValue(findings) is not null)
-                return await ProfileFindingsAsync(parse,
-                    parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null, parse.GetValue(db), parse.GetValue(findings), parse.GetValue(outDir)!, options,
-                    parse.GetValue(top), parse.GetValue(json), ct);
+            {
+                var singleCaseOptions = parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null;
+                return await ProfileFindingsAsync(parse, singleCaseOptions, parse.GetValue(db), parse.GetValue(findings), parse.GetValue(outDir)!,
+                    options, parse.GetValue(top), parse.GetValue(json), ct);
+            }
 
             var (wasmPath, caseArgs, caseStdin) = ResolveModule(parse.GetValue(caseName), parse.GetValue(corpus), parse.GetValue(size)!, parse.GetValue(wasm));
             if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
