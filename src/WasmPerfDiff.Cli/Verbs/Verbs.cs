@@ -15,5 +15,6 @@ public static class Verbs
         EvaluateVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
+        ProfileVerb.Create(),
     ];
 }
