@@ -10,10 +10,12 @@ public static class Verbs
         DoctorVerb.Create(),
         ExecVerb.Create(),
         BuildVerb.Create(),
+        CalibrateVerb.Create(),
         RunVerb.Create(),
         AnalyzeVerb.Create(),
         EvaluateVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
+        ProfileVerb.Create(),
     ];
 }
