@@ -37,4 +37,7 @@ public static class CampaignCases
         string.IsNullOrEmpty(globs)
         || globs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Any(g => FileSystemName.MatchesSimpleExpression(g, name, ignoreCase: false));
+
+    /// <summary>SHA-256 (lowercase hex) of a file, as the store keeps module hashes.</summary>
+    public static string Sha256Hex(string path) => WasmMaterializer.Sha256Hex(path);
 }
