@@ -69,10 +69,17 @@ internal sealed class RunInsert : IDisposable
         return raw.sqlite3_changes(_db);
     }
 
+    /// <summary>Longest text encoded on the stack; longer ones (messages) take the allocating path.</summary>
+    private const int StackTextBytes = 256;
+
     private void Text(int i, string? v)
     {
-        if (v is null) raw.sqlite3_bind_null(_stmt, i);
-        else raw.sqlite3_bind_text(_stmt, i, v);
+        if (v is null) { raw.sqlite3_bind_null(_stmt, i); return; }
+        if (v.Length * 3 > StackTextBytes) { raw.sqlite3_bind_text(_stmt, i, v); return; }
+        // UTF-8 into a stack buffer: SQLite copies it (SQLITE_TRANSIENT), so no garbage per value.
+        Span<byte> utf8 = stackalloc byte[StackTextBytes];
+        var n = System.Text.Encoding.UTF8.GetBytes(v, utf8);
+        raw.sqlite3_bind_text(_stmt, i, utf8[..n]);
     }
 
     private void Int(int i, int? v)
