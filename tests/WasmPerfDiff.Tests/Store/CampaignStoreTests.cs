@@ -11,7 +11,7 @@ public class CampaignStoreTests
     private static RunResult Full(string runtime) => new(
         runtime, RunStatus.ExitNonzero, 3, null, 123.456789, 100.5, 7.25, 40960, 1234, "ab12", 56, "cd34",
         new Phases(1.5, 2.5, 3.5, 100.25, 0.75, null), new DateTimeOffset(2026, 11, 27, 18, 0, 1, 123, TimeSpan.Zero).AddTicks(4567),
-        "exit code 3, with \"quotes\", commas\nand a newline");
+        "exit code 3 after 5 µs, with \"quotes\", commas\nand a newline");
 
     [Fact]
     public void A_run_reads_back_field_for_field()
