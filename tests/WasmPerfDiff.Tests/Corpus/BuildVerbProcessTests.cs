@@ -54,4 +54,23 @@ public class BuildVerbProcessTests
         using var doc2 = System.Text.Json.JsonDocument.Parse(stdout2);
         Assert.Equal(2, doc2.RootElement.GetProperty("from_cache").GetInt32());
     }
+
+    [RequiresClangFact]
+    public void Build_never_runs_a_wasm_opt_found_on_path()
+    {
+        // clang -O2 runs wasm-opt after linking whenever it is on PATH; this one fails loudly if called.
+        var fakeBin = CorpusPaths.NewTempDir("perfdiff-fakebin-");
+        var wasmOpt = Path.Combine(fakeBin, "wasm-opt");
+        File.WriteAllText(wasmOpt, "#!/bin/sh\necho fake wasm-opt was run >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wasmOpt, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string>
+        {
+            ["PATH"] = fakeBin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["WASM_PERFDIFF_CACHE"] = CorpusPaths.NewTempDir("perfdiff-cache-"),
+        };
+        var outDir = CorpusPaths.NewTempDir("perfdiff-out-");
+        var (exit, _, stderr) = RunCli(env, "build", "--cases", "fib", "--out", outDir);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(WasmSections.Read(Path.Combine(outDir, "wasm", "O2", "fib.wasm")), s => s.CustomName == "name");
+    }
 }
