@@ -42,7 +42,7 @@ public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double 
         if (found is not var (size, ms, probes))
             return new CalibrationResult(c.Name, old, null, null, 0, $"reference run failed ({failure}): kept");
         var within = ms >= targetMs / SizeSearch.Tolerance && ms <= targetMs * SizeSearch.Tolerance;
-        var note = within ? "within 2× of the target" : "closest size (the next one is too far)";
+        var note = within ? "within 2× of the target" : "closest size (sizes are too coarse here)";
         if (failure is not null) note += $"; {failure}";
         return new CalibrationResult(c.Name, old, size.ToString(CultureInfo.InvariantCulture), ms, probes, note);
     }
