@@ -13,5 +13,6 @@ public static class Verbs
         AnalyzeVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
+        ReportVerb.Create(),
     ];
 }
