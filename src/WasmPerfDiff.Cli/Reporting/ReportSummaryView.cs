@@ -37,14 +37,14 @@ public static class ReportSummaryView
             console.MarkupLine(Markup.Escape(m.AnalysisNote ?? "no cell is slower than predicted"));
         else
         {
-            var t = new Table().Border(TableBorder.Simple).AddColumns("#", "case", "runtime", "slower by", "95% CI", "verdict", "compared with");
+            var t = new Table().Border(TableBorder.Simple).AddColumns("#", "case", "runtime", "slower by", "95% CI", "verdict", "vs");
             t.Columns[3].RightAligned();
             t.Columns[4].RightAligned();
             for (var i = 0; i < findings.Count && i < TopFindings; i++)
             {
                 var f = findings[i];
                 t.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
-                    ReportFormat.Factor(f.Factor), ReportFormat.Ci(f), Verdict(f.Verdict), Markup.Escape(ReportFormat.Basis(f)));
+                    ReportFormat.Factor(f.Factor), ReportFormat.Ci(f), Verdict(f.Verdict), Markup.Escape(f.Peer ?? "consensus"));
             }
             console.Write(t);
             if (findings.Count > TopFindings) console.MarkupLine($"[grey]{findings.Count - TopFindings} more in the report[/]");

@@ -14,5 +14,6 @@ public static class Verbs
         ImportVerb.Create(),
         ExportVerb.Create(),
         ReportVerb.Create(),
+        DemoVerb.Create(),
     ];
 }
