@@ -5,7 +5,8 @@ using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Tests.Reporting;
 
-public class HtmlReportTests(ReportCampaignFixture campaign) : IClassFixture<ReportCampaignFixture>
+[Collection(ReportCampaignCollection.Name)]
+public class HtmlReportTests(ReportCampaignFixture campaign)
 {
     // Floor 0: the fixture's programs run for milliseconds, and the ranking should still see them.
     private ReportModel Model() => ReportBuilder.Build(campaign.Db, new ReportOptions { FloorMs = 0 });

@@ -2,7 +2,8 @@ using WasmPerfDiff.Reporting;
 
 namespace WasmPerfDiff.Tests.Reporting;
 
-public class MarkdownReportTests(ReportCampaignFixture campaign) : IClassFixture<ReportCampaignFixture>
+[Collection(ReportCampaignCollection.Name)]
+public class MarkdownReportTests(ReportCampaignFixture campaign)
 {
     [Fact]
     public void Markdown_has_summary_runtimes_and_failures_with_names_escaped()

@@ -41,3 +41,10 @@ public sealed class ReportCampaignFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
+
+/// <summary>The reporting test classes share one campaign (it takes seconds of real runs to make).</summary>
+[CollectionDefinition(Name)]
+public sealed class ReportCampaignCollection : ICollectionFixture<ReportCampaignFixture>
+{
+    public const string Name = "report campaign";
+}

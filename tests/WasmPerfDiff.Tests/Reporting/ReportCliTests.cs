@@ -4,7 +4,8 @@ using WasmPerfDiff.Tests.Support;
 
 namespace WasmPerfDiff.Tests.Reporting;
 
-public class ReportCliTests(ReportCampaignFixture campaign) : IClassFixture<ReportCampaignFixture>
+[Collection(ReportCampaignCollection.Name)]
+public class ReportCliTests(ReportCampaignFixture campaign)
 {
     [Fact]
     public void Report_verb_writes_html_and_markdown_and_lists_them_in_json()
