@@ -11,6 +11,9 @@ if (args.Length > 0 && args[0] == WasmtimeWorker.Verb)
     catch (UsageException e) { Console.Error.WriteLine($"wasm-perfdiff: {e.Message}"); return ExitCodes.Usage; }
 }
 
+// Tables written to a file or pipe get room instead of Spectre's 80-column default.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
+
 var root = new RootCommand("wasm-perfdiff: differential performance testing of WebAssembly runtimes");
 root.Options.Add(CommonOptions.Config);
 foreach (var verb in Verbs.All())

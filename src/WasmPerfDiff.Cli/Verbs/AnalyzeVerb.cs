@@ -3,6 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Cli.Campaigns;
+using WasmPerfDiff.Store;
 using WasmPerfDiff.Store.WarpDiff;
 
 namespace WasmPerfDiff.Cli.Verbs;
@@ -13,15 +15,9 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// </summary>
 public static class AnalyzeVerb
 {
-    /// <summary>
-    /// HOOK for the campaign store: reads every run of the campaign database at the given path.
-    /// Until the store sets it, <c>--db</c> is a usage error.
-    /// </summary>
-    public static Func<string, IReadOnlyList<CaseRun>>? LoadCampaignRuns { get; set; }
-
     public static Command Create()
     {
-        var db = new Option<FileInfo?>("--db") { Description = "campaign database (SQLite) to analyse" };
+        var db = new Option<FileInfo?>("--db") { Description = $"campaign database (SQLite) to analyse (default {CampaignDbOption.DefaultFile})" };
         var warpdiff = new Option<DirectoryInfo?>("--warpdiff") { Description = "folder with WarpDiff's published profiling_data (means of 10 runs)" };
         var method = new Option<string>("--method") { Description = "robust (consensus + peers + bootstrap) or warpdiff (L2 distance ranking)", DefaultValueFactory = _ => "robust" };
         method.AcceptOnlyFromAmong("robust", "warpdiff");
@@ -42,8 +38,9 @@ public static class AnalyzeVerb
         {
             var dbFile = pr.GetValue(db);
             var wdDir = pr.GetValue(warpdiff);
-            if ((dbFile is null) == (wdDir is null))
-                throw new UsageException("give exactly one of --db FILE or --warpdiff DIR");
+            if (dbFile is not null && wdDir is not null)
+                throw new UsageException("give one of --db FILE or --warpdiff DIR, not both");
+            if (wdDir is null) dbFile ??= new FileInfo(CampaignDbOption.DefaultFile);
 
             IReadOnlyList<CaseRun> runs;
             bool meansOnly;
@@ -56,9 +53,10 @@ public static class AnalyzeVerb
             else
             {
                 if (!dbFile!.Exists) throw new UsageException($"--db: file '{dbFile.FullName}' does not exist");
-                var load = LoadCampaignRuns ?? throw new UsageException("--db needs the campaign store (not wired into analyze yet)");
-                runs = load(dbFile.FullName);
-                meansOnly = false;
+                using var store = CampaignStore.OpenExisting(dbFile.FullName);
+                runs = store.ReadCaseRuns();
+                // Imported published means and measured runs never mix in one file, so one flag says it.
+                meansOnly = store.Campaigns().Any(c => c.MeansOnly);
             }
 
             var options = new AnalysisOptions

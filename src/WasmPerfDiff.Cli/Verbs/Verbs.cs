@@ -11,6 +11,7 @@ public static class Verbs
         ExecVerb.Create(),
         RunVerb.Create(),
         AnalyzeVerb.Create(),
+        EvaluateVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
         ReportVerb.Create(),

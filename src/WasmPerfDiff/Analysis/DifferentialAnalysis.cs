@@ -16,7 +16,9 @@ public static class DifferentialAnalysis
         var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase);
         if (options.Method == AnalysisMethod.WarpDiff)
             return AnalyzeTable(table, options);
-        var load = options.Phase == AnalysisPhase.Load ? null : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load);
+        var load = options.Phase == AnalysisPhase.Load || !CellTable.AnyRunHas(runs, AnalysisPhase.Load)
+            ? null
+            : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load);
         // Published means carry no outputs, so there is nothing to compare for correctness.
         var divergences = options.MeansOnly ? [] : DivergenceDetector.Findings(runs, runtimes, options.Exclude);
         return Robust(table, load, divergences, options);

@@ -20,16 +20,26 @@ public static class DivergenceDetector
     {
         var selected = new HashSet<string>(runtimes, StringComparer.Ordinal);
         var perCase = new Dictionary<string, Dictionary<string, Dictionary<Outcome, int>>>(StringComparer.Ordinal);
+        // Runs arrive grouped by cell: remember the last cell's counter (see CellTable.Build).
+        string? lastCase = null, lastRuntime = null;
+        Dictionary<Outcome, int>? counts = null;
         foreach (var run in runs)
         {
-            if (!selected.Contains(run.Result.Runtime)) continue;
-            if (!perCase.TryGetValue(run.Case, out var byRuntime))
+            if (!ReferenceEquals(run.Case, lastCase) || !ReferenceEquals(run.Result.Runtime, lastRuntime))
             {
-                if (CellTable.IsExcluded(run.Case, exclude)) continue;
-                perCase[run.Case] = byRuntime = new(StringComparer.Ordinal);
+                lastCase = run.Case;
+                lastRuntime = run.Result.Runtime;
+                counts = null;
+                if (!selected.Contains(run.Result.Runtime)) continue;
+                if (!perCase.TryGetValue(run.Case, out var byRuntime))
+                {
+                    if (CellTable.IsExcluded(run.Case, exclude)) continue;
+                    perCase[run.Case] = byRuntime = new(StringComparer.Ordinal);
+                }
+                if (!byRuntime.TryGetValue(run.Result.Runtime, out counts))
+                    byRuntime[run.Result.Runtime] = counts = [];
             }
-            if (!byRuntime.TryGetValue(run.Result.Runtime, out var counts))
-                byRuntime[run.Result.Runtime] = counts = [];
+            if (counts is null) continue;
             var o = new Outcome(run.Result.Status, run.Result.ExitCode, run.Result.StdoutSha256);
             counts[o] = counts.GetValueOrDefault(o) + 1;
         }

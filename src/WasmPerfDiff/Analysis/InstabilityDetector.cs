@@ -2,16 +2,18 @@ namespace WasmPerfDiff.Analysis;
 
 /// <summary>
 /// DESIGN §6 (e): a cell whose runs scatter far more than that runtime's runs usually do (a JIT tier that
-/// sometimes kicks in, a GC that sometimes runs, a cache effect). Relative spread of a cell = MAD / median
-/// of its runs (scale-free, robust to a single outlier run); the runtime's typical spread = median of its
-/// cells' relative spreads over the analysed cases. Factor = cell spread / typical spread.
+/// sometimes kicks in, a GC that sometimes runs, a cache effect). Relative spread of a cell = interquartile
+/// range / median of its runs (scale-free). The IQR rather than the MAD: the MAD ignores up to half of the
+/// runs, so a cell where a third of the runs take a slow path would look steady; the IQR sees a quarter.
+/// The runtime's typical spread = median of its cells' relative spreads over the analysed cases.
+/// Factor = cell spread / typical spread.
 /// </summary>
 public static class InstabilityDetector
 {
     /// <summary>A spread this many times the runtime's typical one is "far beyond" it.</summary>
     public const double SpreadRatio = 5;
 
-    /// <summary>Below 5 % relative MAD a cell is steady enough not to report, whatever its runtime's typical spread.</summary>
+    /// <summary>Below 5 % relative IQR a cell is steady enough not to report, whatever its runtime's typical spread.</summary>
     public const double MinRelativeSpread = 0.05;
 
     /// <summary>Floor of the typical spread (0.5 %): timers and schedulers do not do better, so smaller typical spreads are luck.</summary>
@@ -32,8 +34,10 @@ public static class InstabilityDetector
             var cell = c * rt + r;
             var runs = table.Samples[cell];
             if (runs.Length < MinRuns) continue;
-            var scratch = new double[runs.Length];
-            spread[cell] = RobustStats.ScaledMad(runs, cellMedians[cell], scratch) / RobustStats.MadToSigma / cellMedians[cell];
+            var sorted = runs.ToArray();
+            var q1 = RobustStats.Percentile(sorted, 0.25);
+            var q3 = RobustStats.Percentile(sorted, 0.75);
+            spread[cell] = (q3 - q1) / cellMedians[cell];
         }
         for (var r = 0; r < rt; r++)
         {
@@ -47,7 +51,7 @@ public static class InstabilityDetector
                 var ratio = s / typical;
                 findings.Add(new Finding(table.Cases[c], table.Runtimes[r], ratio, null, null, Verdicts.Anomaly,
                     FindingKinds.Instability, null, ratio,
-                    $"relative MAD {s:P0} vs {typical:P1} typical for {table.Runtimes[r]}"));
+                    $"relative IQR {s:P0} vs {typical:P1} typical for {table.Runtimes[r]}"));
             }
         }
         findings.Sort((a, b) => b.Score.CompareTo(a.Score));

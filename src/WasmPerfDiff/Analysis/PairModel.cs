@@ -14,6 +14,21 @@ public sealed class PairModel
     /// <summary>Peers of each runtime, closest (smallest spread) first.</summary>
     public int[][] Peers { get; }
 
+    /// <summary>
+    /// A runtime is a peer of a only if its ratio to a varies at most this many times as much as the closest
+    /// runtime's does: an interpreter whose only fellow interpreter is one runtime must not be judged against
+    /// JITs, whose ratio to it swings with how well each program suits interpretation. On WarpDiff's data the
+    /// JIT/AOT pairs spread 0.13–0.33 and the interpreter pairs 0.15, while interpreter-vs-compiler pairs
+    /// spread 0.5 and more, so 2.5× the closest spread keeps each class together and the classes apart.
+    /// </summary>
+    public const double PeerSpreadRatio = 2.5;
+
+    /// <summary>
+    /// Spreads below 0.1 (≈10 %) all mean "tracks closely"; without this floor a near-duplicate (wasm3 with
+    /// and without --compile vary by 0.4 %) would shut out every other peer.
+    /// </summary>
+    public const double PeerSpreadFloor = 0.1;
+
     private PairModel(int runtimes, double[] typical, double[] spread, int[][] peers)
     {
         _runtimes = runtimes;
@@ -42,8 +57,13 @@ public sealed class PairModel
         });
         var peers = new int[runtimes][];
         for (var a = 0; a < runtimes; a++)
-            peers[a] = Enumerable.Range(0, runtimes).Where(b => b != a)
-                .OrderBy(b => spread[a * runtimes + b]).ThenBy(b => b).Take(peerCount).ToArray();
+        {
+            var byCloseness = Enumerable.Range(0, runtimes).Where(b => b != a)
+                .OrderBy(b => spread[a * runtimes + b]).ThenBy(b => b).ToArray();
+            var limit = PeerSpreadRatio * Math.Max(PeerSpreadFloor, spread[a * runtimes + byCloseness[0]]);
+            peers[a] = byCloseness.Where(b => spread[a * runtimes + b] <= limit).Take(peerCount).ToArray();
+            if (peers[a].Length == 0) peers[a] = [byCloseness[0]];
+        }
         return new PairModel(runtimes, typical, spread, peers);
     }
 

@@ -75,6 +75,7 @@ public static class TimingModel
 
         var logThreshold = Math.Log(threshold);
         var listing = Math.Log(ListingLevel(threshold));
+        var candidates = new List<(int Cell, int Case, int Runtime, bool Consensus, double LogFactor, double Score)>();
         foreach (var c in reported)
         for (var r = 0; r < rt; r++)
         {
@@ -85,23 +86,31 @@ public static class TimingModel
             var consensusScore = consensusLf / consensusScale[r];
             var useConsensus = peerLf >= logThreshold && consensusScore > peerScore;
             var lf = useConsensus ? consensusLf : peerLf;
-            if (lf < listing) continue;
+            if (lf >= listing)
+                candidates.Add((k, c, r, useConsensus, lf, useConsensus ? consensusScore : peerScore));
+        }
 
+        // Intervals only for the listed cells, in parallel: each cell's resamples come from its own seeded stream.
+        var built = new Finding[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var (k, c, r, useConsensus, lf, score) = candidates[i];
             double? lo = null, hi = null;
             if (bootstrap != null)
             {
                 var resampled = useConsensus
-                    ? ConsensusResamples(bootstrap, c * rt + r, y[k] - consensusLf)
+                    ? ConsensusResamples(bootstrap, k, y[k] - lf)
                     : pairs.PeerResamples(bootstrap, c, r, rt);
                 (lo, hi) = CellBootstrap.Interval(resampled);
             }
             var factor = Math.Exp(lf);
-            findings.Add(new Finding(table.Cases[c], table.Runtimes[r], factor, lo, hi,
+            built[i] = new Finding(table.Cases[c], table.Runtimes[r], factor, lo, hi,
                 Verdicts.Of(factor, lo, hi, threshold),
                 kindOverride ?? (useConsensus ? FindingKinds.Consensus : FindingKinds.Peer),
                 useConsensus ? null : table.Runtimes[peerOf[k]],
-                useConsensus ? consensusScore : peerScore));
-        }
+                score);
+        });
+        findings.AddRange(built);
         return findings;
     }
 

@@ -41,6 +41,39 @@ public class RuntimeBehaviourTests
     }
 
     [Fact]
+    public async Task A_stdin_file_reaches_the_guest_everywhere()
+    {
+        var input = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-stdin-").FullName, "in.txt");
+        await File.WriteAllTextAsync(input, string.Concat(Enumerable.Repeat("line of stdin\n", 1000)));
+        var expected = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(input)));
+        var results = await RunEverywhere(new RunRequest(TestModules.C("readfile"), [], Limit, StdinPath: input));
+        Assert.All(results, r => { Assert.Equal(RunStatus.Ok, r.Status); Assert.Equal(expected, r.StdoutSha256); });
+    }
+
+    [Fact]
+    public async Task A_precompile_step_runs_once_per_module_and_is_timed_apart()
+    {
+        if (ExecutableSearch.Find("node") is null) return;
+        // A user-defined AOT runtime: "compiling" copies the module, running uses the copy ({out}).
+        var config = UserConfig.Write(new
+        {
+            name = "copy-aot",
+            precompile = new[] { "cp", "{wasm}", "{out}" },
+            command = new[] { "node", "--no-warnings", WasmPerfDiff.Runtimes.Node.V8Runtime.RunnerPath, "--marks", "/dev/null", "--", "{out}", "{args}" },
+            artifact_extension = ".wasm",
+        });
+        var runtime = RuntimeCatalog.Load(config).Select(["copy-aot"]).Single();
+        var request = new RunRequest(TestModules.Wat("hello"), [], Limit);
+        var first = await runtime.RunAsync(request);
+        var second = await runtime.RunAsync(request);
+        Assert.Equal(RunStatus.Ok, first.Status);
+        Assert.Equal(6, first.StdoutBytes);
+        Assert.True(first.Phases.AotCompileMs > 0);
+        Assert.Equal(RunStatus.Ok, second.Status);
+        Assert.Null(second.Phases.AotCompileMs);
+    }
+
+    [Fact]
     public async Task A_gigabyte_on_stdout_is_hashed_in_full_without_holding_it()
     {
         const long GiB = 1L << 30;

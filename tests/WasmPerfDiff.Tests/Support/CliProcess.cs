@@ -5,7 +5,11 @@ namespace WasmPerfDiff.Tests.Support;
 /// <summary>Runs the real CLI (<c>dotnet wasm-perfdiff.dll</c> from the test output) as a child process.</summary>
 public static class CliProcess
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)
+    {
+        public void Deconstruct(out int exitCode, out string stdout, out string stderr) =>
+            (exitCode, stdout, stderr) = (ExitCode, Stdout, Stderr);
+    }
 
     public static Result Run(params string[] args) => RunIn(null, TimeSpan.FromMinutes(5), args);
 
