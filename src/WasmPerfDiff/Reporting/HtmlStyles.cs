@@ -53,6 +53,7 @@ internal static class HtmlStyles
         .legend .sw { display: inline-block; width: 34px; height: 14px; border: 1px solid #ccc; }
         .legend .key { display: inline-flex; align-items: center; gap: 5px; margin-right: 12px; }
         .legend .dot { display: inline-block; width: 12px; height: 12px; border-radius: 3px; }
+        td.name { white-space: nowrap; }
         .matrix td { text-align: center; } .matrix td:first-child { text-align: left; }
         .empty { color: var(--muted); font-style: italic; }
         .note { color: var(--warn); }

@@ -13,7 +13,13 @@ public static class HeatmapChart
     public const double LabelFactor = 1.1;
 
     private const int RowHeight = 20;
-    private const int ColumnWidth = 96;
+    private const int ColumnWidth = 84;
+
+    /// <summary>Slant of the runtime names: steep enough that a 21-character name fits above an 84 px column.</summary>
+    private const float LabelSlantDegrees = 35;
+
+    /// <summary>Room above the grid for the slanted names (in rows) and to the right for the last one (in columns).</summary>
+    private const double HeaderRows = 5, HeaderColumns = 1.2;
 
     public static string Svg(ResidualHeatmap map)
     {
@@ -37,12 +43,23 @@ public static class HeatmapChart
         }
         plot.Axes.Left.SetTicks(Enumerable.Range(0, rows).Select(c => rows - 1 - c + 0.5).ToArray(),
             map.Cases.Select(c => map.ShortCases.Contains(c) ? c + " ·" : c).ToArray());
-        plot.Axes.Top.SetTicks(Enumerable.Range(0, cols).Select(r => r + 0.5).ToArray(), map.Runtimes.ToArray());
+        // Runtime names above the columns, slanted so long names fit narrow columns; drawn as text in the
+        // data area (with room reserved above the grid) because they belong to the columns, not to an axis.
+        for (var r = 0; r < cols; r++)
+        {
+            var label = plot.Add.Text(map.Runtimes[r], r + 0.35, rows + 0.15);
+            label.LabelFontSize = 12;
+            label.LabelFontName = ChartPalette.FontFamily;
+            label.LabelRotation = -LabelSlantDegrees;
+            label.LabelAlignment = Alignment.LowerLeft;
+            label.LabelFontColor = Color.FromHex(ChartPalette.Ink);
+        }
         plot.Axes.Bottom.SetTicks([], []);
-        plot.Axes.SetLimits(0, cols, 0, rows);
+        plot.Axes.SetLimits(0, cols + HeaderColumns, 0, rows + HeaderRows);
         plot.HideGrid();
+        plot.Axes.Frame(false);
         var longest = map.Cases.Count == 0 ? 10 : map.Cases.Max(c => c.Length);
-        var width = 40 + Math.Min(longest, 40) * 7 + cols * ColumnWidth;
-        return SvgChart.Render(plot, width, 90 + rows * RowHeight, "chart-heatmap", "heatmap of residual factors, case by runtime");
+        var width = 40 + Math.Min(longest, 40) * 7 + (int)((cols + HeaderColumns) * ColumnWidth);
+        return SvgChart.Render(plot, width, 30 + (int)((rows + HeaderRows) * RowHeight), "chart-heatmap", "heatmap of residual factors, case by runtime");
     }
 }
