@@ -46,7 +46,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         sb.Append("<h3>Runtimes</h3><div class=\"scroll\"><table><thead><tr><th>runtime</th><th>engine / tier</th><th>version</th>")
           .Append("<th class=\"num\">typical time</th><th class=\"num\">cells ok</th><th class=\"num\">runs</th><th>command</th></tr></thead><tbody>");
         foreach (var r in m.Runtimes.OrderBy(r => r.SpeedFactor ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
-            sb.Append("<tr><td class=\"name\"><span class=\"legend\"><span class=\"dot\" style=\"background:").Append(ChartPalette.RuntimeHex[Index(r.Name) % ChartPalette.RuntimeHex.Length])
+            sb.Append("<tr><td class=\"name\"><span class=\"rt\"><span class=\"dot\" style=\"background:").Append(ChartPalette.RuntimeHex[Index(r.Name) % ChartPalette.RuntimeHex.Length])
               .Append("\"></span><b>").Append(H(r.Name)).Append("</b></span></td><td>").Append(H($"{r.Engine} / {r.Tier}"))
               .Append("</td><td>").Append(H(r.Version ?? "unknown")).Append("</td><td class=\"num\">")
               .Append(H(r.SpeedFactor is double f ? ReportFormat.Factor(f) : "–")).Append("</td><td class=\"num\">")
