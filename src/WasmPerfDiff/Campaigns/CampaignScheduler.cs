@@ -37,7 +37,8 @@ public sealed class CampaignScheduler(
 {
     private readonly Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>> _execute =
         execute ?? ((rt, request, ct) => rt.RunAsync(request, ct));
-    private readonly IStoppingRule _rule = stoppingRule ?? new MedianCiStoppingRule(settings.TargetRelativeCi);
+    private readonly IStoppingRule _rule = stoppingRule
+        ?? new VerdictStoppingRule(new MedianCiStoppingRule(settings.TargetRelativeCi));
     private readonly RunTimeoutPolicy _timeouts = new(settings.Timeout);
 
     private sealed class Cell(CaseRecord @case, IRuntime runtime)
@@ -102,6 +103,7 @@ public sealed class CampaignScheduler(
             while (cells.Any(c => !c.Stopped))
             {
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
+                _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
                 foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round))
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign.Id, CampaignEnd.OutOfTime, store);

@@ -20,6 +20,10 @@ public readonly record struct StopDecision(bool Stop, string Reason)
 /// </summary>
 public interface IStoppingRule
 {
+    /// <summary>Called before each round with every cell's runs so far, for rules that judge a cell
+    /// against the others (the analysis verdicts do).</summary>
+    void BeginRound(IReadOnlyList<CellHistory> cells) { }
+
     StopDecision Decide(CellHistory cell);
 }
 
