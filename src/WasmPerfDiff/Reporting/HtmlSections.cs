@@ -202,7 +202,11 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             var hasCard = detailed && i < DetailedFindings;
             sb.Append("<tr").Append(hasCard ? "" : $" id=\"{id}\"").Append("><td class=\"num\">").Append(i + 1).Append("</td><td>");
             if (hasCard) sb.Append("<a href=\"#").Append(id).Append("\">").Append(H(f.Case)).Append("</a>");
-            else sb.Append(H(f.Case));
+            else
+            {
+                sb.Append(H(f.Case));
+                FlameLinks(sb, id);
+            }
             sb.Append("</td><td>").Append(H(f.Runtime)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Factor(f.Factor)))
               .Append("</td><td class=\"num\">").Append(H(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
               .Append("</td><td>").Append(H(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
@@ -220,14 +224,18 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
           .Append(H(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(H(ReportFormat.Basis(f))).Append("</p>");
         if (m.RunsByCase.TryGetValue(f.Case, out var cells))
             sb.Append(RunsChart.Svg("runs-" + id, f.Case, cells, f.Runtime, _colourOrder));
-        if (m.FlameGraphs.TryGetValue(id, out var graphs) && graphs.Count > 0)
-        {
-            sb.Append("<p class=\"flame\">Flame graphs: ");
-            foreach (var g in graphs)
-                sb.Append("<a href=\"").Append(H(Link(g))).Append("\">").Append(H(Path.GetFileName(g))).Append("</a>");
-            sb.Append("</p>");
-        }
+        FlameLinks(sb, id);
         sb.Append("</article>\n");
+    }
+
+    /// <summary>Links to the finding's flame graphs, when profiling made any (<see cref="ReportOptions.FlameGraphs"/>).</summary>
+    private void FlameLinks(StringBuilder sb, string id)
+    {
+        if (!m.FlameGraphs.TryGetValue(id, out var graphs) || graphs.Count == 0) return;
+        sb.Append("<span class=\"flame\">flame graphs: ");
+        foreach (var g in graphs)
+            sb.Append("<a href=\"").Append(H(Link(g))).Append("\">").Append(H(Path.GetFileName(g))).Append("</a>");
+        sb.Append("</span>");
     }
 
     /// <summary>A flame graph link relative to the report, so the report and its graphs can move together.</summary>

@@ -48,7 +48,7 @@ internal static class HtmlStyles
         .finding h3 .rank { color: var(--muted); font-weight: 500; }
         .finding .facts { color: var(--muted); font-size: 14px; margin: 0 0 4px; }
         .finding .facts b { color: var(--ink); }
-        .flame { font-size: 14px; margin: 4px 0 0; } .flame a { margin-right: 12px; }
+        .flame { display: block; font-size: 13px; margin: 4px 0 0; color: var(--muted); } .flame a { margin-left: 8px; }
         .legend { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; font-size: 13px; color: var(--muted); margin: 4px 0 10px; }
         .legend .sw { display: inline-block; width: 34px; height: 14px; border: 1px solid #ccc; }
         .legend .key { display: inline-flex; align-items: center; gap: 5px; margin-right: 12px; }

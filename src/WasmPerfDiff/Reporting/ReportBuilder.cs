@@ -102,7 +102,20 @@ public static class ReportBuilder
             FailedCells: support.Failed.Count());
 
         return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
-            PhaseSummary.Build(runs, runtimeNames), counts, options.FlameGraphs, DateTimeOffset.UtcNow);
+            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The flame graphs given per finding, plus those found in <see cref="ReportOptions.FlameGraphDir"/> by name.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs(IReadOnlyList<Finding> findings, ReportOptions options)
+    {
+        var map = options.FlameGraphs.ToDictionary(p => p.Key, p => p.Value.ToList());
+        if (options.FlameGraphDir is { } dir)
+            foreach (var (id, files) in FlameGraphIndex.Find(findings.Select(FindingAnchors.Id), dir))
+            {
+                if (!map.TryGetValue(id, out var list)) map[id] = list = [];
+                list.AddRange(files.Where(f => !list.Contains(f)));
+            }
+        return map.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
     }
 
     /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>

@@ -20,4 +20,10 @@ public sealed record ReportOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// A folder of flame graphs named after findings: every <c>*.svg</c> below it whose file name starts with a
+    /// finding's <see cref="FindingAnchors.Id"/> (e.g. <c>&lt;id&gt;.svg</c>, <c>&lt;id&gt;-diff.svg</c>) is linked under that finding.
+    /// </summary>
+    public string? FlameGraphDir { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Store;
@@ -101,17 +102,28 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
     }
 
     [Fact]
-    public void Flame_graphs_given_for_a_finding_are_linked_under_it()
+    public void Flame_graphs_named_after_a_finding_are_linked_under_it()
     {
         var plain = Model();
-        var finding = plain.TimingFindings.FirstOrDefault() ?? plain.Analysis!.Findings.First();
+        // A finding of the campaign's first case on its first runtime: the link does not depend on what the analysis found.
+        var finding = new Finding("busy-loop", campaign.Runtimes[0], 2.5, 2.0, 3.0, Verdicts.Anomaly, FindingKinds.Consensus, null, 9);
         var id = FindingAnchors.Id(finding);
         var dir = Directory.CreateTempSubdirectory("perfdiff-html-").FullName;
-        var graph = Path.Combine(dir, "flame", "cell.svg");
-        var model = ReportBuilder.Build(campaign.Db, new ReportOptions { FloorMs = 0, FlameGraphs = new Dictionary<string, IReadOnlyList<string>> { [id] = [graph] } });
+        Directory.CreateDirectory(Path.Combine(dir, "flame"));
+        File.WriteAllText(Path.Combine(dir, "flame", id + "-diff.svg"), "<svg/>");
+        File.WriteAllText(Path.Combine(dir, "flame", "f-other-finding-00000000.svg"), "<svg/>");
+
+        var found = FlameGraphIndex.Find([id], Path.Combine(dir, "flame"));
+        Assert.Equal([Path.Combine(dir, "flame", id + "-diff.svg")], found[id]);
+
+        var model = plain with
+        {
+            Analysis = plain.Analysis! with { Findings = [finding, .. plain.Analysis.Findings] },
+            FlameGraphs = found,
+        };
         var html = HtmlReportWriter.Render(model, dir);
-        Assert.Contains($"id=\"{id}\"", html);
-        if (plain.TimingFindings.Count > 0)
-            Assert.Contains("href=\"flame/cell.svg\"", html);
+        Assert.Contains($"<article class=\"finding\" id=\"{id}\"", html);
+        Assert.Contains($"href=\"flame/{id}-diff.svg\"", html);
+        Assert.DoesNotContain("f-other-finding", html);
     }
 }
