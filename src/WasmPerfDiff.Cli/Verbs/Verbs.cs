@@ -9,11 +9,13 @@ public static class Verbs
     [
         DoctorVerb.Create(),
         ExecVerb.Create(),
+        BuildVerb.Create(),
         RunVerb.Create(),
         AnalyzeVerb.Create(),
         EvaluateVerb.Create(),
         ImportVerb.Create(),
         ExportVerb.Create(),
+        ProfileVerb.Create(),
         ReportVerb.Create(),
         DemoVerb.Create(),
     ];

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Corpus.Build;
+
+namespace WasmPerfDiff.Cli.Verbs;
+
+/// <summary>
+/// <c>wasm-perfdiff build</c>: compiles the corpus to wasm32-wasi (and native with <c>--native</c>) into
+/// <c>--out</c>, reusing cached outputs whose inputs did not change. Exit 0 when every case built,
+/// 1 when some failed to compile (listed), 2 when the toolchain is missing (one line naming the packages).
+/// </summary>
+public static class BuildVerb
+{
+    public static Command Create()
+    {
+        var opt = new Option<string>("--opt") { Description = "optimization level", DefaultValueFactory = _ => "O2" };
+        opt.AcceptOnlyFromAmong([.. BuildOptions.OptLevels]);
+        var compiler = new Option<string>("--compiler") { Description = "clang (wasm32-wasi) or emcc (Emscripten, -sSTANDALONE_WASM)", DefaultValueFactory = _ => "clang" };
+        compiler.AcceptOnlyFromAmong("clang", "emcc");
+        var native = new Option<bool>("--native") { Description = "also build native executables (the reference for expected outputs)" };
+        var output = new Option<string>("--out") { Description = "output directory (wasm/<opt>/NAME.wasm, native/<opt>/NAME)", DefaultValueFactory = _ => Path.Combine("out", "build") };
+        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the shipped corpus)" };
+        var cases = new Option<string?>("--cases") { Description = "comma-separated case names to build (default: all)" };
+        var jobs = new Option<int>("--jobs") { Description = "parallel compiler processes", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+
+        var cmd = new Command("build", "compile the corpus to wasm32-wasi (and native) with a content-hash cache");
+        foreach (var o in new Option[] { opt, compiler, native, output, corpus, cases, jobs, json })
+            cmd.Options.Add(o);
+        cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
+        {
+            var set = CorpusSet.Locate(pr.GetValue(corpus));
+            var options = new BuildOptions
+            {
+                Opt = pr.GetValue(opt)!,
+                Compiler = pr.GetValue(compiler) == "emcc" ? WasmCompiler.Emcc : WasmCompiler.Clang,
+                Native = pr.GetValue(native),
+                OutDir = Path.GetFullPath(pr.GetValue(output)!),
+                Cases = pr.GetValue(cases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Jobs = pr.GetValue(jobs),
+            };
+            var asJson = pr.GetValue(json);
+            var report = await CorpusBuilder.BuildAsync(set, options, asJson ? null : PrintCase, ct);
+            if (asJson) JsonOutput.Print(report); // built, from_cache and failed are computed properties of the report
+            else
+                Console.WriteLine($"{report.Compiler} ({report.CompilerVersion}) -{report.Opt}: {report.Built} built, {report.FromCache} from cache, {report.Failed} failed -> {report.OutDir}");
+            return report.Failed > 0 ? ExitCodes.Found : ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void PrintCase(CaseBuildResult r)
+    {
+        var state = r.Error is not null ? "FAILED" : r.Cached ? "cached" : "built";
+        Console.WriteLine($"{state,-7} {r.Name,-18} {r.Seconds,6:0.0} s");
+        if (r.Error is not null) Console.WriteLine("        " + r.Error.Replace("\n", "\n        "));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+
+namespace WasmPerfDiff.Corpus;
+
+/// <summary>
+/// A directory of someone else's <c>NAME.wasm</c> modules as a corpus. Optional sidecars beside each module:
+/// <c>NAME.args</c> guest arguments, one per line (the <c>default</c> size); <c>NAME.test.args</c> arguments of
+/// the <c>test</c> size (else the same as default); <c>NAME.stdin</c> fed to stdin; <c>NAME.expected</c> the
+/// expected stdout (its SHA-256 is checked at the default size, and at the test size when both use the same args).
+/// </summary>
+public static class ForeignCorpus
+{
+    public const string Suite = "foreign";
+
+    public static IReadOnlyList<CorpusCase> Load(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new UsageException($"corpus directory '{directory}' does not exist");
+        var cases = new List<CorpusCase>();
+        foreach (var wasm in Directory.EnumerateFiles(directory, "*.wasm", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(wasm);
+            var stem = Path.Combine(directory, name);
+            var args = ReadArgs(stem + ".args") ?? [];
+            var testArgs = ReadArgs(stem + ".test.args");
+            string? expected = File.Exists(stem + ".expected") ? Sha256Hex(stem + ".expected") : null;
+            var sizes = new Dictionary<string, CaseSize>
+            {
+                [CorpusCase.DefaultSize] = new(args, expected),
+                [CorpusCase.TestSize] = testArgs is null ? new(args, expected) : new(testArgs, null),
+            };
+            cases.Add(new CorpusCase
+            {
+                Name = name,
+                Suite = Suite,
+                Language = "wasm",
+                Wasm = Path.GetFileName(wasm),
+                WasmSha256 = Sha256Hex(wasm),
+                WasmBytes = new FileInfo(wasm).Length,
+                Stdin = File.Exists(stem + ".stdin") ? name + ".stdin" : null,
+                Sizes = sizes,
+            });
+        }
+        if (cases.Count == 0)
+            throw new UsageException($"'{directory}' has neither {CorpusManifest.FileName} nor any .wasm file");
+        return cases;
+    }
+
+    /// <summary>One argument per line; a trailing newline and CR line ends are ignored, blank lines inside are kept as empty arguments.</summary>
+    private static IReadOnlyList<string>? ReadArgs(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var text = File.ReadAllText(path).Replace("\r\n", "\n").TrimEnd('\n');
+        return text.Length == 0 ? [] : text.Split('\n');
+    }
+
+    internal static string Sha256Hex(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(f));
+    }
+}

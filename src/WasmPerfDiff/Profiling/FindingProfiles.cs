@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Profiling;
+
+/// <summary>A finding chosen for profiling and the runtime it is compared against.</summary>
+public sealed record ProfileTarget(Finding Finding, string Peer);
+
+/// <summary>
+/// What <c>profile --db FILE --findings N</c> did for one finding: where its files are (relative to the
+/// output folder, so a report beside them can link them) and the profile, or why there is none.
+/// </summary>
+public sealed record FindingProfile(
+    string Case,
+    string Runtime,
+    string Peer,
+    string Kind,
+    double? Factor,
+    string? Verdict,
+    string Folder,
+    string? Svg,
+    string? PeerSvg,
+    string? DiffSvg,
+    ProfileResult? Profile,
+    string? Error);
+
+/// <summary>
+/// Profiles the top timing findings of a campaign against their best peer: the finding's own peer when
+/// the analysis named one, else the runtime with the smallest median time on that case. Writes one
+/// folder per finding and an index <c>findings.json</c> that the report reads to link each finding to
+/// its flame graphs.
+/// </summary>
+public static class FindingProfiles
+{
+    public const string IndexFile = "findings.json";
+
+    /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
+    public static IReadOnlyList<ProfileTarget> Select(AnalysisResult analysis, IReadOnlyList<CaseRun> runs, int count, Func<string, bool> usable)
+    {
+        string[] timingKinds = [FindingKinds.Consensus, FindingKinds.Peer, FindingKinds.Startup];
+        return analysis.Findings
+            .Where(f => timingKinds.Contains(f.Kind) && f.Verdict != Verdicts.NoAnomaly && usable(f.Runtime))
+            .OrderBy(f => f.Verdict == Verdicts.Anomaly ? 0 : 1) // stable: keeps the analysis order within each verdict
+            .DistinctBy(f => (f.Case, f.Runtime))
+            .Select(f => (Finding: f, Peer: BestPeer(f, runs, usable)))
+            .Where(t => t.Peer is not null)
+            .Take(count)
+            .Select(t => new ProfileTarget(t.Finding, t.Peer!))
+            .ToList();
+    }
+
+    /// <summary>The finding's peer if usable here, else the runtime with the smallest median time (execution, else wall) on the case.</summary>
+    public static string? BestPeer(Finding finding, IReadOnlyList<CaseRun> runs, Func<string, bool> usable)
+    {
+        if (finding.Peer is { } peer && peer != finding.Runtime && usable(peer))
+            return peer;
+        return runs
+            .Where(r => r.Case == finding.Case && r.Result.Runtime != finding.Runtime && r.Result.Status == RunStatus.Ok && usable(r.Result.Runtime))
+            .GroupBy(r => r.Result.Runtime)
+            .Select(g => (Runtime: g.Key, Median: Median(g.Select(r => r.Result.Phases.ExecuteMs ?? r.Result.WallMs))))
+            .OrderBy(x => x.Median).ThenBy(x => x.Runtime, StringComparer.Ordinal)
+            .Select(x => x.Runtime)
+            .FirstOrDefault();
+    }
+
+    public static async Task<IReadOnlyList<FindingProfile>> RunAsync(string dbPath, int count, RuntimeCatalog catalog, string outDir,
+        PerfOptions options, int topCount, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<CaseRun> runs;
+        Dictionary<string, CaseRecord> cases;
+        bool meansOnly;
+        using (var store = CampaignStore.OpenExisting(dbPath))
+        {
+            runs = store.ReadCaseRuns();
+            cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
+            meansOnly = store.Campaigns().Any(c => c.MeansOnly); // as analyze decides it
+        }
+        if (runs.Count == 0)
+            throw new UsageException($"{dbPath} holds no runs yet: run the campaign first");
+        // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
+        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
+
+        bool Usable(string name) => catalog.All.FirstOrDefault(r => r.Name == name)?.Detect().Available == true;
+        var targets = Select(analysis, runs, count, Usable);
+
+        var profiles = new List<FindingProfile>();
+        foreach (var (target, index) in targets.Select((t, i) => (t, i + 1)))
+        {
+            var f = target.Finding;
+            var folder = $"{index:00}-{ProfileFiles.SafeName(f.Case)}-{ProfileFiles.SafeName(f.Runtime)}";
+            var entry = new FindingProfile(f.Case, f.Runtime, target.Peer, f.Kind, f.Factor, f.Verdict, folder, null, null, null, null, null);
+            if (!cases.TryGetValue(f.Case, out var caseRecord) || !File.Exists(caseRecord.WasmPath))
+            {
+                profiles.Add(entry with { Error = $"the module of case {f.Case} is not on this machine" });
+                continue;
+            }
+            try
+            {
+                var request = new RunRequest(caseRecord.WasmPath, caseRecord.Args, options.EffectiveTimeout, caseRecord.StdinPath);
+                var a = catalog.All.First(r => r.Name == f.Runtime);
+                var b = catalog.All.First(r => r.Name == target.Peer);
+                var result = await ProfileJob.RunAsync(a, b, request, Path.Combine(outDir, folder), options, topCount, cancellationToken);
+                profiles.Add(entry with
+                {
+                    Svg = Relative(outDir, result.A.SvgPath),
+                    PeerSvg = Relative(outDir, result.B!.SvgPath),
+                    DiffSvg = Relative(outDir, result.DifferentialSvgPath!),
+                    Profile = result,
+                });
+            }
+            catch (UsageException e)
+            {
+                // One finding that cannot be profiled here (a runtime refused the module, a timeout) must not cost the others.
+                profiles.Add(entry with { Error = e.Message });
+            }
+        }
+
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, IndexFile), JsonSerializer.Serialize(profiles, IndexJson), cancellationToken);
+        return profiles;
+    }
+
+    private static readonly JsonSerializerOptions IndexJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static string Relative(string outDir, string path) => Path.GetRelativePath(outDir, path).Replace('\\', '/');
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.PositiveInfinity
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

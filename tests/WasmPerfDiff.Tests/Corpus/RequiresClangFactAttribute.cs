@@ -1,0 +1,25 @@
+using WasmPerfDiff.Corpus.Build;
+
+namespace WasmPerfDiff.Tests.Corpus;
+
+/// <summary>A fact that is skipped (with the reason) when the wasm32-wasi clang toolchain is not installed; CI installs it.</summary>
+public sealed class RequiresClangFactAttribute : FactAttribute
+{
+    private static readonly Lazy<string?> Missing = new(() =>
+    {
+        try
+        {
+            BuildToolchain.DetectAsync(WasmCompiler.Clang).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (UsageException e)
+        {
+            return e.Message;
+        }
+    });
+
+    public RequiresClangFactAttribute()
+    {
+        if (Missing.Value is { } reason) Skip = reason;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Profiling;
+using WasmPerfDiff.Store;
+using WasmPerfDiff.Tests.Support;
+
+namespace WasmPerfDiff.Tests.Profiling;
+
+public class FindingProfilesTests
+{
+    private static readonly string[] Runtimes = ["wasmtime-cranelift", "v8-turbofan", "v8-liftoff"];
+
+    /// <summary>
+    /// Six cases of which case3 is 6× slower than expected on v8-liftoff; the other cells follow a clean
+    /// case × runtime product with small deterministic jitter, three rounds each.
+    /// </summary>
+    private static List<CaseRun> Campaign()
+    {
+        var runs = new List<CaseRun>();
+        double[] caseMs = [200, 300, 450, 600, 800, 1000];
+        double[] runtimeFactor = [1.0, 0.9, 2.0];
+        for (var c = 0; c < caseMs.Length; c++)
+            for (var r = 0; r < Runtimes.Length; r++)
+                for (var round = 0; round < 3; round++)
+                {
+                    var ms = caseMs[c] * runtimeFactor[r] * (1 + 0.01 * ((c + 2 * r + 3 * round) % 3)) * (c == 2 && r == 2 ? 6 : 1);
+                    runs.Add(new CaseRun($"case{c + 1}", round, Run(Runtimes[r], ms)));
+                }
+        return runs;
+    }
+
+    private static RunResult Run(string runtime, double ms) =>
+        new(runtime, RunStatus.Ok, 0, null, ms + 20, ms, 1, 10_000, 20, "same", 0, "e3b0", new Phases(ExecuteMs: ms), DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void The_planted_anomaly_is_chosen_against_a_fast_peer()
+    {
+        var runs = Campaign();
+        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions());
+
+        var targets = FindingProfiles.Select(analysis, runs, 1, _ => true);
+
+        var target = Assert.Single(targets);
+        Assert.Equal(("case3", "v8-liftoff"), (target.Finding.Case, target.Finding.Runtime));
+        Assert.NotEqual("v8-liftoff", target.Peer);
+    }
+
+    [Fact]
+    public void Without_a_named_peer_the_fastest_usable_runtime_on_the_case_is_the_peer()
+    {
+        var runs = Campaign();
+        var finding = new Finding("case3", "v8-liftoff", 6, null, null, Verdicts.Anomaly, FindingKinds.Consensus, null, 1);
+        Assert.Equal("v8-turbofan", FindingProfiles.BestPeer(finding, runs, _ => true));
+        Assert.Equal("wasmtime-cranelift", FindingProfiles.BestPeer(finding, runs, r => r != "v8-turbofan"));
+    }
+
+    [Fact]
+    public void Profile_db_findings_writes_graphs_per_finding_and_an_index_for_the_report()
+    {
+        using var dir = ProfilingFixtures.NewTempDir();
+        var db = Path.Combine(dir, "campaign.db");
+        using (var store = CampaignStore.Open(db))
+        {
+            var campaign = store.CreateLocalCampaign(new CampaignSettings(), 1);
+            foreach (var r in Runtimes)
+                store.UpsertRuntime(new RuntimeRecord(r, r.Split('-')[0], r.Split('-')[1], null, r));
+            for (var c = 1; c <= 6; c++)
+                store.UpsertCase(new CaseRecord($"case{c}", "test", ProfilingFixtures.HotWasm, CampaignCases.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
+            store.AppendBatch(campaign.Id, Campaign());
+        }
+        var outDir = Path.Combine(dir, "out");
+
+        var result = CliProcess.Run("profile", "--db", db, "--findings", "1", "--out", outDir, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, FindingProfiles.IndexFile)));
+        var entry = Assert.Single(index.RootElement.EnumerateArray().ToList());
+        Assert.Equal("case3", entry.GetProperty("case").GetString());
+        Assert.Equal("v8-liftoff", entry.GetProperty("runtime").GetString());
+        foreach (var key in new[] { "svg", "peer_svg", "diff_svg" })
+            Assert.True(File.Exists(Path.Combine(outDir, entry.GetProperty(key).GetString()!)), key);
+        var top = entry.GetProperty("profile").GetProperty("a").GetProperty("top_guest_functions")[0].GetProperty("function").GetString();
+        Assert.Equal("hot_loop", top);
+        using var stdout = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, stdout.RootElement.GetProperty("findings").GetArrayLength());
+    }
+}
