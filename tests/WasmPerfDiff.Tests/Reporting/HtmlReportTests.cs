@@ -127,3 +127,26 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
         Assert.DoesNotContain("f-other-finding", html);
     }
 }
+
+public class FlameGraphIndexTests
+{
+    [Fact]
+    public void The_profile_index_links_each_profiled_finding_to_its_graphs_differential_first()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-flames-").FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "01-fib-pulley"));
+        foreach (var f in new[] { "a.svg", "b.svg", "diff.svg" })
+            File.WriteAllText(Path.Combine(dir, "01-fib-pulley", f), "<svg/>");
+        // The shape 'profile --db FILE --findings N' writes (Profiling.FindingProfiles.IndexFile).
+        File.WriteAllText(Path.Combine(dir, "findings.json"), """
+            [{"case":"fib","runtime":"wasmtime-pulley","peer":"v8-liftoff","kind":"peer","factor":2.1,"verdict":"anomaly",
+              "folder":"01-fib-pulley","svg":"01-fib-pulley/a.svg","peer_svg":"01-fib-pulley/b.svg","diff_svg":"01-fib-pulley/diff.svg","profile":null,"error":null},
+             {"case":"gone","runtime":"wasmtime-pulley","peer":"v8-liftoff","kind":"peer","factor":2.1,"verdict":"anomaly",
+              "folder":"02","svg":null,"peer_svg":null,"diff_svg":null,"profile":null,"error":"module missing"}]
+            """);
+        var id = FindingAnchors.Id("peer", "fib", "wasmtime-pulley");
+        var found = FlameGraphIndex.Find([id, FindingAnchors.Id("peer", "gone", "wasmtime-pulley")], dir);
+        Assert.Equal([id], found.Keys);
+        Assert.Equal(["diff.svg", "a.svg", "b.svg"], found[id].Select(Path.GetFileName));
+    }
+}
