@@ -3,6 +3,7 @@ using System.Globalization;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Profiling;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Cli.Verbs;
@@ -97,15 +98,12 @@ public static class ProfileVerb
             ModuleCheck.EnsureValid(wasm);
             return (wasm, [], null);
         }
-        // The project corpus is the default once it is in this build (hook for the lead); until then --corpus is needed.
-        if (corpus is null)
-            throw new UsageException("--case needs --corpus DIR (a directory of NAME.wasm with NAME.args sidecars)");
-        var matches = CampaignCases.FromForeignDir(corpus, caseName, size).Where(c => c.Name == caseName).ToList();
-        if (matches.Count != 1)
-            throw new UsageException($"no case named '{caseName}' in '{corpus}'");
-        var found = matches[0];
-        ModuleCheck.EnsureValid(found.WasmPath);
-        return (found.WasmPath, found.Args, found.StdinPath);
+        // The project's corpus unless --corpus names another (a manifest corpus or a folder of .wasm with sidecars).
+        var set = CorpusSet.Locate(corpus);
+        var found = set.Find(caseName!);
+        var path = WasmMaterializer.WasmPath(set, found);
+        ModuleCheck.EnsureValid(path);
+        return (path, found.Size(size).Args, set.StdinPath(found));
     }
 
     /// <summary><c>--db FILE --findings N</c>: the campaign's top N timing findings, each against its best peer.</summary>

@@ -10,6 +10,7 @@ public static class Verbs
         DoctorVerb.Create(),
         ExecVerb.Create(),
         BuildVerb.Create(),
+        CalibrateVerb.Create(),
         RunVerb.Create(),
         AnalyzeVerb.Create(),
         EvaluateVerb.Create(),

@@ -1,0 +1,61 @@
+using System.Globalization;
+using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Corpus.Calibration;
+
+/// <summary>
+/// Writes calibrated <c>default</c> sizes into the corpus manifest together with the expected stdout of the
+/// new size. The expected output comes from the native build when a toolchain is here (the reference of
+/// DESIGN §7), else from the reference runtime itself, which the manifest's provenance then says.
+/// </summary>
+public static class ManifestSizes
+{
+    private static readonly TimeSpan NativeTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<string> RecordDefaultsAsync(CorpusSet corpus, IReadOnlyList<CalibrationResult> changed, IRuntime reference, CancellationToken ct)
+    {
+        var manifest = corpus.Manifest ?? throw new UsageException("a foreign corpus has no manifest to record sizes in");
+        var natives = await NativeBinariesAsync(corpus, changed.Select(c => c.Case).ToList(), ct);
+        var byName = changed.ToDictionary(c => c.Case);
+        var cases = new List<CorpusCase>();
+        foreach (var c in manifest.Cases)
+        {
+            if (!byName.TryGetValue(c.Name, out var result)) { cases.Add(c); continue; }
+            var old = c.Size(CorpusCase.DefaultSize);
+            List<string> args = [result.NewSize!, .. old.Args.Skip(1)];
+            var sha = natives.TryGetValue(c.Name, out var native)
+                ? await NativeStdoutAsync(native, args, corpus.StdinPath(c), ct)
+                : null;
+            sha ??= (await reference.RunAsync(new RunRequest(WasmMaterializer.WasmPath(corpus, c), args, RunRequest.DefaultTimeout, corpus.StdinPath(c)), ct)).StdoutSha256;
+            var sizes = new Dictionary<string, CaseSize>(c.Sizes) { [CorpusCase.DefaultSize] = new CaseSize(args, sha) };
+            cases.Add(c with { Sizes = sizes });
+        }
+        var path = Path.Combine(corpus.Directory, CorpusManifest.FileName);
+        (manifest with { Cases = cases }).Save(path);
+        return path;
+    }
+
+    /// <summary>Native builds of the named cases, or none when no native toolchain is here.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> NativeBinariesAsync(CorpusSet corpus, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        try
+        {
+            var outDir = Path.Combine(Path.GetTempPath(), "wasm-perfdiff-calibrate");
+            var report = await CorpusBuilder.BuildAsync(corpus, new BuildOptions { OutDir = outDir, Native = true, Cases = names }, ct: ct);
+            return report.Cases.Where(c => c.Ok && c.Native is not null).ToDictionary(c => c.Name, c => c.Native!);
+        }
+        catch (UsageException)
+        {
+            return new Dictionary<string, string>(); // no toolchain: fall back to the reference runtime's output
+        }
+    }
+
+    private static async Task<string?> NativeStdoutAsync(string binary, IReadOnlyList<string> args, string? stdin, CancellationToken ct)
+    {
+        var outcome = await ChildProcess.RunAsync(new ProcessSpec(binary, args, NativeTimeout) { StdinPath = stdin }, ct);
+        return outcome.ExitCode == 0 ? outcome.Stdout.Sha256 : null;
+    }
+}

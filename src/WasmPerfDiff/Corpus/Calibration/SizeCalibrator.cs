@@ -1,0 +1,49 @@
+using System.Globalization;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Corpus.Calibration;
+
+/// <summary>What calibration decided for one case.</summary>
+public sealed record CalibrationResult(string Case, string? OldSize, string? NewSize, double? ExecuteMs, int Probes, string Note)
+{
+    public bool Changed => NewSize is not null && NewSize != OldSize;
+}
+
+/// <summary>
+/// Picks each case's <c>default</c> size so that a reference runtime's execution phase lands near a target
+/// (DESIGN §4): the size is the case's first argument (corpus convention: <c>argv[1]</c>). Generated large
+/// modules keep their size: they exist to load, not to run long.
+/// </summary>
+public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double targetMs)
+{
+    /// <summary>Probes may run long while bracketing; still bounded so nothing hangs.</summary>
+    private TimeSpan ProbeTimeout => TimeSpan.FromMilliseconds(Math.Max(30_000, targetMs * 20));
+
+    public async Task<CalibrationResult> CalibrateAsync(CorpusCase c, CancellationToken ct = default)
+    {
+        var current = c.Size(CorpusCase.DefaultSize).Args;
+        var old = current.Count > 0 ? current[0] : null;
+        if (c.Large) return new CalibrationResult(c.Name, old, null, null, 0, "large module: size kept");
+        if (old is null || !int.TryParse(old, NumberStyles.None, CultureInfo.InvariantCulture, out var start))
+            return new CalibrationResult(c.Name, old, null, null, 0, "first argument is not a numeric size: kept");
+
+        var wasm = WasmMaterializer.WasmPath(corpus, c);
+        var stdin = corpus.StdinPath(c);
+        string? failure = null;
+        async Task<double?> Measure(int size)
+        {
+            var r = await reference.RunAsync(new RunRequest(wasm, [size.ToString(CultureInfo.InvariantCulture), .. current.Skip(1)], ProbeTimeout, stdin), ct);
+            if (r.Status != RunStatus.Ok) { failure = $"size {size}: {r.Status.ToWire()}"; return null; }
+            return r.Phases.ExecuteMs ?? r.WallMs;
+        }
+
+        var found = await SizeSearch.FindAsync(start, targetMs, Measure);
+        if (found is not var (size, ms, probes))
+            return new CalibrationResult(c.Name, old, null, null, 0, $"reference run failed ({failure}): kept");
+        var within = ms >= targetMs / SizeSearch.Tolerance && ms <= targetMs * SizeSearch.Tolerance;
+        var note = within ? "within 2× of the target" : "closest size (the next one is too far)";
+        if (failure is not null) note += $"; {failure}";
+        return new CalibrationResult(c.Name, old, size.ToString(CultureInfo.InvariantCulture), ms, probes, note);
+    }
+}
