@@ -41,7 +41,8 @@ public static class HtmlReportWriter
           .Append("<title>").Append(H(title)).Append("</title>\n<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
 
         sb.Append("<header class=\"top\"><div class=\"wrap\"><h1>wasm-perfdiff report</h1><p>")
-          .Append(H($"campaign {Short(m.Campaign.Id)} · {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC · {m.Campaign.Host.CpuModel} ({m.Campaign.Host.Cores} cores)"))
+          .Append(H($"campaign {Short(m.Campaign.Id)} · {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC · {m.Campaign.Host.CpuModel}" +
+                    (m.Campaign.Host.Cores > 0 ? $" ({m.Campaign.Host.Cores} cores)" : "")))
           .Append("</p></div></header>\n<main class=\"wrap\">\n");
 
         Cards(sb, m);

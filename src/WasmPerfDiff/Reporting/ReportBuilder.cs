@@ -121,6 +121,7 @@ public static class ReportBuilder
     /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>
     private static CampaignSettings? TryReadSettings(CampaignRecord c)
     {
+        if (c.Origin != CampaignOrigin.Local) return null;
         try { return CampaignSettings.FromJson(c.SettingsJson); }
         catch (Exception e) when (e is System.Text.Json.JsonException or UsageException) { return null; }
     }
