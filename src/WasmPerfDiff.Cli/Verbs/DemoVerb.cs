@@ -5,6 +5,7 @@ using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Cli.Campaigns;
 using WasmPerfDiff.Cli.Reporting;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
@@ -27,7 +28,7 @@ public static class DemoVerb
         var output = new Option<string>("--out", "-o") { Description = "directory for the report, the Markdown and the database", DefaultValueFactory = _ => DefaultOut };
         var size = new Option<string>("--size") { Description = $"input size of the cases (default {DemoPlan.DefaultSize}: fits the budget with interpreters)", DefaultValueFactory = _ => DemoPlan.DefaultSize };
         size.AcceptOnlyFromAmong("test", "default");
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project corpus)" };
+        var corpus = new Option<string?>("--corpus") { Description = "corpus directory: the project corpus (default; it has manifest.json) or a folder of NAME.wasm with NAME.args sidecars" };
         var cases = new Option<string?>("--cases") { Description = "glob on case names, e.g. 'shootout-*'" };
         var floor = new Option<double>("--floor-ms") { Description = "cases whose fastest runtime is quicker than this are shown but not ranked", DefaultValueFactory = _ => DemoPlan.FloorMs };
         var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random)" };
@@ -43,7 +44,7 @@ public static class DemoVerb
             if (budget <= TimeSpan.Zero) throw new UsageException("--max-time must be > 0");
             var outDir = Path.GetFullPath(pr.GetValue(output)!);
             var configPath = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null;
-            var settings = DemoPlan.Settings(budget, pr.GetValue(size)!, pr.GetValue(corpus) is { } c ? Path.GetFullPath(c) : null,
+            var settings = DemoPlan.Settings(budget, pr.GetValue(size)!, CorpusLocator.Locate(pr.GetValue(corpus)),
                 pr.GetValue(runtime) ?? [], configPath, pr.GetValue(seed) ?? Random.Shared.NextInt64(1, 1L << 53));
             settings = settings with { CasesGlob = pr.GetValue(cases) };
             settings.Validate();
