@@ -68,7 +68,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     {
         var mx = m.Support;
         Open(sb, "support", "Support matrix", "Which cases ran on which runtimes. A failed cell (crash, trap, timeout, non-zero exit, unsupported) stops after its first failure; a cell whose output differs from the case's reference is marked ≠.");
-        sb.Append("<table><thead><tr><th>runtime</th><th class=\"num\">ok</th><th class=\"num\">failed</th><th class=\"num\">output differs</th><th class=\"num\">not run</th></tr></thead><tbody>");
+        sb.Append("<table class=\"compact\"><thead><tr><th>runtime</th><th class=\"num\">ok</th><th class=\"num\">failed</th><th class=\"num\">output differs</th><th class=\"num\">not run</th></tr></thead><tbody>");
         foreach (var rt in mx.Runtimes)
         {
             var cells = mx.Cells.Where(c => c.Runtime == rt).ToList();

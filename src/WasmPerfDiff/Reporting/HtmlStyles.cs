@@ -54,6 +54,7 @@ internal static class HtmlStyles
         .legend .key { display: inline-flex; align-items: center; gap: 5px; margin-right: 12px; }
         .legend .dot { display: inline-block; width: 12px; height: 12px; border-radius: 3px; }
         td.name { white-space: nowrap; }
+        table.compact { width: auto; min-width: 60%; }
         .rt { display: inline-flex; align-items: center; gap: 7px; }
         .rt .dot { display: inline-block; width: 12px; height: 12px; border-radius: 3px; }
         .matrix td { text-align: center; } .matrix td:first-child { text-align: left; }
