@@ -34,6 +34,17 @@ public class ReportCliTests(ReportCampaignFixture campaign)
     }
 
     [Fact]
+    public void Report_of_a_database_without_a_campaign_says_so()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-cli-report-").FullName, "empty.db");
+        WasmPerfDiff.Store.CampaignStore.Open(db).Dispose();
+        var r = CliProcess.Run("report", "--db", db, "--out", Path.ChangeExtension(db, ".html"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("holds no campaign", r.Stderr);
+        Assert.False(File.Exists(Path.ChangeExtension(db, ".html")));
+    }
+
+    [Fact]
     public void Demo_runs_a_campaign_and_leaves_report_markdown_and_database_in_its_folder()
     {
         var corpus = Directory.CreateTempSubdirectory("perfdiff-demo-corpus-").FullName;
