@@ -28,7 +28,14 @@ if (parsed.Errors.Count > 0)
 
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl-C / SIGTERM cancel the verb's token (System.CommandLine 2.0.0 wires signals only when a
+    // termination timeout is set): a campaign then kills the run in flight and its process tree,
+    // prints what it has, and ends; after the timeout the process exits anyway.
+    return await parsed.InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+    });
 }
 catch (UsageException e)
 {

@@ -17,7 +17,7 @@ public sealed class CampaignProgressBar(ProgressTask task) : IProgress<CampaignP
     {
         var console = StderrConsole();
         if (!console.Profile.Capabilities.Interactive)
-            return await work(new LineProgress(console)); // logs and CI: a line now and then, no redraws
+            return await work(new LineProgress(Console.Error)); // logs and CI: a line now and then, no redraws
         return await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -38,7 +38,7 @@ public sealed class CampaignProgressBar(ProgressTask task) : IProgress<CampaignP
     private static string Eta(TimeSpan? t) => t is { } v ? v.ToString(v.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss") : "?";
 
     /// <summary>Non-interactive fallback: one line at most every few seconds.</summary>
-    private sealed class LineProgress(IAnsiConsole console) : IProgress<CampaignProgress>
+    private sealed class LineProgress(TextWriter log) : IProgress<CampaignProgress>
     {
         private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
         private TimeSpan _last = -Every;
@@ -47,7 +47,7 @@ public sealed class CampaignProgressBar(ProgressTask task) : IProgress<CampaignP
         {
             if (p.Elapsed - _last < Every && p.Phase != "done") return;
             _last = p.Elapsed;
-            console.WriteLine(Describe(p), Style.Plain);
+            log.WriteLine(Describe(p));
         }
     }
 }

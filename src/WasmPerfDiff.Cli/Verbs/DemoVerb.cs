@@ -5,7 +5,6 @@ using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Cli.Campaigns;
 using WasmPerfDiff.Cli.Reporting;
-using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
@@ -44,7 +43,7 @@ public static class DemoVerb
             if (budget <= TimeSpan.Zero) throw new UsageException("--max-time must be > 0");
             var outDir = Path.GetFullPath(pr.GetValue(output)!);
             var configPath = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null;
-            var settings = DemoPlan.Settings(budget, pr.GetValue(size)!, CorpusLocator.Locate(pr.GetValue(corpus)),
+            var settings = DemoPlan.Settings(budget, pr.GetValue(size)!, CampaignInputs.LocateCorpus(pr.GetValue(corpus)),
                 pr.GetValue(runtime) ?? [], configPath, pr.GetValue(seed) ?? Random.Shared.NextInt64(1, 1L << 53));
             settings = settings with { CasesGlob = pr.GetValue(cases) };
             settings.Validate();

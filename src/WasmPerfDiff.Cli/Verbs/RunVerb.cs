@@ -19,8 +19,8 @@ public static class RunVerb
 {
     public static Command Create()
     {
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "glob on case names, e.g. 'fib*'" };
+        var corpus = new Option<string?>("--corpus") { Description = "corpus directory: the project corpus (manifest.json) or a directory of NAME.wasm with sidecars (default: the project corpus)" };
+        var cases = new Option<string?>("--cases") { Description = "case names or globs, comma-separated, e.g. 'fib,flops-*'" };
         var runtime = new Option<string[]>("--runtime", "-r") { Description = "runtime configuration(s) (repeat or comma-separate; default: every available one)", AllowMultipleArgumentsPerToken = true };
         var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
         size.AcceptOnlyFromAmong("test", "default");
@@ -31,7 +31,7 @@ public static class RunVerb
         var maxTime = new Option<string?>("--max-time") { Description = "time budget of the campaign: 90s, 5m, 1h30m" };
         var timeout = new Option<double?>("--timeout") { Description = "per-run timeout in seconds (default: 10× the cell's usual time, at least 10 s)" };
         var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random, stored with the campaign)" };
-        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings" };
+        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew)" };
         var json = CommonOptions.Json();
 
         var cmd = new Command("run", "run every case on every runtime, scheduled in shuffled rounds, stored in SQLite")
@@ -41,8 +41,10 @@ public static class RunVerb
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             using var store = pr.GetValue(resume) ? CampaignStore.OpenExisting(pr.GetValue(db)!) : CampaignStore.Open(pr.GetValue(db)!);
+            // --resume continues with the stored settings; only the time budget of this session may be given anew.
             var settings = pr.GetValue(resume)
                 ? CampaignSettings.FromJson((store.LocalCampaign() ?? throw new UsageException($"'{store.Path}' holds no campaign to resume")).SettingsJson)
+                    with { MaxTime = pr.GetValue(maxTime) is { } budget ? DurationParser.Parse(budget) : null }
                 : new CampaignSettings
                 {
                     Warmup = pr.GetValue(warmup),
@@ -51,9 +53,9 @@ public static class RunVerb
                     MaxTime = pr.GetValue(maxTime) is { } mt ? DurationParser.Parse(mt) : null,
                     Timeout = pr.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
                     Seed = pr.GetValue(seed) ?? Random.Shared.NextInt64(1, 1L << 53),
-                    Corpus = pr.GetValue(corpus) is { } c ? Path.GetFullPath(c) : null,
+                    Corpus = CampaignInputs.LocateCorpus(pr.GetValue(corpus)),
                     CasesGlob = pr.GetValue(cases),
-                    Runtimes = pr.GetValue(runtime) ?? [],
+                    Runtimes = (pr.GetValue(runtime) ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                     Config = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null,
                     Size = pr.GetValue(size)!,
                 };

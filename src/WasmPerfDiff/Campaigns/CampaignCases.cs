@@ -1,46 +1,43 @@
 using System.IO.Enumeration;
-using System.Security.Cryptography;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Campaigns;
 
 /// <summary>
-/// Where a campaign's cases come from: the one place that knows the corpus layout.
-/// A foreign corpus is a directory of <c>NAME.wasm</c> modules with optional sidecars:
-/// <c>NAME.args</c> (guest arguments, whitespace-separated), <c>NAME.test.args</c> (used instead
-/// at <c>--size test</c>), <c>NAME.stdin</c> (fed to stdin).
+/// Where a campaign's cases come from: the one place that turns corpus cases (the project's
+/// manifest or a foreign directory, see <see cref="CorpusSet"/>) into the case records the
+/// scheduler runs and the store keeps.
 /// </summary>
 public static class CampaignCases
 {
-    public static IReadOnlyList<CaseRecord> FromForeignDir(string dir, string? glob, string size)
+    /// <summary>The cases of <paramref name="corpus"/> whose names match <paramref name="globs"/>,
+    /// at the named input size, with their modules as plain files and their expected output hashes.</summary>
+    public static IReadOnlyList<CaseRecord> FromCorpus(CorpusSet corpus, string? globs, string size)
     {
-        if (!Directory.Exists(dir)) throw new UsageException($"corpus directory '{dir}' does not exist");
-        var cases = new List<CaseRecord>();
-        foreach (var wasm in Directory.EnumerateFiles(dir, "*.wasm", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(wasm);
-            if (!Matches(glob, name)) continue;
-            var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(wasm))!, name);
-            var argsFile = size == "test" && File.Exists(stem + ".test.args") ? stem + ".test.args" : stem + ".args";
-            var args = File.Exists(argsFile)
-                ? File.ReadAllText(argsFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                : [];
-            var stdin = File.Exists(stem + ".stdin") ? stem + ".stdin" : null;
-            cases.Add(new CaseRecord(name, Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/')), Path.GetFullPath(wasm),
-                Sha256Hex(wasm), args, stdin, null, size));
-        }
+        var cases = corpus.Cases
+            .Where(c => Matches(globs, c.Name))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c =>
+            {
+                var s = c.Size(size);
+                var wasm = WasmMaterializer.WasmPath(corpus, c);
+                return new CaseRecord(c.Name, c.Suite, wasm, c.WasmSha256 ?? WasmMaterializer.Sha256Hex(wasm), s.Args,
+                    corpus.StdinPath(c), s.StdoutSha256, size);
+            })
+            .ToList();
         if (cases.Count == 0)
-            throw new UsageException($"no .wasm cases{(glob is null ? "" : $" matching '{glob}'")} in '{dir}'");
+            throw new UsageException($"no case{(string.IsNullOrEmpty(globs) ? "" : $" matching '{globs}'")} in corpus '{corpus.Directory}'");
         return cases;
     }
 
-    /// <summary>Shell-style glob on the case name (<c>*</c>, <c>?</c>); null or empty matches all.</summary>
-    public static bool Matches(string? glob, string name) =>
-        string.IsNullOrEmpty(glob) || FileSystemName.MatchesSimpleExpression(glob, name, ignoreCase: false);
+    /// <summary>Shell-style globs on the case name (<c>*</c>, <c>?</c>), several separated by commas
+    /// (<c>fib,sieve,flops-*</c>); null or empty matches all.</summary>
+    public static bool Matches(string? globs, string name) =>
+        string.IsNullOrEmpty(globs)
+        || globs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(g => FileSystemName.MatchesSimpleExpression(g, name, ignoreCase: false));
 
-    public static string Sha256Hex(string path)
-    {
-        using var f = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(f));
-    }
+    /// <summary>SHA-256 (lowercase hex) of a file, as the store keeps module hashes.</summary>
+    public static string Sha256Hex(string path) => WasmMaterializer.Sha256Hex(path);
 }

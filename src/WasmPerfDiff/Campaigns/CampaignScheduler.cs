@@ -136,9 +136,11 @@ public sealed class CampaignScheduler(
                 cell.KnownWallMs.AddRange(done.Where(r => r.Result.Status == RunStatus.Ok).Select(r => r.Result.WallMs));
                 cell.NextRound = done.Max(r => r.Round) + 1;
             }
-            Decide(cell);
             cells.Add(cell);
         }
+        // Stored runs (a resume) are judged the way the next round would judge them.
+        _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
+        foreach (var cell in cells) Decide(cell);
         return cells;
     }
 

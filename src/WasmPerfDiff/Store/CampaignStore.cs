@@ -35,7 +35,7 @@ public sealed class CampaignStore : IDisposable
             db.Open();
             // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
             // (only an OS crash or power loss could drop the last commits).
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;");
             Exec(db, Schema.Text);
         }
         catch (SqliteException e)
@@ -64,6 +64,16 @@ public sealed class CampaignStore : IDisposable
             list.Add(new CampaignRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
                 r.GetString(3), r.GetInt64(4), new HostFingerprint(r.GetString(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetString(9))));
         return list;
+    }
+
+    /// <summary>Campaign GUID → the integer key its runs are stored under.</summary>
+    private Dictionary<string, long?> CampaignKeys()
+    {
+        using var cmd = Command("SELECT id, key FROM campaign");
+        using var r = cmd.ExecuteReader();
+        var keys = new Dictionary<string, long?>(StringComparer.Ordinal);
+        while (r.Read()) keys[r.GetString(0)] = r.GetInt64(1);
+        return keys;
     }
 
     /// <summary>Adds a campaign row; returns false (and changes nothing) when its id is already here.</summary>
@@ -170,9 +180,11 @@ public sealed class CampaignStore : IDisposable
     /// (campaign, case, runtime, round) is refused by the unique key: that would be counting twice.</summary>
     public void Append(string campaignId, CaseRun run)
     {
+        var key = CampaignKeys().GetValueOrDefault(campaignId)
+            ?? throw new InvalidOperationException($"campaign '{campaignId}' is not in '{Path}'");
         using var tx = _db.BeginTransaction();
-        using var insert = new RunInsert(_db, tx, ignoreDuplicates: false);
-        insert.Execute(campaignId, run);
+        using var insert = new RunInsert(_db, ignoreDuplicates: false);
+        insert.Execute(key, run);
         tx.Commit();
     }
 
@@ -183,13 +195,41 @@ public sealed class CampaignStore : IDisposable
 
     public int AppendBatch(IEnumerable<RunRow> rows)
     {
-        using var tx = _db.BeginTransaction();
-        using var insert = new RunInsert(_db, tx, ignoreDuplicates: true);
-        var added = 0;
-        foreach (var row in rows)
-            added += insert.Execute(row.CampaignId, row.Run);
-        tx.Commit();
-        return added;
+        // References are checked here against sets read once, and SQLite's per-row foreign-key
+        // lookups are switched off for the batch (~15 % of its insert cost); the pragma cannot
+        // change inside a transaction, hence before and after it.
+        var campaigns = CampaignKeys();
+        var cases = Cases().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var runtimes = Runtimes().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        Exec(_db, "PRAGMA foreign_keys=OFF");
+        try
+        {
+            using var tx = _db.BeginTransaction();
+            using var insert = new RunInsert(_db, ignoreDuplicates: true);
+            var added = 0;
+            foreach (var row in rows)
+            {
+                if (campaigns.GetValueOrDefault(row.CampaignId) is not { } key || !cases.Contains(row.Run.Case) || !runtimes.Contains(row.Run.Result.Runtime))
+                    throw new InvalidOperationException(
+                        $"run of case '{row.Run.Case}' on '{row.Run.Result.Runtime}' in campaign '{row.CampaignId}': store the campaign, case and runtime first");
+                added += insert.Execute(key, row.Run);
+            }
+            tx.Commit();
+            return added;
+        }
+        finally
+        {
+            Exec(_db, "PRAGMA foreign_keys=ON");
+        }
+    }
+
+    /// <summary>Reads every run of the campaign file at <paramref name="path"/> (the analysis entry point);
+    /// <c>MeansOnly</c> is true when all its campaigns hold published means rather than runs.</summary>
+    public static (IReadOnlyList<CaseRun> Runs, bool MeansOnly) Load(string path)
+    {
+        using var store = OpenExisting(path);
+        var campaigns = store.Campaigns();
+        return (store.ReadCaseRuns(), campaigns.Count > 0 && campaigns.All(c => c.MeansOnly));
     }
 
     /// <summary>Every stored run of every campaign in this file, in a stable order: what the analysis consumes.</summary>
@@ -200,7 +240,7 @@ public sealed class CampaignStore : IDisposable
 
     public long CountRuns(string? campaignId = null)
     {
-        using var cmd = Command("SELECT count(*) FROM run WHERE $c IS NULL OR campaign_id = $c");
+        using var cmd = Command("SELECT count(*) FROM run r JOIN campaign c ON c.key = r.campaign WHERE $c IS NULL OR c.id = $c");
         cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
         return (long)cmd.ExecuteScalar()!;
     }

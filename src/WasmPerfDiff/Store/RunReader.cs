@@ -7,11 +7,16 @@ namespace WasmPerfDiff.Store;
 /// <summary>Reads <c>run</c> rows back into the shared <see cref="RunResult"/> record.</summary>
 internal static class RunReader
 {
+    /// <summary>Wire name → status, built once (parsing per row scanned every status name).</summary>
+    private static readonly Dictionary<string, RunStatus> Statuses = Enum.GetValues<RunStatus>().ToDictionary(s => s.ToWire());
+
     public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
     {
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT {string.Join(", ", RunInsert.Columns)} FROM run " +
-                          "WHERE $c IS NULL OR campaign_id = $c ORDER BY campaign_id, case_name, runtime, round";
+        // Column i of the select is column i of RunInsert.Columns, with the campaign's GUID for its key.
+        cmd.CommandText = $"SELECT c.id, {string.Join(", ", RunInsert.Columns.Skip(1).Select(col => "r." + col))} " +
+                          "FROM run r JOIN campaign c ON c.key = r.campaign " +
+                          "WHERE $c IS NULL OR c.id = $c ORDER BY r.campaign, r.case_name, r.runtime, r.round";
         cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
         using var r = cmd.ExecuteReader();
         var rows = new List<RunRow>();
@@ -22,7 +27,7 @@ internal static class RunReader
             var phases = new Phases(Real(16), Real(17), Real(18), Real(19), Real(20), Real(21));
             var result = new RunResult(
                 Runtime: r.GetString(2),
-                Status: RunStatusNames.Parse(r.GetString(5)),
+                Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : RunStatusNames.Parse(r.GetString(5)),
                 ExitCode: Int(6),
                 Signal: Int(7),
                 WallMs: r.GetDouble(8),

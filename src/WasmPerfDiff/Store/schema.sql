@@ -1,13 +1,14 @@
 -- wasm-perfdiff campaign store, one SQLite file per campaign (DESIGN §5).
 -- The file's own campaign is the row with origin 'local'; shards merged in by `import db` and
 -- WarpDiff imports add further campaign rows (origin 'shard' / 'warpdiff'), so a run is keyed by
--- (campaign_id, case_name, runtime, round) and nothing is ever counted twice.
+-- (campaign, case_name, runtime, round) and nothing is ever counted twice.
 -- Times are milliseconds (REAL); timestamps are ISO-8601 UTC text.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE IF NOT EXISTS campaign (
-    id            TEXT PRIMARY KEY,          -- GUID, kept when a shard is merged elsewhere
+    key           INTEGER PRIMARY KEY,       -- compact key the runs refer to (keeps run rows and their index small)
+    id            TEXT NOT NULL UNIQUE,      -- GUID, kept when a shard is merged elsewhere
     origin        TEXT NOT NULL,             -- 'local' | 'shard' | 'warpdiff'
     created       TEXT NOT NULL,
     settings      TEXT NOT NULL,             -- JSON of the campaign settings (means_only for WarpDiff)
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS "case" (
 
 CREATE TABLE IF NOT EXISTS run (
     id              INTEGER PRIMARY KEY,
-    campaign_id     TEXT NOT NULL REFERENCES campaign(id),
+    campaign        INTEGER NOT NULL REFERENCES campaign(key),
     case_name       TEXT NOT NULL REFERENCES "case"(name),
     runtime         TEXT NOT NULL REFERENCES runtime(name),
     round           INTEGER NOT NULL,        -- 1-based measured round of this cell (WarpDiff means: 0)
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS run (
     teardown_ms     REAL,
     aot_compile_ms  REAL,
     message         TEXT,
-    UNIQUE (campaign_id, case_name, runtime, round)
+    UNIQUE (campaign, case_name, runtime, round)
 );
 
-CREATE INDEX IF NOT EXISTS run_cell ON run (case_name, runtime);
+-- No further index: every query goes by campaign, then cell, which the UNIQUE key's index already
+-- serves (in that order), and each extra index would slow every insert.

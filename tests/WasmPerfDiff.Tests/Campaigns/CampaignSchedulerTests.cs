@@ -195,3 +195,23 @@ public class CampaignSchedulerTests
         public void Report(CampaignProgress value) => onReport(value);
     }
 }
+
+public class CampaignWarmupTests
+{
+    [Fact]
+    public async Task Warmups_are_not_stored_but_a_failing_warmup_is_the_cells_one_failure()
+    {
+        using var store = CampaignStore.Open(TestCases.TempDb());
+        var ok = new FakeRuntime("ok");
+        var broken = new FakeRuntime("broken", (_, _) => FakeRuntime.Crash("broken"));
+        var settings = new CampaignSettings { Warmup = 2, MinRuns = 2, MaxRuns = 2, Seed = 4 };
+        await new CampaignScheduler(store, settings, null, FakeRuntime.Execute).RunAsync(TestCases.Make(2), [ok, broken], resume: false);
+
+        Assert.Equal(2 * (2 + 2), ok.Calls.Count);          // 2 warmups + 2 measured per case
+        Assert.Equal(2, broken.Calls.Count);                 // first warmup crashes, nothing after it
+        var runs = store.ReadCaseRuns();
+        Assert.Equal(4, runs.Count(r => r.Result.Runtime == "ok"));
+        Assert.All(runs.Where(r => r.Result.Runtime == "broken"), r => Assert.Equal((1, RunStatus.Crash), (r.Round, r.Result.Status)));
+        Assert.Equal(2, runs.Count(r => r.Result.Runtime == "broken"));
+    }
+}

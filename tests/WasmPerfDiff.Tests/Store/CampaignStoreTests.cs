@@ -11,7 +11,7 @@ public class CampaignStoreTests
     private static RunResult Full(string runtime) => new(
         runtime, RunStatus.ExitNonzero, 3, null, 123.456789, 100.5, 7.25, 40960, 1234, "ab12", 56, "cd34",
         new Phases(1.5, 2.5, 3.5, 100.25, 0.75, null), new DateTimeOffset(2026, 11, 27, 18, 0, 1, 123, TimeSpan.Zero).AddTicks(4567),
-        "exit code 3, with \"quotes\", commas\nand a newline");
+        "exit code 3 after 5 µs, with \"quotes\", commas\nand a newline");
 
     [Fact]
     public void A_run_reads_back_field_for_field()
@@ -79,5 +79,22 @@ public class CampaignStoreTests
         var c = TestCases.Make(1)[0];
         store.UpsertCase(c);
         Assert.Throws<UsageException>(() => store.UpsertCase(c with { WasmSha256 = "other" }));
+    }
+}
+
+public class CampaignStoreBatchTests
+{
+    [Fact]
+    public void A_batch_naming_an_unknown_case_is_refused_and_stores_nothing()
+    {
+        using var store = CampaignStore.Open(TestCases.TempDb());
+        store.UpsertCase(TestCases.Make(1)[0]);
+        store.UpsertRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
+        var id = store.CreateLocalCampaign(new CampaignSettings(), 1).Id;
+        var good = new CaseRun("case1", 1, FakeRuntime.Ok("rt", 10));
+        var bad = new CaseRun("nope", 1, FakeRuntime.Ok("rt", 10));
+        Assert.Throws<InvalidOperationException>(() => store.AppendBatch(id, [good, bad]));
+        Assert.Equal(0, store.CountRuns());
+        Assert.Equal(1, store.AppendBatch(id, [good, good]));
     }
 }
