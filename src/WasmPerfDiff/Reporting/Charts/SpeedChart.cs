@@ -28,7 +28,7 @@ public static class SpeedChart
                 Size = 0.7,
                 Orientation = Orientation.Horizontal,
             });
-            var text = plot.Add.Text(LogAxis.Factor(f), Math.Log10(f), y);
+            var text = plot.Add.Text(ReportFormat.Factor(f), Math.Log10(f), y);
             text.LabelFontSize = 12;
             text.LabelFontName = ChartPalette.FontFamily;
             text.LabelAlignment = Alignment.MiddleLeft;
