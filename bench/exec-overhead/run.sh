@@ -15,7 +15,7 @@ dotnet build "$root/src/WasmPerfDiff.Cli" -c Release -o "$work/bin" -v q -nologo
 printf '\x00asm\x01\x00\x00\x00\x01\x04\x01\x60\x00\x00\x03\x02\x01\x00\x05\x03\x01\x00\x01\x07\x13\x02\x06_start\x00\x00\x06memory\x02\x00\x0a\x04\x01\x02\x00\x0b' > "$work/noop.wasm"
 
 # The exact command the harness starts for v8-turbofan.
-node_cmd="node --no-warnings --no-liftoff $work/bin/runtimes-node/runner.mjs --marks $work/marks.json -- $work/noop.wasm"
+node_cmd="node --no-warnings --no-liftoff --no-wasm-lazy-compilation $work/bin/runtimes-node/runner.mjs --marks $work/marks.json -- $work/noop.wasm"
 
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/hyperfine.json" "$node_cmd" >/dev/null
 hf_mean=$(python3 -c "import json;print(json.load(open('$work/hyperfine.json'))['results'][0]['mean']*1000)" 2>/dev/null \

@@ -9,20 +9,20 @@ max_runs=${1:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 
 dotnet build "$root/src/WasmPerfDiff.Cli" -c Release -o "$work/bin" -v q -nologo >/dev/null
 cli="$work/bin/wasm-perfdiff"
 runner="$work/bin/runtimes-node/runner.mjs"
 
 cases="gemm,fasta,crc32,nbody,sieve,quicksort,mandelbrot,sha256,lu,richards"
-injected="gemm|crc32|quicksort"
+injected="lu|crc32|quicksort"
 
 cat > "$work/config.json" <<JSON
 { "runtimes": [ {
   "name": "v8-turbofan-injected", "engine": "v8", "tier": "turbofan",
   "command": ["$here/inject.sh", "$injected", "{wasm}", "--",
-              "node", "--no-warnings", "--no-liftoff", "$runner", "--marks", "/dev/null", "--", "{wasm}", "{args}"]
+              "node", "--no-warnings", "--no-liftoff", "--no-wasm-lazy-compilation", "$runner", "--marks", "/dev/null", "--", "{wasm}", "{args}"]
 } ] }
 JSON
 
@@ -31,6 +31,7 @@ start=$(date +%s)
   --runtime wasmtime-cranelift,wasmtime-winch,v8-turbofan,v8-liftoff,v8-turbofan-injected \
   --min-runs 3 --max-runs "$max_runs" --seed 1 --json > "$work/run.json" || true
 echo "campaign: $(( $(date +%s) - start )) s"
+"$cli" export --db "$work/campaign.db" --format md | grep -v ' ok ' | grep -E '^\|' | head -20 || true
 
 "$cli" analyze --db "$work/campaign.db" --json > "$work/robust.json"
 "$cli" analyze --db "$work/campaign.db" --method warpdiff --json > "$work/warpdiff.json"
@@ -52,6 +53,7 @@ const robustFlags = robust.findings.filter(f => (f.kind === 'consensus' || f.kin
 const warpFlags = warp.findings.slice(0, truth.size);
 for (const [name, s] of [['robust', score(robustFlags)], ['warpdiff (top-K)', score(warpFlags)]])
   console.log(`${name.padEnd(17)} precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}  flagged on ${inj}: ${s.flagged.join(', ') || '-'}`);
-const factors = robust.findings.filter(f => f.runtime === inj && truth.has(f.case)).map(f => `${f.case} x${f.factor.toFixed(2)} [${f.ci_low?.toFixed(2)}, ${f.ci_high?.toFixed(2)}] ${f.verdict}`);
+const fmt = x => x == null ? '-' : x.toFixed(2);
+const factors = robust.findings.filter(f => f.runtime === inj && truth.has(f.case)).map(f => `${f.case} ${f.kind} x${fmt(f.factor)} [${fmt(f.ci_low)}, ${fmt(f.ci_high)}] ${f.verdict ?? ''}`);
 console.log('injected cells as measured: ' + factors.join('; '));
 JS

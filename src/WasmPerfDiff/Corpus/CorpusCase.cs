@@ -36,8 +36,8 @@ public sealed record CorpusCase
     public required IReadOnlyDictionary<string, CaseSize> Sizes { get; init; }
     /// <summary>CPU milliseconds of the native build per size, measured when the manifest was made (informative).</summary>
     public IReadOnlyDictionary<string, double>? NativeMs { get; init; }
-    /// <summary>Seconds clang took to build the committed wasm (informative).</summary>
-    public double? WasmCompileS { get; init; }
+    /// <summary>CPU seconds clang took to build the committed wasm (informative).</summary>
+    public double? WasmCompileCpuS { get; init; }
 
     public CaseSize Size(string size) =>
         Sizes.TryGetValue(size, out var s) ? s

@@ -7,7 +7,7 @@ public class CorpusManifestTests
     private const int MinOwnPrograms = 40;
     private const int MinSuites = 6;
     private const int MinLargeModules = 3;
-    private const long LargeCodeBytes = 5_000_000;
+    private const long LargeCodeBytes = 5L * 1024 * 1024;
 
     private static CorpusSet Set => CorpusPaths.Repository;
 

@@ -24,7 +24,7 @@ public sealed class BuildToolchain
     public string? CxxCompiler { get; init; }
     /// <summary>First line of the C driver's <c>--version</c>.</summary>
     public required string Version { get; init; }
-    /// <summary>Environment for compiler runs: PATH without any directory holding <c>wasm-opt</c>.</summary>
+    /// <summary>Environment for compiler runs: for clang, PATH without any directory holding <c>wasm-opt</c>.</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
     /// <summary>
@@ -38,6 +38,8 @@ public sealed class BuildToolchain
         var env = new Dictionary<string, string> { ["PATH"] = PathWithoutWasmOpt(path) };
         if (compiler == WasmCompiler.Emcc)
         {
+            // emcc runs binaryen itself on purpose (its output depends on it), so it keeps the full PATH.
+            env["PATH"] = path;
             var emcc = Find("emcc", path)
                 ?? throw new UsageException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or use --compiler clang");
             return new BuildToolchain
