@@ -17,5 +17,7 @@ public static class Verbs
         ImportVerb.Create(),
         ExportVerb.Create(),
         ProfileVerb.Create(),
+        ReportVerb.Create(),
+        DemoVerb.Create(),
     ];
 }

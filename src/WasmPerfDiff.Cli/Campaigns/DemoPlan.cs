@@ -1,0 +1,71 @@
+using WasmPerfDiff.Campaigns;
+
+namespace WasmPerfDiff.Cli.Campaigns;
+
+/// <summary>
+/// The settings of <c>demo</c>: the default campaign shaped to finish within a time budget on a small
+/// machine (target: ≥ 40 cases × ≥ 6 runtimes in ≤ 10 min on 2 cores). Measured, not guessed: see
+/// bench/demo and the README's demo section for the numbers behind each choice.
+/// </summary>
+public static class DemoPlan
+{
+    /// <summary>Default budget of the whole demo (campaign + analysis + report).</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Kept back from the budget for analysis and report writing (bootstrap + charts take a few seconds)
+    /// and for the run still in flight when the campaign's clock runs out.
+    /// </summary>
+    public static readonly TimeSpan ReportReserve = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// The campaign may not shrink below this: a shorter budget could not even finish one round.
+    /// </summary>
+    public static readonly TimeSpan MinCampaignTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Three runs per cell: the fewest with a median that one outlier cannot move, and a bootstrap CI.</summary>
+    public const int MinRuns = 3;
+
+    /// <summary>Noisy cells get up to five runs when the budget allows (the stopping rule ends steady ones at three).</summary>
+    public const int MaxRuns = 5;
+
+    /// <summary>
+    /// No warmup runs: the execution phase is timed inside the engine after compilation, so the first-touch
+    /// costs a warmup absorbs (page cache, loading the runtime) fall into startup/compile, and the median of
+    /// three runs discards one cold run there. A warmup would cost a quarter of the budget.
+    /// </summary>
+    public const int Warmup = 0;
+
+    /// <summary>
+    /// Input size of the demo's cases. <c>default</c> is calibrated to about half a second on the reference
+    /// runtime, which interpreters (wasmtime-pulley) stretch to many seconds per run: 40 cases × 6 runtimes
+    /// × 3 runs would take far beyond ten minutes on 2 cores. <c>test</c> fits (see bench/demo).
+    /// </summary>
+    public const string DefaultSize = "test";
+
+    /// <summary>
+    /// Duration floor of the demo's ranking. The default floor (100 ms) guards wall times against process
+    /// start and timer noise; the demo ranks the execution phase that the engines time in-process, and its
+    /// test-size cases run for milliseconds, so a lower floor keeps them in the ranking while still leaving
+    /// out cells whose time is down at the resolution of a scheduler tick.
+    /// </summary>
+    public const double FloorMs = 2;
+
+    public static CampaignSettings Settings(TimeSpan budget, string size, string? corpus, IReadOnlyList<string> runtimes, string? config, long seed)
+    {
+        var campaignTime = budget - ReportReserve;
+        if (campaignTime < MinCampaignTime) campaignTime = MinCampaignTime;
+        return new CampaignSettings
+        {
+            Warmup = Warmup,
+            MinRuns = MinRuns,
+            MaxRuns = MaxRuns,
+            MaxTime = campaignTime,
+            Seed = seed,
+            Corpus = corpus,
+            Runtimes = runtimes,
+            Config = config,
+            Size = size,
+        };
+    }
+}

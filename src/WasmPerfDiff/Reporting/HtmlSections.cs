@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Reporting.Charts;
+using static WasmPerfDiff.Reporting.HtmlReportWriter;
+
+namespace WasmPerfDiff.Reporting;
+
+/// <summary>The body of each section of the HTML report, in page order.</summary>
+internal sealed class HtmlSections(ReportModel m, string? reportDir)
+{
+    /// <summary>Findings that get a card with their runs chart; the rest are rows of the table only (the page stays light).</summary>
+    public const int DetailedFindings = 20;
+
+    private readonly IReadOnlyList<string> _colourOrder = m.Runtimes.Select(r => r.Name).ToList();
+
+    private static void Open(StringBuilder sb, string id, string title, string lead)
+    {
+        sb.Append("<section id=\"").Append(id).Append("\"><h2>").Append(H(title)).Append("</h2>");
+        if (lead.Length > 0) sb.Append("<p class=\"lead\">").Append(H(lead)).Append("</p>");
+        sb.Append('\n');
+    }
+
+    private static void Close(StringBuilder sb) => sb.Append("</section>\n");
+
+    public void Machine(StringBuilder sb)
+    {
+        Open(sb, "machine", "Machine and runtimes", "Timings are only comparable on the machine they were measured on.");
+        var h = m.Campaign.Host;
+        var s = m.Settings;
+        sb.Append("<table><tbody>");
+        Row(sb, "CPU", $"{h.CpuModel} ({h.Cores} cores)");
+        Row(sb, "OS / kernel", $"{h.Os} / {h.Kernel}");
+        Row(sb, "tool", $"wasm-perfdiff {h.ToolVersion}");
+        Row(sb, "campaign", $"{m.Campaign.Id} ({m.Campaign.Origin}), started {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, seed {m.Campaign.Seed}");
+        if (s != null)
+            Row(sb, "settings", FormattableString.Invariant(
+                    $"size {s.Size}; {s.Warmup} warmup, {s.MinRuns}–{s.MaxRuns} runs per cell (stop at ±{s.TargetRelativeCi * 100:0.#} % CI of the median)")
+                + (s.MaxTime is { } t ? $"; budget {t}" : "") + (s.Corpus != null ? $"; corpus {s.Corpus}" : ""));
+        if (m.Analysis is { } a)
+            Row(sb, "analysis", string.Create(CultureInfo.InvariantCulture,
+                $"{a.Method}, {a.Phase} phase, threshold {a.Threshold:0.##}×, floor {a.FloorMs:0.#} ms: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime"));
+        sb.Append("</tbody></table>\n");
+
+        sb.Append("<h3>Runtimes</h3><div class=\"scroll\"><table><thead><tr><th>runtime</th><th>engine / tier</th><th>version</th>")
+          .Append("<th class=\"num\">typical time</th><th class=\"num\">cells ok</th><th class=\"num\">runs</th><th>command</th></tr></thead><tbody>");
+        foreach (var r in m.Runtimes.OrderBy(r => r.SpeedFactor ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
+            sb.Append("<tr><td class=\"name\"><span class=\"rt\"><span class=\"dot\" style=\"background:").Append(ChartPalette.RuntimeHex[Index(r.Name) % ChartPalette.RuntimeHex.Length])
+              .Append("\"></span><b>").Append(H(r.Name)).Append("</b></span></td><td>").Append(H($"{r.Engine} / {r.Tier}"))
+              .Append("</td><td>").Append(H(r.Version ?? "unknown")).Append("</td><td class=\"num\">")
+              .Append(H(r.SpeedFactor is double f ? ReportFormat.Factor(f) : "–")).Append("</td><td class=\"num\">")
+              .Append(H($"{r.OkCells}/{r.Cells}")).Append("</td><td class=\"num\">").Append(H(ReportFormat.Int(r.Runs)))
+              .Append("</td><td><code class=\"cmd\">").Append(H(r.Command)).Append("</code></td></tr>");
+        sb.Append("</tbody></table></div>\n");
+        Close(sb);
+    }
+
+    public void Speed(StringBuilder sb)
+    {
+        Open(sb, "speed", "Typical speed", "Each runtime's usual execution time relative to the fastest runtime: the runtime effects of a median-polish fit of log times (case effect + runtime effect), so one odd case cannot move them.");
+        if (m.Runtimes.Any(r => r.SpeedFactor is not null)) sb.Append(SpeedChart.Svg(m.Runtimes, _colourOrder)).Append('\n');
+        else Empty(sb, "Needs at least two runtimes with successful runs on a common case.");
+        Close(sb);
+    }
+
+    public void Support(StringBuilder sb)
+    {
+        var mx = m.Support;
+        Open(sb, "support", "Support matrix", "Which cases ran on which runtimes. A failed cell (crash, trap, timeout, non-zero exit, unsupported) stops after its first failure; a cell whose output differs from the case's reference is marked ≠.");
+        sb.Append("<table class=\"compact\"><thead><tr><th>runtime</th><th class=\"num\">ok</th><th class=\"num\">failed</th><th class=\"num\">output differs</th><th class=\"num\">not run</th></tr></thead><tbody>");
+        foreach (var rt in mx.Runtimes)
+        {
+            var cells = mx.Cells.Where(c => c.Runtime == rt).ToList();
+            sb.Append("<tr><td>").Append(H(rt)).Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status == RunStatus.Ok && !c.OutputDiffers))
+              .Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status is { } s && s != RunStatus.Ok))
+              .Append("</td><td class=\"num\">").Append(cells.Count(c => c.OutputDiffers))
+              .Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status is null)).Append("</td></tr>");
+        }
+        sb.Append("</tbody></table>\n");
+        var failed = mx.Failed.ToList();
+        if (failed.Count > 0)
+        {
+            sb.Append("<h3>Failed cells</h3><table><thead><tr><th>case</th><th>runtime</th><th>status</th><th>message</th></tr></thead><tbody>");
+            foreach (var f in failed)
+                sb.Append("<tr><td>").Append(H(f.Case)).Append("</td><td>").Append(H(f.Runtime)).Append("</td><td><span class=\"badge fail\">")
+                  .Append(H(f.Status!.Value.ToWire())).Append("</span></td><td>").Append(H(f.Message ?? "")).Append("</td></tr>");
+            sb.Append("</tbody></table>\n");
+        }
+        sb.Append("<details><summary>Full matrix (").Append(mx.Cases.Count).Append(" cases × ").Append(mx.Runtimes.Count).Append(" runtimes)</summary><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>case</th>");
+        foreach (var rt in mx.Runtimes) sb.Append("<th>").Append(H(rt)).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        foreach (var c in mx.Cases)
+        {
+            sb.Append("<tr><td>").Append(H(c)).Append("</td>");
+            foreach (var rt in mx.Runtimes)
+            {
+                var cell = mx.Cell(c, rt);
+                sb.Append("<td>");
+                if (cell?.Status is not { } st) sb.Append("–");
+                else if (st == RunStatus.Ok) sb.Append("<span class=\"badge ok\">ok ").Append(cell.OkRuns).Append("</span>");
+                else sb.Append("<span class=\"badge fail\" title=\"").Append(H(cell.Message ?? "")).Append("\">").Append(H(st.ToWire())).Append("</span>");
+                if (cell?.OutputDiffers == true) sb.Append(" <span class=\"badge undecided\">≠ output</span>");
+                sb.Append("</td>");
+            }
+            sb.Append("</tr>");
+        }
+        sb.Append("</tbody></table></div></details>\n");
+        Close(sb);
+    }
+
+    public void Heatmap(StringBuilder sb)
+    {
+        Open(sb, "heatmap", "Residual heatmap", "How much slower (red) or faster (blue) each runtime is on each case than its typical speed and the case's typical cost predict. Factors within ±10 % are not labelled. A dot after a case name marks a case below the duration floor: shown, but not ranked.");
+        if (m.Heatmap is { Cases.Count: > 0 } map)
+        {
+            sb.Append("<div class=\"legend\" aria-label=\"colour scale\">faster");
+            foreach (var f in new[] { 1 / 4.0, 1 / 2.0, 1 / 1.5, 1, 1.5, 2, 4 })
+                sb.Append("<span class=\"sw\" style=\"background:").Append(ChartPalette.DivergingHex(Math.Log(f)))
+                  .Append("\" title=\"").Append(H(LogAxis.Factor(f))).Append("\"></span>");
+            sb.Append("slower &nbsp; (¼× ½× ⅔× 1× 1.5× 2× 4×; colours saturate at 4×)</div>\n");
+            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map)).Append("</div>\n");
+        }
+        else Empty(sb, "Needs at least two runtimes with successful runs on a common case.");
+        Close(sb);
+    }
+
+    public void Findings(StringBuilder sb)
+    {
+        var a = m.Analysis;
+        Open(sb, "findings", "Execution anomalies",
+            "Cells slower than predicted, ranked: anomalies (the whole 95 % interval at or above the threshold) first, then undecided ones (more runs would tell), then near misses. The factor compares the cell with its runtime's usual speed, either against all runtimes (consensus) or against the runtimes that usually track it (peers).");
+        var list = m.TimingFindings;
+        if (list.Count == 0)
+        {
+            Empty(sb, a is null ? (m.AnalysisNote ?? "no analysis") : "No cell is slower than predicted by more than √threshold." + (m.AnalysisNote is { } n ? " " + n : ""));
+            Close(sb);
+            return;
+        }
+        FindingTable(sb, list, detailed: true);
+        for (var i = 0; i < list.Count && i < DetailedFindings; i++) FindingCard(sb, list[i], i + 1);
+
+        var unstable = m.InstabilityFindings;
+        if (unstable.Count > 0)
+        {
+            sb.Append("<h3>Unstable cells</h3><p class=\"lead\">Cells whose runs scatter far more than that runtime's runs usually do: a variance problem, not a mean one.</p>");
+            FindingTable(sb, unstable, detailed: false);
+        }
+        Close(sb);
+    }
+
+    public void Startup(StringBuilder sb)
+    {
+        Open(sb, "startup", "Startup and load anomalies", "The same model on startup + compile + instantiate: a runtime that loads some modules much slower than others. Kept apart from execution, and without a duration floor.");
+        if (m.StartupFindings.Count > 0) FindingTable(sb, m.StartupFindings, detailed: false);
+        else Empty(sb, "No startup or load anomaly (or no runtime reports its load phases).");
+        Close(sb);
+    }
+
+    public void Phases(StringBuilder sb)
+    {
+        Open(sb, "phases", "Phase breakdown", "Where a typical run's time goes on each runtime: process startup, compilation, instantiation, the measured execution and teardown.");
+        if (m.Phases.Count == 0) { Empty(sb, "No successful runs."); Close(sb); return; }
+        sb.Append("<div class=\"legend\">");
+        foreach (var (name, hex) in PhaseChart.Legend)
+            sb.Append("<span class=\"key\"><span class=\"dot\" style=\"background:").Append(hex).Append("\"></span>").Append(H(name)).Append("</span>");
+        sb.Append("</div>\n").Append(PhaseChart.Svg(m.Phases)).Append('\n');
+        sb.Append("<table><thead><tr><th>runtime</th><th class=\"num\">startup</th><th class=\"num\">compile</th><th class=\"num\">instantiate</th><th class=\"num\">execute</th><th class=\"num\">teardown</th><th class=\"num\">wall</th></tr></thead><tbody>");
+        foreach (var p in m.Phases)
+            sb.Append("<tr><td>").Append(H(p.Runtime)).Append("</td>")
+              .Append(Num(p.StartupMs)).Append(Num(p.CompileMs)).Append(Num(p.InstantiateMs)).Append(Num(p.ExecuteMs)).Append(Num(p.TeardownMs)).Append(Num(p.WallMs))
+              .Append("</tr>");
+        sb.Append("</tbody></table>\n");
+        Close(sb);
+    }
+
+    public void Divergences(StringBuilder sb)
+    {
+        Open(sb, "divergences", "Correctness divergences", "Runtimes whose status, exit code or output differs from what most runtimes produce on the same case. These are bugs of another kind: a fast wrong answer is not fast.");
+        var list = m.Divergences;
+        if (list.Count == 0) Empty(sb, "Every runtime agrees with the majority on every case.");
+        else
+        {
+            sb.Append("<table><thead><tr><th>case</th><th>runtime</th><th>what differs</th></tr></thead><tbody>");
+            foreach (var f in list)
+                sb.Append("<tr id=\"").Append(FindingAnchors.Id(f)).Append("\"><td>").Append(H(f.Case)).Append("</td><td>").Append(H(f.Runtime))
+                  .Append("</td><td class=\"mono\">").Append(H(f.Detail ?? "")).Append("</td></tr>");
+            sb.Append("</tbody></table>\n");
+        }
+        Close(sb);
+    }
+
+    private void FindingTable(StringBuilder sb, IReadOnlyList<Finding> list, bool detailed)
+    {
+        var isInstability = list.Count > 0 && list[0].Kind == FindingKinds.Instability;
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">")
+          .Append(isInstability ? "spread factor" : "slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
+        for (var i = 0; i < list.Count; i++)
+        {
+            var f = list[i];
+            var id = FindingAnchors.Id(f);
+            var hasCard = detailed && i < DetailedFindings;
+            sb.Append("<tr").Append(hasCard ? "" : $" id=\"{id}\"").Append("><td class=\"num\">").Append(i + 1).Append("</td><td>");
+            if (hasCard) sb.Append("<a href=\"#").Append(id).Append("\">").Append(H(f.Case)).Append("</a>");
+            else
+            {
+                sb.Append(H(f.Case));
+                FlameLinks(sb, id);
+            }
+            sb.Append("</td><td>").Append(H(f.Runtime)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Factor(f.Factor)))
+              .Append("</td><td class=\"num\">").Append(H(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
+              .Append("</td><td>").Append(H(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
+        }
+        sb.Append("</tbody></table></div>\n");
+    }
+
+    private void FindingCard(StringBuilder sb, Finding f, int rank)
+    {
+        var id = FindingAnchors.Id(f);
+        sb.Append("<article class=\"finding\" id=\"").Append(id).Append("\"><h3><span class=\"rank\">#").Append(rank).Append("</span>")
+          .Append(H(f.Case)).Append(" <span>on</span> ").Append(H(f.Runtime)).Append(' ').Append(Verdict(f.Verdict))
+          .Append(" <span class=\"badge kind\">").Append(H(f.Kind)).Append("</span></h3>");
+        sb.Append("<p class=\"facts\"><b>").Append(H(ReportFormat.Factor(f.Factor))).Append("</b> slower than predicted · 95 % CI <b>")
+          .Append(H(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(H(ReportFormat.Basis(f))).Append("</p>");
+        if (m.RunsByCase.TryGetValue(f.Case, out var cells))
+            sb.Append(RunsChart.Svg("runs-" + id, f.Case, cells, f.Runtime, _colourOrder));
+        FlameLinks(sb, id);
+        sb.Append("</article>\n");
+    }
+
+    /// <summary>Links to the finding's flame graphs, when profiling made any (<see cref="ReportOptions.FlameGraphs"/>).</summary>
+    private void FlameLinks(StringBuilder sb, string id)
+    {
+        if (!m.FlameGraphs.TryGetValue(id, out var graphs) || graphs.Count == 0) return;
+        sb.Append("<span class=\"flame\">flame graphs: ");
+        foreach (var g in graphs)
+            sb.Append("<a href=\"").Append(H(Link(g))).Append("\">").Append(H(Path.GetFileName(g))).Append("</a>");
+        sb.Append("</span>");
+    }
+
+    /// <summary>A flame graph link relative to the report, so the report and its graphs can move together.</summary>
+    private string Link(string path)
+    {
+        if (reportDir is null || !Path.IsPathRooted(path)) return path.Replace('\\', '/');
+        return Path.GetRelativePath(reportDir, path).Replace('\\', '/');
+    }
+
+    private int Index(string runtime)
+    {
+        for (var i = 0; i < _colourOrder.Count; i++) if (_colourOrder[i] == runtime) return i;
+        return 0;
+    }
+
+    private static string Verdict(string? verdict) => verdict is null ? "" : $"<span class=\"badge {H(verdict)}\">{H(verdict)}</span>";
+
+    private static string Num(double? ms) => $"<td class=\"num\">{H(ReportFormat.Ms(ms))}</td>";
+
+    private static void Row(StringBuilder sb, string key, string value) =>
+        sb.Append("<tr><th scope=\"row\" style=\"width:140px\">").Append(H(key)).Append("</th><td>").Append(H(value)).Append("</td></tr>");
+
+    private static void Empty(StringBuilder sb, string text) => sb.Append("<p class=\"empty\">").Append(H(text)).Append("</p>\n");
+}

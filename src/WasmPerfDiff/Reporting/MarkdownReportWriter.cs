@@ -1,0 +1,115 @@
+using System.Text;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+
+namespace WasmPerfDiff.Reporting;
+
+/// <summary>
+/// The report as GitHub-flavoured Markdown, short enough to paste into an issue: summary, runtimes,
+/// the top findings and the divergences. Data text is escaped so a case name cannot break a table
+/// or inject HTML.
+/// </summary>
+public static class MarkdownReportWriter
+{
+    /// <summary>Rows of the findings table: an issue comment is read, not scrolled.</summary>
+    public const int TopFindings = 15;
+
+    public static void Write(ReportModel model, string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir != null) Directory.CreateDirectory(dir);
+        File.WriteAllText(path, Render(model), new UTF8Encoding(false));
+    }
+
+    public static string Render(ReportModel m)
+    {
+        var sb = new StringBuilder();
+        var c = m.Counts;
+        var h = m.Campaign.Host;
+        sb.AppendLine("## wasm-perfdiff report").AppendLine();
+        sb.AppendLine($"**{c.Cases} cases × {c.Runtimes} runtimes, {c.Runs} runs** on {E(h.CpuModel)} ({h.Cores} cores, {E(h.Os)}, kernel {E(h.Kernel)}); " +
+                      $"campaign `{Code(m.Campaign.Id)}`, {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC" +
+                      (m.Settings is { } s ? $", size `{Code(s.Size)}`, {s.MinRuns}–{s.MaxRuns} runs per cell" : "") + ".");
+        sb.AppendLine();
+        sb.AppendLine($"- execution anomalies: **{c.Anomalies}**; startup/load anomalies: **{c.StartupAnomalies}**");
+        sb.AppendLine($"- correctness divergences: **{c.Divergences}**; failed cells: **{c.FailedCells}**");
+        if (m.Analysis is { } a)
+            sb.AppendLine($"- method: {a.Method}, {a.Phase} phase, threshold {ReportFormat.Factor(a.Threshold)}, floor {a.FloorMs:0.#} ms ({a.BelowFloorCases} of {a.Cases} cases below it)");
+        if (m.AnalysisNote != null) sb.AppendLine($"- note: {E(m.AnalysisNote)}");
+        sb.AppendLine();
+
+        sb.AppendLine("### Runtimes").AppendLine();
+        sb.AppendLine("| runtime | version | typical time vs fastest | cells ok |");
+        sb.AppendLine("|---|---|--:|--:|");
+        foreach (var r in m.Runtimes.OrderBy(r => r.SpeedFactor ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
+            sb.AppendLine($"| {E(r.Name)} | {E(r.Version ?? "unknown")} | {ReportFormat.Factor(r.SpeedFactor)} | {r.OkCells}/{r.Cells} |");
+        sb.AppendLine();
+
+        sb.AppendLine("### Top execution findings").AppendLine();
+        var findings = m.TimingFindings;
+        if (findings.Count == 0) sb.AppendLine("_none_");
+        else
+        {
+            sb.AppendLine("| # | case | runtime | slower by | 95 % CI | verdict | compared with |");
+            sb.AppendLine("|--:|---|---|--:|--:|---|---|");
+            for (var i = 0; i < findings.Count && i < TopFindings; i++)
+            {
+                var f = findings[i];
+                sb.AppendLine($"| {i + 1} | {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {Verdict(f.Verdict)} | {E(ReportFormat.Basis(f))} |");
+            }
+            if (findings.Count > TopFindings) sb.AppendLine().AppendLine($"_{findings.Count - TopFindings} more in the HTML report._");
+        }
+        sb.AppendLine();
+
+        var startup = m.StartupFindings.Where(f => f.Verdict == Verdicts.Anomaly).ToList();
+        if (startup.Count > 0)
+        {
+            sb.AppendLine("### Startup / load anomalies").AppendLine();
+            sb.AppendLine("| case | runtime | slower by | 95 % CI |");
+            sb.AppendLine("|---|---|--:|--:|");
+            foreach (var f in startup.Take(TopFindings))
+                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("### Correctness divergences and failures").AppendLine();
+        var failed = m.Support.Failed.ToList();
+        if (m.Divergences.Count == 0 && failed.Count == 0) sb.AppendLine("_none: every runtime agrees on every case_");
+        else
+        {
+            sb.AppendLine("| case | runtime | what |");
+            sb.AppendLine("|---|---|---|");
+            foreach (var f in m.Divergences)
+                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Detail ?? "")} |");
+            foreach (var f in failed.Where(x => !m.Divergences.Any(d => d.Case == x.Case && d.Runtime == x.Runtime)))
+                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Status!.Value.ToWire())}: {E(f.Message ?? "")} |");
+        }
+        return sb.ToString();
+    }
+
+    private static string Verdict(string? v) => v == Verdicts.Anomaly ? "**anomaly**" : E(v ?? "");
+
+    /// <summary>
+    /// Escapes text for a Markdown table cell: HTML-encodes &lt; &gt; &amp; (GitHub renders raw HTML), backslash-escapes
+    /// Markdown punctuation, and turns '|' and newlines into forms that cannot end a cell or a row.
+    /// </summary>
+    public static string E(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+            sb.Append(ch switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '|' => "\\|",
+                '\r' or '\n' => " ",
+                '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' => "\\" + ch,
+                _ => ch.ToString(),
+            });
+        return sb.ToString();
+    }
+
+    /// <summary>Text inside a code span: only a backtick could end it, so those are replaced.</summary>
+    private static string Code(string text) => text.Replace('`', '\'');
+}

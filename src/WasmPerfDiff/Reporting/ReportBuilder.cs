@@ -1,0 +1,128 @@
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Reporting;
+
+/// <summary>
+/// Builds the <see cref="ReportModel"/> of a campaign database: its settings and host, the runtimes and
+/// their typical speed, the support matrix, the robust analysis of the execution phase (with its
+/// startup/load, instability and divergence lists), the consensus residuals, every cell's runs and the
+/// phase breakdown.
+/// </summary>
+public static class ReportBuilder
+{
+    public static ReportModel Build(string dbPath, ReportOptions options)
+    {
+        using var store = CampaignStore.OpenExisting(dbPath);
+        return Build(store, options);
+    }
+
+    public static ReportModel Build(CampaignStore store, ReportOptions options)
+    {
+        var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
+                       ?? throw new UsageException($"'{store.Path}' holds no campaign (run one with: wasm-perfdiff run --db {store.Path})");
+        var settings = TryReadSettings(campaign);
+        var runs = store.ReadCaseRuns();
+        var cases = store.Cases();
+        var runtimeRecords = store.Runtimes();
+        var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
+        var support = ValidationMatrix.Build(cases, runtimeNames, runs);
+
+        // The analysis compares runtimes that have timed runs; the others (unsupported, all failed) only show in the matrix.
+        var timed = runtimeNames.Where(rt => runs.Any(r => r.Result.Runtime == rt && r.Result.Status == RunStatus.Ok)).ToList();
+        AnalysisResult? analysis = null;
+        string? note = null;
+        if (timed.Count < 2)
+            note = "fewer than two runtimes have successful runs: there is nothing to compare";
+        else
+        {
+            try
+            {
+                analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions
+                {
+                    Method = AnalysisMethod.Robust,
+                    Phase = AnalysisPhase.Execution,
+                    Runtimes = timed,
+                    Threshold = options.Threshold,
+                    FloorMs = options.FloorMs,
+                    Seed = options.Seed,
+                    MeansOnly = campaign.MeansOnly,
+                });
+                if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
+                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {options.FloorMs:0.#} ms floor " +
+                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or a lower --floor-ms";
+            }
+            catch (UsageException e)
+            {
+                note = e.Message;
+            }
+        }
+
+        var table = CellTable.Build(runs, timed, [], AnalysisPhase.Execution);
+        var fit = timed.Count >= 2 ? ConsensusFit.Fit(table) : null;
+        var speed = fit is null ? null : ConsensusFit.SpeedFactors(fit);
+        ResidualHeatmap? heatmap = null;
+        if (fit != null)
+        {
+            var medians = DifferentialAnalysis.CellMedians(table);
+            var shortCases = Enumerable.Range(0, table.CaseCount)
+                .Where(c => Enumerable.Range(0, table.RuntimeCount).Min(r => medians[c * table.RuntimeCount + r]) < options.FloorMs)
+                .Select(c => table.Cases[c]).ToHashSet(StringComparer.Ordinal);
+            heatmap = new ResidualHeatmap(table.Cases, table.Runtimes, ConsensusFit.Residuals(fit, table.CaseCount, table.RuntimeCount), shortCases);
+        }
+
+        var runtimes = runtimeNames.Select(name =>
+        {
+            var rec = runtimeRecords.FirstOrDefault(r => r.Name == name);
+            var idx = table.Runtimes.ToList().IndexOf(name);
+            var cells = support.Cells.Where(c => c.Runtime == name).ToList();
+            return new RuntimeSummary(name, rec?.Engine ?? "", rec?.Tier ?? "", rec?.Version, rec?.Command ?? "",
+                speed != null && idx >= 0 ? speed[idx] : null,
+                cells.Count(c => c.Runs > 0), cells.Count(c => c.Status == RunStatus.Ok && !c.OutputDiffers),
+                runs.Count(r => r.Result.Runtime == name));
+        }).ToList();
+
+        var runsByCase = runs.Where(r => r.Result.Status == RunStatus.Ok)
+            .GroupBy(r => r.Case, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CellRuns>)g.GroupBy(r => r.Result.Runtime, StringComparer.Ordinal)
+                .OrderBy(rg => rg.Key, StringComparer.Ordinal)
+                .Select(rg => new CellRuns(rg.Key, rg.OrderBy(r => r.Round).Select(r => CellTable.PhaseMs(r.Result, AnalysisPhase.Execution) ?? r.Result.WallMs).ToList()))
+                .ToList(), StringComparer.Ordinal);
+
+        var findings = analysis?.Findings ?? [];
+        var counts = new ReportCounts(
+            Cases: cases.Count,
+            Runtimes: runtimeNames.Count,
+            Runs: runs.Count,
+            Anomalies: findings.Count(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer && f.Verdict == Verdicts.Anomaly),
+            StartupAnomalies: findings.Count(f => f.Kind == FindingKinds.Startup && f.Verdict == Verdicts.Anomaly),
+            Divergences: findings.Count(f => f.Kind == FindingKinds.Divergence),
+            FailedCells: support.Failed.Count());
+
+        return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
+            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The flame graphs given per finding, plus those found in <see cref="ReportOptions.FlameGraphDir"/> by name.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs(IReadOnlyList<Finding> findings, ReportOptions options)
+    {
+        var map = options.FlameGraphs.ToDictionary(p => p.Key, p => p.Value.ToList());
+        if (options.FlameGraphDir is { } dir)
+            foreach (var (id, files) in FlameGraphIndex.Find(findings.Select(FindingAnchors.Id), dir))
+            {
+                if (!map.TryGetValue(id, out var list)) map[id] = list = [];
+                list.AddRange(files.Where(f => !list.Contains(f)));
+            }
+        return map.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+    }
+
+    /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>
+    private static CampaignSettings? TryReadSettings(CampaignRecord c)
+    {
+        if (c.Origin != CampaignOrigin.Local) return null;
+        try { return CampaignSettings.FromJson(c.SettingsJson); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or UsageException) { return null; }
+    }
+}

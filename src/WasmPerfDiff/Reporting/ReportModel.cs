@@ -1,0 +1,80 @@
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Reporting;
+
+/// <summary>
+/// Everything a report shows, computed once from a campaign database by <see cref="ReportBuilder"/>
+/// and rendered by the writers (HTML, Markdown, console) without further statistics.
+/// </summary>
+public sealed record ReportModel(
+    CampaignRecord Campaign,
+    CampaignSettings? Settings,
+    IReadOnlyList<RuntimeSummary> Runtimes,
+    ValidationMatrix Support,
+    AnalysisResult? Analysis,
+    string? AnalysisNote,
+    ResidualHeatmap? Heatmap,
+    IReadOnlyDictionary<string, IReadOnlyList<CellRuns>> RunsByCase,
+    IReadOnlyList<PhaseBreakdown> Phases,
+    ReportCounts Counts,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs,
+    DateTimeOffset Generated)
+{
+    /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
+    public IReadOnlyList<Finding> TimingFindings => Of(FindingKinds.Consensus, FindingKinds.Peer);
+
+    /// <summary>Startup/load anomalies (startup + compile + instantiate), their own list (DESIGN §6 d).</summary>
+    public IReadOnlyList<Finding> StartupFindings => Of(FindingKinds.Startup);
+
+    public IReadOnlyList<Finding> InstabilityFindings => Of(FindingKinds.Instability);
+
+    /// <summary>Correctness divergences of the analysis (status, exit code or output differs from the majority).</summary>
+    public IReadOnlyList<Finding> Divergences => Of(FindingKinds.Divergence);
+
+    private IReadOnlyList<Finding> Of(params string[] kinds) =>
+        Analysis?.Findings.Where(f => kinds.Contains(f.Kind)).ToList() ?? [];
+}
+
+/// <summary>
+/// A runtime of the campaign. <see cref="SpeedFactor"/> is its typical time relative to the fastest
+/// runtime (1 = fastest, 3 = usually three times slower), null when the campaign is too small to tell.
+/// </summary>
+public sealed record RuntimeSummary(
+    string Name,
+    string Engine,
+    string Tier,
+    string? Version,
+    string Command,
+    double? SpeedFactor,
+    int Cells,
+    int OkCells,
+    int Runs);
+
+/// <summary>Successful runs of one (case, runtime) cell: execution-phase durations in ms, in round order.</summary>
+public sealed record CellRuns(string Runtime, IReadOnlyList<double> Ms);
+
+/// <summary>
+/// Residuals of the consensus fit: <see cref="LogFactor"/>[case][runtime] = ln(observed / predicted)
+/// of the cell median; exp of it is "this runtime is k× slower on this case than its usual speed predicts".
+/// <see cref="ShortCases"/> are cases below the analysis floor (shown, but not ranked).
+/// </summary>
+public sealed record ResidualHeatmap(
+    IReadOnlyList<string> Cases,
+    IReadOnlyList<string> Runtimes,
+    double[][] LogFactor,
+    IReadOnlySet<string> ShortCases);
+
+/// <summary>Typical phase durations of one runtime in ms (null when it does not report that phase).</summary>
+public sealed record PhaseBreakdown(
+    string Runtime,
+    double? StartupMs,
+    double? CompileMs,
+    double? InstantiateMs,
+    double? ExecuteMs,
+    double? TeardownMs,
+    double WallMs);
+
+/// <summary>The headline numbers of the summary cards.</summary>
+public sealed record ReportCounts(int Cases, int Runtimes, int Runs, int Anomalies, int StartupAnomalies, int Divergences, int FailedCells);

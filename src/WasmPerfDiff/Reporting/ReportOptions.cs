@@ -1,0 +1,29 @@
+using WasmPerfDiff.Analysis;
+
+namespace WasmPerfDiff.Reporting;
+
+/// <summary>How a report analyses its campaign, and what it links to.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>Slowdown factor that makes an anomaly (see <see cref="AnalysisOptions.Threshold"/>).</summary>
+    public double Threshold { get; init; } = AnalysisOptions.DefaultThreshold;
+
+    /// <summary>Cases whose fastest runtime is quicker than this are not ranked (see <see cref="AnalysisOptions.FloorMs"/>).</summary>
+    public double FloorMs { get; init; } = AnalysisOptions.DefaultFloorMs;
+
+    /// <summary>Bootstrap seed: the same database and seed give the same report.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Hook for profiling: flame graph files (SVG paths) per finding, keyed by <see cref="FindingAnchors.Id"/>.
+    /// The HTML report links each one under its finding; relative paths are taken relative to the report.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// A folder of flame graphs named after findings: every <c>*.svg</c> below it whose file name starts with a
+    /// finding's <see cref="FindingAnchors.Id"/> (e.g. <c>&lt;id&gt;.svg</c>, <c>&lt;id&gt;-diff.svg</c>) is linked under that finding.
+    /// </summary>
+    public string? FlameGraphDir { get; init; }
+}
