@@ -22,7 +22,7 @@ public static class CampaignCases
             {
                 var s = c.Size(size);
                 var wasm = WasmMaterializer.WasmPath(corpus, c);
-                return new CaseRecord(c.Name, c.Suite, wasm, c.WasmSha256 ?? WasmMaterializer.Sha256Hex(wasm), s.Args,
+                return new CaseRecord(c.Name, c.Suite, wasm, c.WasmSha256 ?? FileHash.Sha256Hex(wasm), s.Args,
                     corpus.StdinPath(c), s.StdoutSha256, size);
             })
             .ToList();
@@ -37,7 +37,4 @@ public static class CampaignCases
         string.IsNullOrEmpty(globs)
         || globs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Any(g => FileSystemName.MatchesSimpleExpression(g, name, ignoreCase: false));
-
-    /// <summary>SHA-256 (lowercase hex) of a file, as the store keeps module hashes.</summary>
-    public static string Sha256Hex(string path) => WasmMaterializer.Sha256Hex(path);
 }

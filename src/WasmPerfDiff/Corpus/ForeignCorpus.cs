@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace WasmPerfDiff.Corpus;
 
@@ -22,7 +21,7 @@ public static class ForeignCorpus
             var stem = Path.Combine(directory, name);
             var args = ReadArgs(stem + ".args") ?? [];
             var testArgs = ReadArgs(stem + ".test.args");
-            string? expected = File.Exists(stem + ".expected") ? Sha256Hex(stem + ".expected") : null;
+            string? expected = File.Exists(stem + ".expected") ? FileHash.Sha256Hex(stem + ".expected") : null;
             var sizes = new Dictionary<string, CaseSize>
             {
                 [CorpusCase.DefaultSize] = new(args, expected),
@@ -34,7 +33,7 @@ public static class ForeignCorpus
                 Suite = Suite,
                 Language = "wasm",
                 Wasm = Path.GetFileName(wasm),
-                WasmSha256 = Sha256Hex(wasm),
+                WasmSha256 = FileHash.Sha256Hex(wasm),
                 WasmBytes = new FileInfo(wasm).Length,
                 Stdin = File.Exists(stem + ".stdin") ? name + ".stdin" : null,
                 Sizes = sizes,
@@ -51,11 +50,5 @@ public static class ForeignCorpus
         if (!File.Exists(path)) return null;
         var text = File.ReadAllText(path).Replace("\r\n", "\n").TrimEnd('\n');
         return text.Length == 0 ? [] : text.Split('\n');
-    }
-
-    internal static string Sha256Hex(string path)
-    {
-        using var f = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 
 namespace WasmPerfDiff.Corpus;
 
@@ -43,7 +42,7 @@ public static class WasmMaterializer
             using (var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
             using (var output = File.Create(tmp))
                 input.CopyTo(output);
-            var actual = Sha256Hex(tmp);
+            var actual = FileHash.Sha256Hex(tmp);
             if (actual != c.WasmSha256)
                 throw new UsageException($"case '{c.Name}': '{path}' decompresses to SHA-256 {actual}, manifest says {c.WasmSha256}");
             File.Move(tmp, target, overwrite: true);
@@ -53,11 +52,5 @@ public static class WasmMaterializer
         {
             if (File.Exists(tmp)) File.Delete(tmp);
         }
-    }
-
-    public static string Sha256Hex(string path)
-    {
-        using var f = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(f));
     }
 }

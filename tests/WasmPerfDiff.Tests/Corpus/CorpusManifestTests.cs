@@ -42,7 +42,7 @@ public class CorpusManifestTests
         foreach (var c in Set.Cases)
         {
             var path = WasmMaterializer.WasmPath(Set, c, cache);
-            Assert.Equal(c.WasmSha256, WasmMaterializer.Sha256Hex(path));
+            Assert.Equal(c.WasmSha256, FileHash.Sha256Hex(path));
             Assert.Equal(c.WasmBytes, new FileInfo(path).Length);
         }
     }

@@ -30,7 +30,7 @@ public class ForeignCorpusTests
         Assert.Equal(alpha.Size("default").Args, alpha.Size("test").Args);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("hello\n"))), alpha.Size("default").StdoutSha256);
         Assert.Equal(Path.Combine(set.Directory, "alpha.stdin"), set.StdinPath(alpha));
-        Assert.Equal(WasmMaterializer.Sha256Hex(SomeModule), alpha.WasmSha256);
+        Assert.Equal(FileHash.Sha256Hex(SomeModule), alpha.WasmSha256);
         Assert.Equal(Path.Combine(set.Directory, "alpha.wasm"), WasmMaterializer.WasmPath(set, alpha));
 
         var beta = set.Find("beta");
@@ -60,7 +60,7 @@ public class ForeignCorpusTests
         using (var output = new GZipStream(File.Create(Path.Combine(dir, "m.wasm.gz")), CompressionLevel.Fastest))
         using (var input = File.OpenRead(SomeModule))
             input.CopyTo(output);
-        var sha = WasmMaterializer.Sha256Hex(SomeModule);
+        var sha = FileHash.Sha256Hex(SomeModule);
         var c = new CorpusCase
         {
             Name = "m", Suite = "x", Wasm = "m.wasm.gz", WasmSha256 = sha,

@@ -67,7 +67,7 @@ public class FindingProfilesTests
             foreach (var r in Runtimes)
                 store.UpsertRuntime(new RuntimeRecord(r, r.Split('-')[0], r.Split('-')[1], null, r));
             for (var c = 1; c <= 6; c++)
-                store.UpsertCase(new CaseRecord($"case{c}", "test", ProfilingFixtures.HotWasm, CampaignCases.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
+                store.UpsertCase(new CaseRecord($"case{c}", "test", ProfilingFixtures.HotWasm, FileHash.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
             store.AppendBatch(campaign.Id, Campaign());
         }
         var outDir = Path.Combine(dir, "out");

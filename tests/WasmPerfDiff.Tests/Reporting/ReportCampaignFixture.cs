@@ -23,7 +23,7 @@ public sealed class ReportCampaignFixture : IAsyncLifetime
         CaseRecord Case(string name, string wat)
         {
             var wasm = TestModules.Wat(wat);
-            return new CaseRecord(name, "unit", wasm, CampaignCases.Sha256Hex(wasm), [], null, null, "test");
+            return new CaseRecord(name, "unit", wasm, FileHash.Sha256Hex(wasm), [], null, null, "test");
         }
         return [Case("busy-loop", "markers"), Case("hello", "hello"), Case("hello-again", "hello"), Case(ScriptCase, "exit7")];
     }

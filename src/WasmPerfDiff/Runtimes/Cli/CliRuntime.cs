@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Measurement.Process;
 
@@ -41,7 +40,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         double? aotMs = null;
         if (definition.Precompile is not null)
         {
-            var key = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(wasm)));
+            var key = FileHash.Sha256Hex(wasm);
             var first = false;
             var compiled = _artifacts.GetOrAdd(key, k => { first = true; return PrecompileAsync(wasm, k, cancellationToken); });
             var (path, ms, error) = await compiled;
