@@ -1,3 +1,4 @@
+using WasmPerfDiff.Analysis;
 using System.Globalization;
 using System.Text;
 using WasmPerfDiff.Measurement;
@@ -87,12 +88,7 @@ public static class CellSummaryMarkdown
         w.Write(sb.ToString());
     }
 
-    public static double? Median(IReadOnlyList<double> xs)
-    {
-        if (xs.Count == 0) return null;
-        var s = xs.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-    }
+    private static double? Median(IReadOnlyList<double> xs) => xs.Count == 0 ? null : RobustStats.Median(xs.ToArray());
 
     private static string Num(double? v) => v is { } d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "–";
 }

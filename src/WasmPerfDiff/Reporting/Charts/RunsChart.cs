@@ -1,3 +1,4 @@
+using WasmPerfDiff.Analysis;
 using ScottPlot;
 
 namespace WasmPerfDiff.Reporting.Charts;
@@ -30,7 +31,7 @@ public static class RunsChart
             var ys = values.Select((_, k) => y + (values.Length == 1 ? 0 : Jitter * (2.0 * k / (values.Length - 1) - 1))).ToArray();
             var markers = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, faded ? 6 : 8, faded ? colour.WithAlpha(0.45) : colour);
             markers.MarkerStyle.LineWidth = 0;
-            var median = Median(values);
+            var median = RobustStats.Median(values.ToArray());
             var line = plot.Add.Line(Math.Log10(median), y - 0.36, Math.Log10(median), y + 0.36);
             line.LineColor = Color.FromHex(ChartPalette.Ink);
             line.LineWidth = faded ? 1.5f : 2.5f;
@@ -48,11 +49,5 @@ public static class RunsChart
         plot.XLabel("execution time per run (log scale; bar = median)");
         plot.Grid.YAxisStyle.IsVisible = false;
         return SvgChart.Render(plot, 760, 70 + 30 * n, chartId, $"runs of every runtime on {@case}");
-    }
-
-    private static double Median(double[] v)
-    {
-        var s = v.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
     }
 }
