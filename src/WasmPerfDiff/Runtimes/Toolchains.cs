@@ -1,3 +1,5 @@
+using WasmPerfDiff.Corpus.Build;
+
 namespace WasmPerfDiff.Runtimes;
 
 /// <summary>A build or analysis tool the project can use, and the Debian packages that provide it.</summary>
@@ -6,17 +8,15 @@ public sealed record Toolchain(string Name, bool Available, string? Version, str
 /// <summary>Detects the toolchains of DESIGN §7–8 (clang for wasm32-wasi, native cc, emcc, node, perf, valgrind, hyperfine).</summary>
 public static class Toolchains
 {
-    /// <summary>Debian puts wasi-libc here; clang finds it without --sysroot.</summary>
-    public const string WasiLibc = "/usr/lib/wasm32-wasi/libc.a";
-    public const string WasiBuiltins = "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a";
-
     public static IReadOnlyList<Toolchain> Detect()
     {
         var clang = Probe("clang", "wasm32-wasi C compiler (corpus build)", ["clang", "lld", "wasi-libc", "libclang-rt-14-dev-wasm32"], "--version");
-        if (clang.Available && !File.Exists(WasiLibc))
-            clang = clang with { Available = false, Reason = $"wasi-libc missing ({WasiLibc})" };
-        else if (clang.Available && ExecutableSearch.Find("wasm-ld") is null)
-            clang = clang with { Available = false, Reason = "wasm-ld (lld) missing" };
+        // The same check `build` makes (wasm-ld, wasi-libc, the wasm32 builtins), so doctor never says yes where build says no.
+        if (clang.Available)
+        {
+            try { BuildToolchain.DetectAsync(WasmCompiler.Clang).GetAwaiter().GetResult(); }
+            catch (UsageException e) { clang = clang with { Available = false, Reason = e.Message }; }
+        }
         return
         [
             clang,
