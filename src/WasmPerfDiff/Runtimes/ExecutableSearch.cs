@@ -3,11 +3,12 @@ namespace WasmPerfDiff.Runtimes;
 /// <summary>Resolves a program name the way a shell would, without a shell: an absolute path, or the first executable match on PATH.</summary>
 public static class ExecutableSearch
 {
-    public static string? Find(string nameOrPath)
+    /// <param name="pathVariable">A PATH value to search instead of the process's own.</param>
+    public static string? Find(string nameOrPath, string? pathVariable = null)
     {
         if (nameOrPath.Contains('/'))
             return IsExecutable(nameOrPath) ? Path.GetFullPath(nameOrPath) : null;
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        var path = pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
         foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir, nameOrPath);

@@ -1,3 +1,5 @@
+using WasmPerfDiff.Runtimes;
+
 namespace WasmPerfDiff.Corpus.Build;
 
 /// <summary>Which compiler builds the wasm: clang for wasm32-wasi (Debian packages) or Emscripten's emcc.</summary>
@@ -75,15 +77,7 @@ public sealed class BuildToolchain
     public static string PathWithoutWasmOpt(string path) =>
         string.Join(':', path.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(d => !File.Exists(Path.Combine(d, "wasm-opt"))));
 
-    private static string? Find(string name, string path)
-    {
-        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(candidate) & UnixFileMode.UserExecute) != 0)) return candidate;
-        }
-        return null;
-    }
+    private static string? Find(string name, string path) => ExecutableSearch.Find(name, path);
 
     // clang prints the builtins archive it would link; Debian ships it in libclang-rt-14-dev-wasm32.
     private static async Task<bool> HasWasmBuiltinsAsync(string clang, IReadOnlyDictionary<string, string> env, CancellationToken ct)
