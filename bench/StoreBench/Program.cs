@@ -45,8 +45,8 @@ static IEnumerable<CaseRun> SyntheticRuns(int count, int cases, string[] runtime
 static CampaignStore Prepared(string path, int cases, string[] runtimes)
 {
     var store = CampaignStore.Open(path);
-    foreach (var rt in runtimes) store.UpsertRuntime(new RuntimeRecord(rt, "bench", "t", null, rt));
-    for (var c = 0; c < cases; c++) store.UpsertCase(new CaseRecord($"case{c}", "bench", $"/bench/case{c}.wasm", $"sha{c}", []));
+    foreach (var rt in runtimes) store.RecordRuntime(new RuntimeRecord(rt, "bench", "t", null, rt));
+    for (var c = 0; c < cases; c++) store.RecordCase(new CaseRecord($"case{c}", "bench", $"/bench/case{c}.wasm", $"sha{c}", []));
     return store;
 }
 

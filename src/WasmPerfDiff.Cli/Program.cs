@@ -8,7 +8,7 @@ using WasmPerfDiff.Runtimes.Embedded;
 if (args.Length > 0 && args[0] == WasmtimeWorker.Verb)
 {
     try { return WasmtimeWorker.Main(args[1..]); }
-    catch (UsageException e) { Console.Error.WriteLine($"wasm-perfdiff: {e.Message}"); return ExitCodes.Usage; }
+    catch (BadInputException e) { Console.Error.WriteLine($"wasm-perfdiff: {e.Message}"); return ExitCodes.Usage; }
 }
 
 // Tables written to a file or pipe get room instead of Spectre's 80-column default.
@@ -37,7 +37,7 @@ try
         ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
     });
 }
-catch (UsageException e)
+catch (BadInputException e)
 {
     Console.Error.WriteLine($"wasm-perfdiff: {e.Message}");
     return ExitCodes.Usage;

@@ -15,7 +15,7 @@ public static partial class DurationParser
         if (t.Contains(':') && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var ts)) return ts;
         var m = Units().Match(t);
         if (t.Length == 0 || !m.Success)
-            throw new UsageException($"cannot read duration '{text}' (examples: 90s, 5m, 1h30m, 00:05:00)");
+            throw new BadInputException($"cannot read duration '{text}' (examples: 90s, 5m, 1h30m, 00:05:00)");
         double Get(string g) => m.Groups[g].Success ? double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
         return TimeSpan.FromHours(Get("h")) + TimeSpan.FromMinutes(Get("m")) + TimeSpan.FromSeconds(Get("s"));
     }

@@ -39,20 +39,20 @@ public static class AnalyzeVerb
             var dbFile = pr.GetValue(db);
             var wdDir = pr.GetValue(warpdiff);
             if (dbFile is not null && wdDir is not null)
-                throw new UsageException("give one of --db FILE or --warpdiff DIR, not both");
+                throw new BadInputException("give one of --db FILE or --warpdiff DIR, not both");
             if (wdDir is null) dbFile ??= new FileInfo(CampaignDbOption.DefaultFile);
 
             IReadOnlyList<CaseRun> runs;
             bool meansOnly;
             if (wdDir != null)
             {
-                if (!wdDir.Exists) throw new UsageException($"--warpdiff: folder '{wdDir.FullName}' does not exist");
+                if (!wdDir.Exists) throw new BadInputException($"--warpdiff: folder '{wdDir.FullName}' does not exist");
                 runs = WarpDiffData.ToCaseRuns(WarpDiffData.Read(wdDir.FullName));
                 meansOnly = true;
             }
             else
             {
-                if (!dbFile!.Exists) throw new UsageException($"--db: file '{dbFile.FullName}' does not exist");
+                if (!dbFile!.Exists) throw new BadInputException($"--db: file '{dbFile.FullName}' does not exist");
                 using var store = CampaignStore.OpenExisting(dbFile.FullName);
                 runs = store.ReadCaseRuns();
                 // Imported published means and measured runs never mix in one file, so one flag says it.

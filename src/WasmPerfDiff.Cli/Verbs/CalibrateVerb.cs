@@ -2,8 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Corpus;
-using WasmPerfDiff.Corpus.Calibration;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Campaigns.Calibration;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -29,13 +29,13 @@ public static class CalibrateVerb
         command.SetAction(async (parse, ct) =>
         {
             var targetMs = parse.GetValue(target);
-            if (!(targetMs > 0)) throw new UsageException("--target-ms must be positive");
+            if (!(targetMs > 0)) throw new BadInputException("--target-ms must be positive");
             var set = CorpusSet.Locate(parse.GetValue(corpus));
-            if (set.IsForeign) throw new UsageException($"'{set.Directory}' is a foreign corpus: its sizes live in NAME.args files, not in a manifest");
+            if (set.IsForeign) throw new BadInputException($"'{set.Directory}' is a foreign corpus: its sizes live in NAME.args files, not in a manifest");
             var reference = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config)).Select([parse.GetValue(runtime)!]).Single();
-            if (reference.Detect() is { Available: false } missing) throw new UsageException($"{reference.Name} is not available: {missing.Reason}");
+            if (reference.Detect() is { Available: false } missing) throw new BadInputException($"{reference.Name} is not available: {missing.Reason}");
             var selected = set.Cases.Where(c => CampaignCases.Matches(parse.GetValue(cases), c.Name)).ToList();
-            if (selected.Count == 0) throw new UsageException("no case matches --cases");
+            if (selected.Count == 0) throw new BadInputException("no case matches --cases");
 
             var calibrator = new SizeCalibrator(set, reference, targetMs);
             var results = new List<CalibrationResult>();

@@ -8,6 +8,7 @@ using WasmPerfDiff.Cli.Reporting;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -40,7 +41,7 @@ public static class DemoVerb
         {
             var clock = Stopwatch.StartNew();
             var budget = DurationParser.Parse(pr.GetValue(maxTime)!);
-            if (budget <= TimeSpan.Zero) throw new UsageException("--max-time must be > 0");
+            if (budget <= TimeSpan.Zero) throw new BadInputException("--max-time must be > 0");
             var outDir = Path.GetFullPath(pr.GetValue(output)!);
             var configPath = RuntimeConfig.Locate(pr.GetValue(CommonOptions.Config)) is { } cfg ? Path.GetFullPath(cfg) : null;
             var settings = DemoPlan.Settings(budget, pr.GetValue(size)!, CampaignInputs.LocateCorpus(pr.GetValue(corpus)),
@@ -50,7 +51,7 @@ public static class DemoVerb
 
             var caseList = CampaignInputs.Cases(settings);
             var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, configPath);
-            if (runtimes.Count == 0) throw new UsageException("no runtime is available (see: wasm-perfdiff doctor)");
+            if (runtimes.Count == 0) throw new BadInputException("no runtime is available (see: wasm-perfdiff doctor)");
 
             // Progress and the plan go to stderr, so that with --json stdout holds the one document only.
             var err = CampaignProgressBar.StderrConsole();
@@ -67,7 +68,7 @@ public static class DemoVerb
             ReportModel model;
             using (var store = CampaignStore.Open(dbPath))
             {
-                var scheduler = new CampaignScheduler(store, settings);
+                var scheduler = new CampaignScheduler(store, settings, VerdictStoppingRule.ForCampaign(settings));
                 outcome = await CampaignProgressBar.RunAsync(p => scheduler.RunAsync(caseList, runtimes, resume: false, p, ct));
                 model = ReportBuilder.Build(store, new ReportOptions { FloorMs = pr.GetValue(floor) });
             }

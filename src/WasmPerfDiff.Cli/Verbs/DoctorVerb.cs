@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -16,7 +17,7 @@ public static class DoctorVerb
             var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
             catalog.Available();
             var runtimes = catalog.All.Select(r => (Runtime: r, Detected: r.Detect())).ToList();
-            var toolchains = Toolchains.Detect();
+            var toolchains = Toolchains.Detect().Select(t => t.Name == Toolchains.Clang ? WasmPerfDiff.Corpus.Build.BuildToolchain.Judge(t) : t).ToList();
             if (parse.GetValue(json))
             {
                 JsonOutput.Print(new

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Corpus;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -30,13 +31,13 @@ public static class ExecVerb
             var wasm = parse.GetValue(file)!;
             ModuleCheck.EnsureValid(wasm);
             if (parse.GetValue(timeout) is var seconds && (seconds <= 0 || double.IsNaN(seconds)))
-                throw new UsageException("--timeout must be a positive number of seconds");
-            if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
-            if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new UsageException($"directory not found: {d}");
+                throw new BadInputException("--timeout must be a positive number of seconds");
+            if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new BadInputException($"stdin file not found: {s}");
+            if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new BadInputException($"directory not found: {d}");
 
             var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
             var runtimes = catalog.Select(parse.GetValue(runtime));
-            if (runtimes.Count == 0) throw new UsageException("no runtime is available (see: wasm-perfdiff doctor)");
+            if (runtimes.Count == 0) throw new BadInputException("no runtime is available (see: wasm-perfdiff doctor)");
             var request = new RunRequest(wasm, parse.GetValue(guestArgs) ?? [], TimeSpan.FromSeconds(seconds),
                 parse.GetValue(stdin), parse.GetValue(dir));
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using WasmPerfDiff.Cli.Campaigns;
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Exporters;
 
 namespace WasmPerfDiff.Cli.Verbs;
 

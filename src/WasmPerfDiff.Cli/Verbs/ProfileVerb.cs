@@ -48,9 +48,9 @@ public static class ProfileVerb
         command.SetAction(async (parse, ct) =>
         {
             var seconds = parse.GetValue(timeout);
-            if (seconds <= 0 || double.IsNaN(seconds)) throw new UsageException("--timeout must be a positive number of seconds");
-            if (parse.GetValue(frequency) is < 1 or > 100_000) throw new UsageException("--frequency must be between 1 and 100000 samples per second");
-            if (parse.GetValue(top) < 1) throw new UsageException("--top must be at least 1");
+            if (seconds <= 0 || double.IsNaN(seconds)) throw new BadInputException("--timeout must be a positive number of seconds");
+            if (parse.GetValue(frequency) is < 1 or > 100_000) throw new BadInputException("--frequency must be between 1 and 100000 samples per second");
+            if (parse.GetValue(top) < 1) throw new BadInputException("--top must be at least 1");
             var options = new PerfOptions(parse.GetValue(frequency), TimeSpan.FromSeconds(seconds));
             if (parse.GetValue(db) is not null || parse.GetValue(findings) is not null)
             {
@@ -60,11 +60,11 @@ public static class ProfileVerb
             }
 
             var (wasmPath, caseArgs, caseStdin) = ResolveModule(parse.GetValue(caseName), parse.GetValue(corpus), parse.GetValue(size)!, parse.GetValue(wasm));
-            if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new UsageException($"stdin file not found: {s}");
-            if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new UsageException($"directory not found: {d}");
-            var nameA = parse.GetValue(runtime) ?? throw new UsageException("--runtime is required: the runtime configuration to profile");
+            if (parse.GetValue(stdin) is string s && !File.Exists(s)) throw new BadInputException($"stdin file not found: {s}");
+            if (parse.GetValue(dir) is string d && !Directory.Exists(d)) throw new BadInputException($"directory not found: {d}");
+            var nameA = parse.GetValue(runtime) ?? throw new BadInputException("--runtime is required: the runtime configuration to profile");
             var nameB = parse.GetValue(vs);
-            if (nameB == nameA) throw new UsageException("--vs must name a different runtime than --runtime");
+            if (nameB == nameA) throw new BadInputException("--vs must name a different runtime than --runtime");
 
             await PerfRecorder.CheckAvailableAsync(options, ct);
 
@@ -92,7 +92,7 @@ public static class ProfileVerb
     private static (string Wasm, IReadOnlyList<string> Args, string? Stdin) ResolveModule(string? caseName, string? corpus, string size, string? wasm)
     {
         if ((caseName is null) == (wasm is null))
-            throw new UsageException("give exactly one of --case NAME or --wasm FILE");
+            throw new BadInputException("give exactly one of --case NAME or --wasm FILE");
         if (wasm is not null)
         {
             ModuleCheck.EnsureValid(wasm);
@@ -111,11 +111,11 @@ public static class ProfileVerb
         bool json, CancellationToken cancellationToken)
     {
         if (db is null || findings is null)
-            throw new UsageException("--db FILE and --findings N go together");
+            throw new BadInputException("--db FILE and --findings N go together");
         if (findings < 1)
-            throw new UsageException("--findings must be at least 1");
+            throw new BadInputException("--findings must be at least 1");
         if (singleCaseOptions)
-            throw new UsageException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
+            throw new BadInputException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
         await PerfRecorder.CheckAvailableAsync(options, cancellationToken);
         var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
         var profiles = await FindingProfiles.RunAsync(db, findings.Value, catalog, outDir, options, top, cancellationToken);
@@ -141,11 +141,11 @@ public static class ProfileVerb
     private static IRuntime Single(RuntimeCatalog catalog, string name)
     {
         if (name.Contains(','))
-            throw new UsageException($"profile takes one runtime per option, not a list: '{name}'");
+            throw new BadInputException($"profile takes one runtime per option, not a list: '{name}'");
         var runtime = catalog.Select([name]).Single();
         var detected = runtime.Detect();
         if (!detected.Available)
-            throw new UsageException($"{runtime.Name} is not available here: {detected.Reason}");
+            throw new BadInputException($"{runtime.Name} is not available here: {detected.Reason}");
         return runtime;
     }
 

@@ -6,6 +6,7 @@ using WasmPerfDiff.Cli.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -43,7 +44,7 @@ public static class RunVerb
             using var store = pr.GetValue(resume) ? CampaignStore.OpenExisting(pr.GetValue(db)!) : CampaignStore.Open(pr.GetValue(db)!);
             // --resume continues with the stored settings; only the time budget of this session may be given anew.
             var settings = pr.GetValue(resume)
-                ? CampaignSettings.FromJson((store.LocalCampaign() ?? throw new UsageException($"'{store.Path}' holds no campaign to resume")).SettingsJson)
+                ? CampaignSettings.FromJson((store.LocalCampaign() ?? throw new BadInputException($"'{store.Path}' holds no campaign to resume")).SettingsJson)
                     with { MaxTime = pr.GetValue(maxTime) is { } budget ? DurationParser.Parse(budget) : null }
                 : new CampaignSettings
                 {
@@ -65,7 +66,7 @@ public static class RunVerb
             var caseList = CampaignInputs.Cases(settings);
             var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, pr.GetValue(CommonOptions.Config) ?? settings.Config);
 
-            var scheduler = new CampaignScheduler(store, settings);
+            var scheduler = new CampaignScheduler(store, settings, VerdictStoppingRule.ForCampaign(settings));
             var outcome = await CampaignProgressBar.RunAsync(p => scheduler.RunAsync(caseList, runtimes, pr.GetValue(resume), p, ct));
             var matrix = ValidationMatrix.Build(caseList, runtimes.Select(r => r.Name).ToList(), store.ReadRows(outcome.CampaignId).Select(r => r.Run));
 

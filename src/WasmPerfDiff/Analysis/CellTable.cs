@@ -57,9 +57,9 @@ public sealed class CellTable
             return seen.Order(StringComparer.Ordinal).ToArray();
         foreach (var name in requested)
             if (!seen.Contains(name))
-                throw new UsageException($"runtime '{name}' has no runs (known: {string.Join(",", seen.Order(StringComparer.Ordinal))})");
+                throw new BadInputException($"runtime '{name}' has no runs (known: {string.Join(",", seen.Order(StringComparer.Ordinal))})");
         if (requested.Distinct(StringComparer.Ordinal).Count() != requested.Count)
-            throw new UsageException("a runtime is listed twice in --runtimes");
+            throw new BadInputException("a runtime is listed twice in --runtimes");
         return requested.ToArray();
     }
 

@@ -12,7 +12,7 @@ public static class DifferentialAnalysis
     {
         Validate(options);
         var runtimes = CellTable.SelectRuntimes(runs, options.Runtimes);
-        if (runtimes.Count < 2) throw new UsageException("differential analysis needs at least two runtimes");
+        if (runtimes.Count < 2) throw new BadInputException("differential analysis needs at least two runtimes");
         var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase);
         if (options.Method == AnalysisMethod.WarpDiff)
             return AnalyzeTable(table, options);
@@ -102,8 +102,8 @@ public static class DifferentialAnalysis
 
     private static void Validate(AnalysisOptions options)
     {
-        if (!(options.Threshold > 1)) throw new UsageException($"--threshold must be a factor above 1 (got {options.Threshold})");
-        if (!(options.FloorMs >= 0)) throw new UsageException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})");
-        if (options.Top is < 1) throw new UsageException($"--top must be at least 1 (got {options.Top})");
+        if (!(options.Threshold > 1)) throw new BadInputException($"--threshold must be a factor above 1 (got {options.Threshold})");
+        if (!(options.FloorMs >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})");
+        if (options.Top is < 1) throw new BadInputException($"--top must be at least 1 (got {options.Top})");
     }
 }

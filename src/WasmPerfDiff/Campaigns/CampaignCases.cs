@@ -1,6 +1,6 @@
 using System.IO.Enumeration;
 using WasmPerfDiff.Corpus;
-using WasmPerfDiff.Store;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Campaigns;
 
@@ -27,7 +27,7 @@ public static class CampaignCases
             })
             .ToList();
         if (cases.Count == 0)
-            throw new UsageException($"no case{(string.IsNullOrEmpty(globs) ? "" : $" matching '{globs}'")} in corpus '{corpus.Directory}'");
+            throw new BadInputException($"no case{(string.IsNullOrEmpty(globs) ? "" : $" matching '{globs}'")} in corpus '{corpus.Directory}'");
         return cases;
     }
 

@@ -13,7 +13,7 @@ public static class CampaignRuntimes
     public static IReadOnlyList<IRuntime> Resolve(IReadOnlyList<string> names, string? configPath)
     {
         var runtimes = RuntimeCatalog.Load(configPath).Select(names);
-        if (runtimes.Count == 0) throw new UsageException("no runtime is available (see: wasm-perfdiff doctor)");
+        if (runtimes.Count == 0) throw new BadInputException("no runtime is available (see: wasm-perfdiff doctor)");
         return runtimes;
     }
 }

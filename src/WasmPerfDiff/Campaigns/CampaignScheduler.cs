@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
-using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Campaigns;
 
@@ -27,18 +26,19 @@ public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int Run
 /// </summary>
 /// <remarks>Warmup runs are not stored (they only prime caches). If a warmup run fails, that
 /// failure is stored as the cell's round-1 result and the cell stops, so it shows in the validation matrix.</remarks>
+/// <param name="stoppingRule">When a healthy cell has run enough; default: the median-CI rule. The campaign workflows pass the
+/// analysis's verdict rule (see docs/ARCHITECTURE.md, "Campaigns").</param>
 /// <param name="execute">How one run is executed; the default measures a child process through
 /// <see cref="RuntimeRunner"/>. Tests and the scheduler bench pass stand-ins.</param>
 public sealed class CampaignScheduler(
-    CampaignStore store,
+    ICampaignJournal store,
     CampaignSettings settings,
     IStoppingRule? stoppingRule = null,
     Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>>? execute = null)
 {
     private readonly Func<IRuntime, RunRequest, CancellationToken, Task<RunResult>> _execute =
         execute ?? ((rt, request, ct) => rt.RunAsync(request, ct));
-    private readonly IStoppingRule _rule = stoppingRule
-        ?? new VerdictStoppingRule(new MedianCiStoppingRule(settings.TargetRelativeCi));
+    private readonly IStoppingRule _rule = stoppingRule ?? new MedianCiStoppingRule(settings.TargetRelativeCi);
     private readonly RunTimeoutPolicy _timeouts = new(settings.Timeout);
 
     private sealed class Cell(CaseRecord @case, IRuntime runtime)
@@ -65,12 +65,12 @@ public sealed class CampaignScheduler(
         CancellationToken ct = default)
     {
         settings.Validate();
-        if (cases.Count == 0) throw new UsageException("no cases selected");
-        if (runtimes.Count == 0) throw new UsageException("no runtimes selected");
+        if (cases.Count == 0) throw new BadInputException("no cases selected");
+        if (runtimes.Count == 0) throw new BadInputException("no runtimes selected");
 
         var campaign = resume
-            ? store.LocalCampaign() ?? throw new UsageException($"'{store.Path}' holds no campaign to resume")
-            : store.CreateLocalCampaign(settings, settings.Seed);
+            ? store.ResumableCampaign() ?? throw new BadInputException($"'{store.Path}' holds no campaign to resume")
+            : store.StartCampaign(settings);
 
         var clock = Stopwatch.StartNew();
         var unavailable = new Dictionary<string, string>();
@@ -78,26 +78,26 @@ public sealed class CampaignScheduler(
         {
             var a = rt.Detect();
             if (!a.Available) unavailable[rt.Name] = a.Reason ?? "not available";
-            store.UpsertRuntime(new RuntimeRecord(rt.Name, rt.Engine, rt.Tier, a.Version, rt.Describe()));
+            store.RecordRuntime(new RuntimeRecord(rt.Name, rt.Engine, rt.Tier, a.Version, rt.Describe()));
         }
-        foreach (var c in cases) store.UpsertCase(c);
+        foreach (var c in cases) store.RecordCase(c);
 
-        var cells = BuildCells(cases, runtimes, store.CellHistories(campaign.Id));
+        var cells = BuildCells(cases, runtimes, store.CellHistories(campaign));
         var session = new Session(cells, clock, settings, progress);
         try
         {
             foreach (var cell in cells.Where(c => !c.Stopped && unavailable.ContainsKey(c.Runtime.Name)))
-                Record(campaign.Id, cell, Unsupported(cell, unavailable[cell.Runtime.Name]), session);
+                Record(campaign, cell, Unsupported(cell, unavailable[cell.Runtime.Name]), session);
 
             foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round: 0))
                 for (var w = 0; w < settings.Warmup && !cell.Stopped; w++)
                 {
-                    if (OutOfTime(clock)) return session.Outcome(campaign.Id, CampaignEnd.OutOfTime, store);
+                    if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, "warmup");
                     var r = await RunOnce(cell, ct);
                     session.Executed();
                     if (r.Status == RunStatus.Ok) cell.KnownWallMs.Add(r.WallMs);
-                    else Record(campaign.Id, cell, r, session);
+                    else Record(campaign, cell, r, session);
                 }
 
             while (cells.Any(c => !c.Stopped))
@@ -106,19 +106,19 @@ public sealed class CampaignScheduler(
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
                 foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round))
                 {
-                    if (OutOfTime(clock)) return session.Outcome(campaign.Id, CampaignEnd.OutOfTime, store);
+                    if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
                     var result = await RunOnce(cell, ct);
                     session.Executed();
-                    Record(campaign.Id, cell, result, session);
+                    Record(campaign, cell, result, session);
                 }
             }
             session.Report(null, "done");
-            return session.Outcome(campaign.Id, CampaignEnd.Completed, store);
+            return session.Outcome(campaign, CampaignEnd.Completed, store);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return session.Outcome(campaign.Id, CampaignEnd.Cancelled, store);
+            return session.Outcome(campaign, CampaignEnd.Cancelled, store);
         }
     }
 
@@ -245,7 +245,7 @@ public sealed class CampaignScheduler(
                 Failures, current, phase, clock.Elapsed, eta));
         }
 
-        public CampaignOutcome Outcome(string id, CampaignEnd end, CampaignStore store) =>
+        public CampaignOutcome Outcome(string id, CampaignEnd end, ICampaignJournal store) =>
             new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Campaigns;
 
@@ -45,17 +44,15 @@ public sealed record CampaignSettings
 
     public void Validate()
     {
-        if (Warmup < 0) throw new UsageException("--warmup must be ≥ 0");
-        if (MinRuns < 1) throw new UsageException("--min-runs must be ≥ 1");
-        if (MaxRuns < MinRuns) throw new UsageException($"--max-runs ({MaxRuns}) must be ≥ --min-runs ({MinRuns})");
-        if (TargetRelativeCi <= 0) throw new UsageException("the CI target must be > 0");
-        if (MaxTime is { } t && t <= TimeSpan.Zero) throw new UsageException("--max-time must be > 0");
-        if (Timeout is { } o && o <= TimeSpan.Zero) throw new UsageException("--timeout must be > 0");
+        if (Warmup < 0) throw new BadInputException("--warmup must be ≥ 0");
+        if (MinRuns < 1) throw new BadInputException("--min-runs must be ≥ 1");
+        if (MaxRuns < MinRuns) throw new BadInputException($"--max-runs ({MaxRuns}) must be ≥ --min-runs ({MinRuns})");
+        if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0");
+        if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("--max-time must be > 0");
+        if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("--timeout must be > 0");
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, StoreJson.Options);
-
     public static CampaignSettings FromJson(string json) =>
-        JsonSerializer.Deserialize<CampaignSettings>(json, StoreJson.Options)
-        ?? throw new UsageException("campaign settings in the database are unreadable");
+        JsonSerializer.Deserialize<CampaignSettings>(json, WireJson.Compact)
+        ?? throw new BadInputException("campaign settings in the database are unreadable");
 }

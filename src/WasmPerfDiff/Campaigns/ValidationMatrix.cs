@@ -1,5 +1,4 @@
 using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Campaigns;
 

@@ -41,5 +41,5 @@ public sealed record CorpusCase
 
     public CaseSize Size(string size) =>
         Sizes.TryGetValue(size, out var s) ? s
-            : throw new UsageException($"case '{Name}' has no size '{size}' (it has: {string.Join(", ", Sizes.Keys)})");
+            : throw new BadInputException($"case '{Name}' has no size '{size}' (it has: {string.Join(", ", Sizes.Keys)})");
 }

@@ -12,17 +12,17 @@ public static class CorpusLocator
 
     public static string Locate(string? explicitDirectory = null) =>
         TryLocate(explicitDirectory, Environment.GetEnvironmentVariable(EnvironmentVariable), AppContext.BaseDirectory, Environment.CurrentDirectory)
-        ?? throw new UsageException($"no corpus found: pass --corpus DIR or set {EnvironmentVariable}");
+        ?? throw new BadInputException($"no corpus found: pass --corpus DIR or set {EnvironmentVariable}");
 
     /// <summary>The search with every input explicit (testable); null when nothing is found.</summary>
     public static string? TryLocate(string? explicitDirectory, string? environmentValue, string baseDirectory, string currentDirectory)
     {
         if (!string.IsNullOrEmpty(explicitDirectory))
             return Directory.Exists(explicitDirectory) ? Path.GetFullPath(explicitDirectory)
-                : throw new UsageException($"--corpus: directory '{explicitDirectory}' does not exist");
+                : throw new BadInputException($"--corpus: directory '{explicitDirectory}' does not exist");
         if (!string.IsNullOrEmpty(environmentValue))
             return Directory.Exists(environmentValue) ? Path.GetFullPath(environmentValue)
-                : throw new UsageException($"{EnvironmentVariable}: directory '{environmentValue}' does not exist");
+                : throw new BadInputException($"{EnvironmentVariable}: directory '{environmentValue}' does not exist");
         var shipped = Path.Combine(baseDirectory, DirectoryName);
         if (File.Exists(Path.Combine(shipped, CorpusManifest.FileName))) return Path.GetFullPath(shipped);
         return WalkUp(currentDirectory) ?? WalkUp(baseDirectory);

@@ -34,18 +34,18 @@ public sealed record CorpusManifest
 
     public static CorpusManifest Load(string path)
     {
-        if (!File.Exists(path)) throw new UsageException($"corpus manifest '{path}' does not exist");
+        if (!File.Exists(path)) throw new BadInputException($"corpus manifest '{path}' does not exist");
         try
         {
             using var stream = File.OpenRead(path);
             var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, JsonOptions)
-                ?? throw new UsageException($"corpus manifest '{path}' is empty");
+                ?? throw new BadInputException($"corpus manifest '{path}' is empty");
             Validate(manifest, path);
             return manifest;
         }
         catch (JsonException e)
         {
-            throw new UsageException($"corpus manifest '{path}' is not valid: {e.Message}");
+            throw new BadInputException($"corpus manifest '{path}' is not valid: {e.Message}");
         }
     }
 
@@ -61,9 +61,9 @@ public sealed record CorpusManifest
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in manifest.Cases)
         {
-            if (!names.Add(c.Name)) throw new UsageException($"corpus manifest '{path}': case '{c.Name}' appears twice");
+            if (!names.Add(c.Name)) throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' appears twice");
             if (!c.Sizes.ContainsKey(CorpusCase.TestSize) || !c.Sizes.ContainsKey(CorpusCase.DefaultSize))
-                throw new UsageException($"corpus manifest '{path}': case '{c.Name}' needs sizes 'test' and 'default'");
+                throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' needs sizes 'test' and 'default'");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class CorpusSet
     /// <summary>Opens <paramref name="directory"/> as the project's corpus if it has a manifest, else as a foreign corpus.</summary>
     public static CorpusSet Open(string directory)
     {
-        if (!System.IO.Directory.Exists(directory)) throw new UsageException($"corpus directory '{directory}' does not exist");
+        if (!System.IO.Directory.Exists(directory)) throw new BadInputException($"corpus directory '{directory}' does not exist");
         var manifestPath = Path.Combine(directory, CorpusManifest.FileName);
         if (File.Exists(manifestPath))
         {
@@ -39,7 +39,7 @@ public sealed class CorpusSet
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(Directory, relative));
 
     public CorpusCase Find(string name) =>
-        Cases.FirstOrDefault(c => c.Name == name) ?? throw new UsageException($"no case '{name}' in corpus '{Directory}'");
+        Cases.FirstOrDefault(c => c.Name == name) ?? throw new BadInputException($"no case '{name}' in corpus '{Directory}'");
 
     /// <summary>Absolute stdin path of a case, or null.</summary>
     public string? StdinPath(CorpusCase c) => c.Stdin is null ? null : Resolve(c.Stdin);

@@ -1,3 +1,4 @@
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Corpus;
 
@@ -13,7 +14,7 @@ public static class ForeignCorpus
 
     public static IReadOnlyList<CorpusCase> Load(string directory)
     {
-        if (!Directory.Exists(directory)) throw new UsageException($"corpus directory '{directory}' does not exist");
+        if (!Directory.Exists(directory)) throw new BadInputException($"corpus directory '{directory}' does not exist");
         var cases = new List<CorpusCase>();
         foreach (var wasm in Directory.EnumerateFiles(directory, "*.wasm", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
         {
@@ -40,7 +41,7 @@ public static class ForeignCorpus
             });
         }
         if (cases.Count == 0)
-            throw new UsageException($"'{directory}' has neither {CorpusManifest.FileName} nor any .wasm file");
+            throw new BadInputException($"'{directory}' has neither {CorpusManifest.FileName} nor any .wasm file");
         return cases;
     }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Corpus;
 
@@ -26,14 +27,14 @@ public static class WasmMaterializer
         var path = corpus.Resolve(c.Wasm);
         if (!path.EndsWith(".gz", StringComparison.Ordinal))
         {
-            if (!File.Exists(path)) throw new UsageException($"case '{c.Name}': module '{path}' does not exist");
+            if (!File.Exists(path)) throw new BadInputException($"case '{c.Name}': module '{path}' does not exist");
             return path;
         }
-        if (c.WasmSha256 is null) throw new UsageException($"case '{c.Name}': a gzipped module needs wasm_sha256 in the manifest");
+        if (c.WasmSha256 is null) throw new BadInputException($"case '{c.Name}': a gzipped module needs wasm_sha256 in the manifest");
         var dir = Path.Combine(cacheRoot ?? DefaultCacheRoot(), "corpus");
         var target = Path.Combine(dir, c.WasmSha256 + ".wasm");
         if (File.Exists(target)) return target;
-        if (!File.Exists(path)) throw new UsageException($"case '{c.Name}': module '{path}' does not exist");
+        if (!File.Exists(path)) throw new BadInputException($"case '{c.Name}': module '{path}' does not exist");
         Directory.CreateDirectory(dir);
         // Decompress beside the target and rename, so a concurrent user never sees half a file.
         var tmp = Path.Combine(dir, $"{c.WasmSha256}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -44,7 +45,7 @@ public static class WasmMaterializer
                 input.CopyTo(output);
             var actual = FileHash.Sha256Hex(tmp);
             if (actual != c.WasmSha256)
-                throw new UsageException($"case '{c.Name}': '{path}' decompresses to SHA-256 {actual}, manifest says {c.WasmSha256}");
+                throw new BadInputException($"case '{c.Name}': '{path}' decompresses to SHA-256 {actual}, manifest says {c.WasmSha256}");
             File.Move(tmp, target, overwrite: true);
             return target;
         }

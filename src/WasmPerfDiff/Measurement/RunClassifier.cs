@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using WasmPerfDiff.Measurement.Process;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Measurement;
 
@@ -21,7 +21,7 @@ public static partial class RunClassifier
     public static RunResult NotRun(string runtime, RunStatus status, string message, DateTimeOffset startedAt) =>
         new(runtime, status, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, startedAt, message);
 
-    public static RunResult Classify(string runtime, ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks, double? aotCompileMs, DateTimeOffset startedAt)
+    public static RunResult Classify(string runtime, ProcessOutcome o, GuestMarkerScanner markers, SideChannelMarks? marks, bool expectedMarks, double? aotCompileMs, DateTimeOffset startedAt)
     {
         if (!o.Spawned)
             return NotRun(runtime, RunStatus.HarnessError, o.SpawnError!, startedAt) with { Phases = new Phases(AotCompileMs: aotCompileMs) };
@@ -29,7 +29,7 @@ public static partial class RunClassifier
         var (status, message) = Status(o, marks, expectedMarks);
         return new RunResult(runtime, status, o.ExitCode, o.Signal, o.WallMs, o.UserMs, o.SysMs, o.MaxRssKb,
             o.Stdout.Bytes, o.Stdout.Sha256, o.Stderr.Bytes, o.Stderr.Sha256,
-            PhasesOf(o, marks, aotCompileMs), startedAt, message);
+            PhasesOf(o, markers, marks, aotCompileMs), startedAt, message);
     }
 
     private static (RunStatus, string?) Status(ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks)
@@ -45,7 +45,7 @@ public static partial class RunClassifier
         return (RunStatus.ExitNonzero, $"exit code {o.ExitCode}");
     }
 
-    private static Phases PhasesOf(ProcessOutcome o, SideChannelMarks? marks, double? aotCompileMs)
+    private static Phases PhasesOf(ProcessOutcome o, GuestMarkerScanner markers, SideChannelMarks? marks, double? aotCompileMs)
     {
         static double? Ms(long? from, long? to) => from is long f && to is long t && t >= f ? (t - f) / NsPerMs : null;
 
@@ -61,7 +61,7 @@ public static partial class RunClassifier
                 TeardownMs = Ms(marks.ExecutedNs, o.ReapUnixNs),
             };
         }
-        if (o.Markers.BeginNs is long begin && o.Markers.EndNs is long end && end >= begin)
+        if (markers.BeginNs is long begin && markers.EndNs is long end && end >= begin)
         {
             phases = phases with
             {

@@ -4,6 +4,7 @@ using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Campaigns;
 
 namespace WasmPerfDiff.Profiling;
 
@@ -80,7 +81,7 @@ public static class FindingProfiles
             meansOnly = store.Campaigns().Any(c => c.MeansOnly); // as analyze decides it
         }
         if (runs.Count == 0)
-            throw new UsageException($"{dbPath} holds no runs yet: run the campaign first");
+            throw new BadInputException($"{dbPath} holds no runs yet: run the campaign first");
         // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
         var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
 
@@ -112,7 +113,7 @@ public static class FindingProfiles
                     Profile = result,
                 });
             }
-            catch (UsageException e)
+            catch (BadInputException e)
             {
                 // One finding that cannot be profiled here (a runtime refused the module, a timeout) must not cost the others.
                 profiles.Add(entry with { Error = e.Message });

@@ -73,7 +73,7 @@ public sealed class FoldedProfile
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            throw new UsageException($"{path}: {e.Message}");
+            throw new BadInputException($"{path}: {e.Message}");
         }
     }
 

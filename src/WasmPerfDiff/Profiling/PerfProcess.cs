@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Profiling;
 
@@ -82,7 +83,7 @@ internal static class PerfProcess
 
     private static async Task InterruptAsync(Process perf)
     {
-        if (WasmPerfDiff.Measurement.Process.Posix.kill(perf.Id, SigInt) != 0)
+        if (WasmPerfDiff.Host.Processes.Posix.kill(perf.Id, SigInt) != 0)
             return;
         using var grace = new CancellationTokenSource(InterruptGrace);
         try

@@ -74,7 +74,7 @@ public static class PerfRecorder
             // A run that hits the timeout is interrupted, not killed: where a hanging program spends its time is worth seeing.
             var run = await RunPerfAsync(options, record, launch, options.EffectiveTimeout, null, cancellationToken, interruptAtTimeout: true);
             if (run.TimedOut && !File.Exists(data))
-                throw new UsageException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s and perf kept no data: {string.Join(' ', launch.Argv)}");
+                throw new BadInputException($"profiled run did not finish within {options.EffectiveTimeout.TotalSeconds:0} s and perf kept no data: {string.Join(' ', launch.Argv)}");
             if (!File.Exists(data))
                 throw Explain(run.StderrTail);
 
@@ -93,7 +93,7 @@ public static class PerfRecorder
                         }
                     }, cancellationToken), cancellationToken);
                 if (script.ExitCode != 0)
-                    throw new UsageException($"perf script failed: {LastLine(script.StderrTail)}");
+                    throw new BadInputException($"perf script failed: {LastLine(script.StderrTail)}");
             }
             finally
             {
@@ -121,7 +121,7 @@ public static class PerfRecorder
         }
         catch (Win32Exception)
         {
-            throw new UsageException(MissingPerf);
+            throw new BadInputException(MissingPerf);
         }
     }
 
@@ -131,16 +131,16 @@ public static class PerfRecorder
         "perf may not sample here: run as root or allow it with 'sysctl kernel.perf_event_paranoid=1'";
 
     /// <summary>Turns perf's complaint into the one line a user needs.</summary>
-    public static UsageException Explain(string stderr)
+    public static BadInputException Explain(string stderr)
     {
         if (stderr.Contains("perf_event_paranoid", StringComparison.Ordinal) || stderr.Contains("ermission", StringComparison.Ordinal)
             || stderr.Contains("EACCES", StringComparison.Ordinal))
-            return new UsageException(NotPermitted);
+            return new BadInputException(NotPermitted);
         // Distribution wrappers of /usr/bin/perf need the perf build of the running kernel
         // (Ubuntu: "perf not found for kernel X"; Debian: "E: linux-perf-X is not installed").
         if (stderr.Contains("not found for kernel", StringComparison.Ordinal) || stderr.Contains("is not installed", StringComparison.Ordinal))
-            return new UsageException(MissingPerf);
-        return new UsageException($"perf record failed: {LastLine(stderr)}");
+            return new BadInputException(MissingPerf);
+        return new BadInputException($"perf record failed: {LastLine(stderr)}");
     }
 
     private static string LastLine(string text) =>

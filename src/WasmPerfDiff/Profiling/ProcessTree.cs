@@ -40,7 +40,7 @@ internal static class ProcessTree
     {
         foreach (var p in processes)
             if (Stat(p.Pid) is { } now && now.Start == p.StartTicks)
-                WasmPerfDiff.Measurement.Process.Posix.kill(p.Pid, SigKill);
+                WasmPerfDiff.Host.Processes.Posix.kill(p.Pid, SigKill);
     }
 
     /// <summary>

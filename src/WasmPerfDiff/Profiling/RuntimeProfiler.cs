@@ -11,7 +11,7 @@ public static class RuntimeProfiler
     {
         var launch = await runtime.PrepareAsync(request, new LaunchOptions(PerfMap: true), cancellationToken);
         if (launch.Spec is null)
-            throw new UsageException($"cannot profile on {runtime.Name}: {launch.FailureMessage ?? "the runtime could not prepare the run"}");
+            throw new BadInputException($"cannot profile on {runtime.Name}: {launch.FailureMessage ?? "the runtime could not prepare the run"}");
         try
         {
             var spec = launch.Spec;

@@ -40,9 +40,9 @@ public sealed class WasmFunctionNames
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(wasmPath); }
-        catch (IOException e) { throw new UsageException($"cannot read wasm module {wasmPath}: {e.Message}"); }
+        catch (IOException e) { throw new BadInputException($"cannot read wasm module {wasmPath}: {e.Message}"); }
         try { return Read(bytes); }
-        catch (InvalidDataException e) { throw new UsageException($"{wasmPath}: {e.Message}"); }
+        catch (InvalidDataException e) { throw new BadInputException($"{wasmPath}: {e.Message}"); }
     }
 
     /// <summary>Parses a module binary; throws <see cref="InvalidDataException"/> when it is not one.</summary>

@@ -12,7 +12,7 @@ public static class FlameGraphIndex
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Find(IEnumerable<string> findingIds, string dir)
     {
-        if (!Directory.Exists(dir)) throw new UsageException($"flame graph folder '{dir}' does not exist");
+        if (!Directory.Exists(dir)) throw new BadInputException($"flame graph folder '{dir}' does not exist");
         var ids = findingIds.Distinct(StringComparer.Ordinal).ToList();
         var result = FromProfileIndex(dir).Where(p => ids.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal);
         foreach (var (id, files) in ByName(ids, dir))
@@ -31,7 +31,7 @@ public static class FlameGraphIndex
         if (!File.Exists(index)) return result;
         JsonDocument doc;
         try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
-        catch (JsonException e) { throw new UsageException($"'{index}' is not a readable profile index: {e.Message}"); }
+        catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Array) return result;

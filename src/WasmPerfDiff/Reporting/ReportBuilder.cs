@@ -22,7 +22,7 @@ public static class ReportBuilder
     public static ReportModel Build(CampaignStore store, ReportOptions options)
     {
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
-                       ?? throw new UsageException($"'{store.Path}' holds no campaign (run one with: wasm-perfdiff run --db {store.Path})");
+                       ?? throw new BadInputException($"'{store.Path}' holds no campaign (run one with: wasm-perfdiff run --db {store.Path})");
         var settings = TryReadSettings(campaign);
         var runs = store.ReadCaseRuns();
         var cases = store.Cases();
@@ -54,7 +54,7 @@ public static class ReportBuilder
                     note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {options.FloorMs:0.#} ms floor " +
                            $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or a lower --floor-ms";
             }
-            catch (UsageException e)
+            catch (BadInputException e)
             {
                 note = e.Message;
             }
@@ -123,6 +123,6 @@ public static class ReportBuilder
     {
         if (c.Origin != CampaignOrigin.Local) return null;
         try { return CampaignSettings.FromJson(c.SettingsJson); }
-        catch (Exception e) when (e is System.Text.Json.JsonException or UsageException) { return null; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or BadInputException) { return null; }
     }
 }

@@ -1,4 +1,3 @@
-using WasmPerfDiff.Measurement;
 
 namespace WasmPerfDiff.Runtimes;
 

@@ -1,17 +1,23 @@
-using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Runtimes;
 
 /// <summary>
 /// The measured child process of one run, where its runner reports phases (a side-channel file, for
 /// runners of ours), and the duration of any AOT compile step done beforehand. A launch that could not
-/// be prepared carries the reason and the status to record instead.
+/// be prepared carries the reason instead, and whether the runtime refused the module (unsupported) or
+/// the harness failed to prepare it.
 /// </summary>
 public sealed record Launch(ProcessSpec? Spec, string? MarksFile = null, double? AotCompileMs = null)
 {
     public string? FailureMessage { get; init; }
-    public Measurement.RunStatus FailureStatus { get; init; } = Measurement.RunStatus.HarnessError;
 
-    public static Launch Failed(string message, Measurement.RunStatus status = Measurement.RunStatus.HarnessError) =>
-        new((ProcessSpec?)null) { FailureMessage = message, FailureStatus = status };
+    /// <summary>True when this runtime cannot run the module here (missing, or its AOT compiler refused it).</summary>
+    public bool Unsupported { get; init; }
+
+    /// <summary>The harness could not prepare the run.</summary>
+    public static Launch Failed(string message) => new((ProcessSpec?)null) { FailureMessage = message };
+
+    /// <summary>The runtime cannot run this module here.</summary>
+    public static Launch Refused(string message) => new((ProcessSpec?)null) { FailureMessage = message, Unsupported = true };
 }

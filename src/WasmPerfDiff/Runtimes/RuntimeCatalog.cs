@@ -37,6 +37,6 @@ public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
         var wanted = (names ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (wanted.Count == 0) return Available();
         return wanted.Distinct().Select(n => All.FirstOrDefault(r => r.Name == n)
-            ?? throw new UsageException($"unknown runtime '{n}' (known: {string.Join(", ", All.Select(r => r.Name))})")).ToList();
+            ?? throw new BadInputException($"unknown runtime '{n}' (known: {string.Join(", ", All.Select(r => r.Name))})")).ToList();
     }
 }

@@ -17,7 +17,7 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
     public static string? Locate(string? explicitPath)
     {
         if (explicitPath is not null)
-            return File.Exists(explicitPath) ? explicitPath : throw new UsageException($"config file not found: {explicitPath}");
+            return File.Exists(explicitPath) ? explicitPath : throw new BadInputException($"config file not found: {explicitPath}");
         var candidates = new[]
         {
             Environment.GetEnvironmentVariable("WASM_PERFDIFF_CONFIG"),
@@ -35,15 +35,15 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         try
         {
             file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
-                ?? throw new UsageException($"{path}: empty config");
+                ?? throw new BadInputException($"{path}: empty config");
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{path}: invalid JSON ({e.Message.Split('.')[0]})");
+            throw new BadInputException($"{path}: invalid JSON ({e.Message.Split('.')[0]})");
         }
         var runtimes = (file.Runtimes ?? []).Select((r, i) => r.ToDefinition(path, i)).ToList();
         var dup = runtimes.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new UsageException($"{path}: runtime '{dup.Key}' is defined twice");
+        if (dup is not null) throw new BadInputException($"{path}: runtime '{dup.Key}' is defined twice");
         return new RuntimeConfig(file.Paths ?? new Dictionary<string, string>(), runtimes);
     }
 
@@ -64,12 +64,12 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         {
             var where = $"{path}: runtimes[{index}]";
             if (string.IsNullOrWhiteSpace(Name) || Name.Any(c => char.IsWhiteSpace(c) || c == ','))
-                throw new UsageException($"{where}: 'name' is required and may not contain spaces or commas");
+                throw new BadInputException($"{where}: 'name' is required and may not contain spaces or commas");
             if (Command is null || Command.Count == 0)
-                throw new UsageException($"{where} ({Name}): 'command' must be a non-empty argv list");
+                throw new BadInputException($"{where} ({Name}): 'command' must be a non-empty argv list");
             if (!Command.Contains("{wasm}") && !Command.Any(a => a.Contains("{wasm}")) && !Command.Any(a => a.Contains("{out}")))
-                throw new UsageException($"{where} ({Name}): 'command' must mention {{wasm}} (or {{out}} with a precompile step)");
-            if (Precompile is { Count: 0 }) throw new UsageException($"{where} ({Name}): 'precompile' must be a non-empty argv list");
+                throw new BadInputException($"{where} ({Name}): 'command' must mention {{wasm}} (or {{out}} with a precompile step)");
+            if (Precompile is { Count: 0 }) throw new BadInputException($"{where} ({Name}): 'precompile' must be a non-empty argv list");
             return new CliRuntimeDefinition(Name, Engine ?? Name, Tier ?? "default", new CommandTemplate(Command),
                 Precompile is null ? null : new CommandTemplate(Precompile),
                 Version is null ? null : new CommandTemplate(Version),

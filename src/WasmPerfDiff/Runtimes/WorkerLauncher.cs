@@ -1,3 +1,4 @@
+using WasmPerfDiff.Host;
 namespace WasmPerfDiff.Runtimes;
 
 /// <summary>

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Store;
 
@@ -10,7 +13,7 @@ namespace WasmPerfDiff.Store;
 /// is its own committed transaction, so a <c>kill -9</c> loses at most the run in flight.
 /// Not thread-safe: one scheduler writes through one instance.
 /// </summary>
-public sealed class CampaignStore : IDisposable
+public sealed class CampaignStore : ICampaignJournal, IDisposable
 {
     private readonly SqliteConnection _db;
 
@@ -41,14 +44,14 @@ public sealed class CampaignStore : IDisposable
         catch (SqliteException e)
         {
             db.Dispose();
-            throw new UsageException($"'{path}' is not a usable campaign database: {e.Message}");
+            throw new BadInputException($"'{path}' is not a usable campaign database: {e.Message}");
         }
         return new CampaignStore(full, db);
     }
 
     /// <summary>Opens an existing campaign file; a missing file is a usage error.</summary>
     public static CampaignStore OpenExisting(string path) =>
-        File.Exists(path) ? Open(path) : throw new UsageException($"campaign database '{path}' does not exist");
+        File.Exists(path) ? Open(path) : throw new BadInputException($"campaign database '{path}' does not exist");
 
     // ---- campaigns -------------------------------------------------------------------------
 
@@ -96,20 +99,24 @@ public sealed class CampaignStore : IDisposable
         return cmd.ExecuteNonQuery() == 1;
     }
 
-    /// <summary>Creates the local campaign of this file with its settings (any object, stored as snake_case JSON).</summary>
-    public CampaignRecord CreateLocalCampaign<TSettings>(TSettings settings, long seed)
+    public string StartCampaign(CampaignSettings settings) => CreateLocalCampaign(settings, settings.Seed).Id;
+
+    public string? ResumableCampaign() => LocalCampaign()?.Id;
+
+    /// <summary>Creates the local campaign of this file with its settings (stored as snake_case JSON).</summary>
+    public CampaignRecord CreateLocalCampaign(CampaignSettings settings, long seed)
     {
         if (LocalCampaign() is { } existing)
-            throw new UsageException($"'{Path}' already holds campaign {existing.Id}: use --resume to continue it, or another --db");
+            throw new BadInputException($"'{Path}' already holds campaign {existing.Id}: use --resume to continue it, or another --db");
         var c = new CampaignRecord(Guid.NewGuid().ToString("N"), CampaignOrigin.Local, DateTimeOffset.UtcNow,
-            JsonSerializer.Serialize(settings, StoreJson.Options), seed, HostFingerprint.Current());
+            JsonSerializer.Serialize(settings, WireJson.Compact), seed, HostFingerprint.Current());
         AddCampaign(c);
         return c;
     }
 
     // ---- runtimes and cases ----------------------------------------------------------------
 
-    public void UpsertRuntime(RuntimeRecord rt)
+    public void RecordRuntime(RuntimeRecord rt)
     {
         using var cmd = Command("""
             INSERT INTO runtime (name, engine, tier, version, command) VALUES ($n, $e, $t, $v, $c)
@@ -128,11 +135,11 @@ public sealed class CampaignStore : IDisposable
     /// Stores a case. A case already stored with another module hash is refused: its runs would
     /// then mix two different programs under one name. An empty hash means unknown (imported data).
     /// </summary>
-    public void UpsertCase(CaseRecord c)
+    public void RecordCase(CaseRecord c)
     {
         var existing = Cases().FirstOrDefault(x => x.Name == c.Name);
         if (existing != null && existing.WasmSha256 != c.WasmSha256 && existing.WasmSha256.Length > 0 && c.WasmSha256.Length > 0)
-            throw new UsageException($"case '{c.Name}' changed since it was stored in '{Path}' (wasm SHA-256 {Short(existing.WasmSha256)} → {Short(c.WasmSha256)}): use a new --db");
+            throw new BadInputException($"case '{c.Name}' changed since it was stored in '{Path}' (wasm SHA-256 {Short(existing.WasmSha256)} → {Short(c.WasmSha256)}): use a new --db");
         using var cmd = Command("""
             INSERT INTO "case" (name, suite, wasm_path, wasm_sha256, args, stdin, expected_stdout_sha256, size_name)
             VALUES ($n, $s, $p, $h, $a, $i, $x, $z)
@@ -145,7 +152,7 @@ public sealed class CampaignStore : IDisposable
         cmd.Parameters.AddWithValue("$s", c.Suite);
         cmd.Parameters.AddWithValue("$p", c.WasmPath);
         cmd.Parameters.AddWithValue("$h", c.WasmSha256);
-        cmd.Parameters.AddWithValue("$a", JsonSerializer.Serialize(c.Args, StoreJson.Options));
+        cmd.Parameters.AddWithValue("$a", JsonSerializer.Serialize(c.Args, WireJson.Compact));
         cmd.Parameters.AddWithValue("$i", (object?)c.StdinPath ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$x", (object?)c.ExpectedStdoutSha256 ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$z", c.SizeName);
@@ -169,7 +176,7 @@ public sealed class CampaignStore : IDisposable
         var list = new List<CaseRecord>();
         while (r.Read())
             list.Add(new CaseRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                JsonSerializer.Deserialize<string[]>(r.GetString(4), StoreJson.Options) ?? [],
+                JsonSerializer.Deserialize<string[]>(r.GetString(4), WireJson.Compact) ?? [],
                 r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)));
         return list;
     }

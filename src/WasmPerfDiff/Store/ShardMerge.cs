@@ -13,21 +13,21 @@ public static class ShardMerge
     public static MergeResult Merge(CampaignStore target, CampaignStore source)
     {
         if (Path.GetFullPath(target.Path) == Path.GetFullPath(source.Path))
-            throw new UsageException("cannot merge a campaign database into itself");
+            throw new BadInputException("cannot merge a campaign database into itself");
 
         // Same corpus or nothing: a case with the same name but another module is another program.
         var mine = target.Cases().ToDictionary(c => c.Name);
         foreach (var c in source.Cases())
             if (mine.TryGetValue(c.Name, out var m) && m.WasmSha256.Length > 0 && c.WasmSha256.Length > 0 && m.WasmSha256 != c.WasmSha256)
-                throw new UsageException($"case '{c.Name}' differs between the databases (wasm SHA-256 {CampaignStore.Short(m.WasmSha256)} vs {CampaignStore.Short(c.WasmSha256)}): not the same corpus");
+                throw new BadInputException($"case '{c.Name}' differs between the databases (wasm SHA-256 {CampaignStore.Short(m.WasmSha256)} vs {CampaignStore.Short(c.WasmSha256)}): not the same corpus");
 
         var casesAdded = 0;
         foreach (var c in source.Cases())
         {
             if (!mine.ContainsKey(c.Name)) casesAdded++;
-            target.UpsertCase(c);
+            target.RecordCase(c);
         }
-        foreach (var rt in source.Runtimes()) target.UpsertRuntime(rt);
+        foreach (var rt in source.Runtimes()) target.RecordRuntime(rt);
 
         var campaignsAdded = 0;
         foreach (var c in source.Campaigns())

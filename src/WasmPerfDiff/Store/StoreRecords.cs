@@ -1,24 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Store;
-
-/// <summary>A runtime configuration as the store keeps it (table <c>runtime</c>).</summary>
-public sealed record RuntimeRecord(string Name, string Engine, string Tier, string? Version, string Command);
-
-/// <summary>
-/// A benchmark case as the store keeps it (table <c>case</c>) and as the scheduler runs it:
-/// the module, its guest arguments and stdin, and the output hash it must produce when known.
-/// </summary>
-public sealed record CaseRecord(
-    string Name,
-    string Suite,
-    string WasmPath,
-    string WasmSha256,
-    IReadOnlyList<string> Args,
-    string? StdinPath = null,
-    string? ExpectedStdoutSha256 = null,
-    string SizeName = "default");
 
 /// <summary>Where a campaign row came from: run in this file, merged from a shard, or imported from WarpDiff.</summary>
 public static class CampaignOrigin
@@ -45,13 +29,3 @@ public sealed record CampaignRecord(
 
 /// <summary>A stored run with the campaign it belongs to; what export writes, one per line.</summary>
 public sealed record RunRow(string CampaignId, Measurement.CaseRun Run);
-
-/// <summary>JSON options of everything the store writes as JSON (settings, argument lists).</summary>
-internal static class StoreJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-}

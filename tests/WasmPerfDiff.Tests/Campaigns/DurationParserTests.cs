@@ -20,5 +20,5 @@ public class DurationParserTests
     [InlineData("soon")]
     [InlineData("5 minutes")]
     public void Anything_else_is_a_usage_error(string text) =>
-        Assert.Throws<UsageException>(() => DurationParser.Parse(text));
+        Assert.Throws<BadInputException>(() => DurationParser.Parse(text));
 }

@@ -1,4 +1,5 @@
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Campaigns;
 
 namespace WasmPerfDiff.Tests.Campaigns;
 

@@ -1,6 +1,7 @@
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Tests.Campaigns;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WasmPerfDiff.Corpus;
-using WasmPerfDiff.Corpus.Calibration;
 using WasmPerfDiff.Tests.Support;
+using WasmPerfDiff.Campaigns.Calibration;
 
 namespace WasmPerfDiff.Tests.Corpus;
 

@@ -48,9 +48,9 @@ public class CorpusBuildTests
     [Fact]
     public async Task Missing_toolchain_names_the_debian_packages()
     {
-        var e = await Assert.ThrowsAsync<UsageException>(() => BuildToolchain.DetectAsync(WasmCompiler.Clang, pathVariable: "/nonexistent"));
+        var e = await Assert.ThrowsAsync<BadInputException>(() => BuildToolchain.DetectAsync(WasmCompiler.Clang, pathVariable: "/nonexistent"));
         Assert.Contains("apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32", e.Message);
-        var emcc = await Assert.ThrowsAsync<UsageException>(() => BuildToolchain.DetectAsync(WasmCompiler.Emcc, pathVariable: "/nonexistent"));
+        var emcc = await Assert.ThrowsAsync<BadInputException>(() => BuildToolchain.DetectAsync(WasmCompiler.Emcc, pathVariable: "/nonexistent"));
         Assert.Contains("emcc", emcc.Message);
     }
 
@@ -59,7 +59,7 @@ public class CorpusBuildTests
     {
         var dir = CorpusPaths.NewTempDir("perfdiff-foreign-");
         File.Copy(Path.Combine(CorpusPaths.Directory, "wasm", "O2", "fib.wasm"), Path.Combine(dir, "fib.wasm"));
-        await Assert.ThrowsAsync<UsageException>(() => CorpusBuilder.BuildAsync(CorpusSet.Open(dir), new BuildOptions { OutDir = dir }));
+        await Assert.ThrowsAsync<BadInputException>(() => CorpusBuilder.BuildAsync(CorpusSet.Open(dir), new BuildOptions { OutDir = dir }));
     }
 }
 

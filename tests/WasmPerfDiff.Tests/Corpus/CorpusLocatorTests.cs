@@ -30,8 +30,8 @@ public class CorpusLocatorTests
         Assert.Equal(shipped, CorpusLocator.TryLocate(null, null, baseDir, deep));
         Assert.Equal(checkoutCorpus, CorpusLocator.TryLocate(null, null, nowhere, deep));
         Assert.Equal(checkoutCorpus, CorpusLocator.TryLocate(null, null, deep, nowhere));
-        Assert.Throws<UsageException>(() => CorpusLocator.TryLocate(Path.Combine(root, "missing"), null, baseDir, deep));
-        Assert.Throws<UsageException>(() => CorpusLocator.TryLocate(null, Path.Combine(root, "missing"), baseDir, deep));
+        Assert.Throws<BadInputException>(() => CorpusLocator.TryLocate(Path.Combine(root, "missing"), null, baseDir, deep));
+        Assert.Throws<BadInputException>(() => CorpusLocator.TryLocate(null, Path.Combine(root, "missing"), baseDir, deep));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Tests.Corpus;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Tests.Corpus;
 
@@ -47,9 +48,9 @@ public class ForeignCorpusTests
     public void A_directory_without_manifest_or_modules_is_bad_input()
     {
         var dir = CorpusPaths.NewTempDir("perfdiff-foreign-");
-        var e = Assert.Throws<UsageException>(() => CorpusSet.Open(dir));
+        var e = Assert.Throws<BadInputException>(() => CorpusSet.Open(dir));
         Assert.Contains(".wasm", e.Message);
-        Assert.Throws<UsageException>(() => CorpusSet.Open(Path.Combine(dir, "missing")));
+        Assert.Throws<BadInputException>(() => CorpusSet.Open(Path.Combine(dir, "missing")));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public class ForeignCorpusTests
         Assert.Equal(path, WasmMaterializer.WasmPath(set, c, cache));
 
         var wrong = c with { WasmSha256 = new string('0', 64) };
-        var e = Assert.Throws<UsageException>(() => WasmMaterializer.WasmPath(set, wrong, cache));
+        var e = Assert.Throws<BadInputException>(() => WasmMaterializer.WasmPath(set, wrong, cache));
         Assert.Contains("SHA-256", e.Message);
         Assert.Single(System.IO.Directory.GetFiles(Path.Combine(cache, "corpus"))); // no half-written leftovers
     }

@@ -12,7 +12,7 @@ public sealed class RequiresClangFactAttribute : FactAttribute
             BuildToolchain.DetectAsync(WasmCompiler.Clang).GetAwaiter().GetResult();
             return null;
         }
-        catch (UsageException e)
+        catch (BadInputException e)
         {
             return e.Message;
         }

@@ -5,6 +5,8 @@ using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Profiling;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Support;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Tests.Profiling;
 
@@ -65,9 +67,9 @@ public class FindingProfilesTests
         {
             var campaign = store.CreateLocalCampaign(new CampaignSettings(), 1);
             foreach (var r in Runtimes)
-                store.UpsertRuntime(new RuntimeRecord(r, r.Split('-')[0], r.Split('-')[1], null, r));
+                store.RecordRuntime(new RuntimeRecord(r, r.Split('-')[0], r.Split('-')[1], null, r));
             for (var c = 1; c <= 6; c++)
-                store.UpsertCase(new CaseRecord($"case{c}", "test", ProfilingFixtures.HotWasm, FileHash.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
+                store.RecordCase(new CaseRecord($"case{c}", "test", ProfilingFixtures.HotWasm, FileHash.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
             store.AppendBatch(campaign.Id, Campaign());
         }
         var outDir = Path.Combine(dir, "out");

@@ -31,7 +31,7 @@ public class PerfRecorderTests
     [Fact]
     public async Task A_perf_that_cannot_be_started_is_a_usage_error_naming_the_package()
     {
-        var error = await Assert.ThrowsAsync<UsageException>(() =>
+        var error = await Assert.ThrowsAsync<BadInputException>(() =>
             PerfRecorder.CheckAvailableAsync(new PerfOptions(PerfPath: "/nonexistent/perf")));
         Assert.Contains("apt-get install linux-perf", error.Message);
     }

@@ -52,7 +52,7 @@ public class WasmFunctionNamesTests
         using var dir = ProfilingFixtures.NewTempDir();
         var path = Path.Combine(dir, "not.wasm");
         File.WriteAllText(path, "hello world");
-        var error = Assert.Throws<UsageException>(() => WasmFunctionNames.ReadFile(path));
+        var error = Assert.Throws<BadInputException>(() => WasmFunctionNames.ReadFile(path));
         Assert.Contains("not a WebAssembly module", error.Message);
     }
 
@@ -63,7 +63,7 @@ public class WasmFunctionNamesTests
         var path = Path.Combine(dir, "cut.wasm");
         var bytes = File.ReadAllBytes(ProfilingFixtures.HotWasm);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        Assert.Throws<UsageException>(() => WasmFunctionNames.ReadFile(path));
+        Assert.Throws<BadInputException>(() => WasmFunctionNames.ReadFile(path));
     }
 
     private static byte[] Module(params byte[][] sections) => [0x00, 0x61, 0x73, 0x6D, 1, 0, 0, 0, .. sections.SelectMany(s => s)];

@@ -2,6 +2,8 @@ using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Support;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Tests.Reporting;
 
@@ -36,7 +38,7 @@ public sealed class ReportCampaignFixture : IAsyncLifetime
         Runtimes = runtimes.Select(r => r.Name).ToList();
         using var store = CampaignStore.Open(Db);
         var settings = new CampaignSettings { Warmup = 0, MinRuns = 3, MaxRuns = 3, Seed = 5, Size = "test" };
-        await new CampaignScheduler(store, settings).RunAsync(Cases(), runtimes, resume: false);
+        await new CampaignScheduler(store, settings, VerdictStoppingRule.ForCampaign(settings)).RunAsync(Cases(), runtimes, resume: false);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,7 @@ public class ExecCliTests
 {
     private static readonly string[] EmbeddedTiers = ["wasmtime-cranelift", "wasmtime-cranelift-o0", "wasmtime-winch", "wasmtime-pulley"];
     private static readonly string[] V8Tiers = ["v8-turbofan", "v8-liftoff"];
-    private static bool NodePresent => WasmPerfDiff.Runtimes.ExecutableSearch.Find("node") is not null;
+    private static bool NodePresent => WasmPerfDiff.Host.ExecutableSearch.Find("node") is not null;
 
     [Fact]
     public void Doctor_lists_the_wasmtime_tiers_and_with_node_the_v8_tiers_as_available()

@@ -55,7 +55,7 @@ public class FaultInjectionTests
     public void A_bad_config_file_is_a_usage_error_naming_the_problem()
     {
         var config = UserConfig.Write(new { name = "nowasm", command = new[] { "true" } });
-        var e = Assert.Throws<UsageException>(() => RuntimeCatalog.Load(config));
+        var e = Assert.Throws<BadInputException>(() => RuntimeCatalog.Load(config));
         Assert.Contains("{wasm}", e.Message);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Tests.Support;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Tests.Runtimes;
 

@@ -3,6 +3,7 @@ using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Campaigns;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Tests.Store;
 
@@ -21,8 +22,8 @@ public class CampaignStoreTests
         var run = new CaseRun("case1", 1, Full("rt"));
         using (var store = CampaignStore.Open(db))
         {
-            store.UpsertCase(TestCases.Make(1)[0]);
-            store.UpsertRuntime(new RuntimeRecord("rt", "fake", "t", "1.0", "fake rt"));
+            store.RecordCase(TestCases.Make(1)[0]);
+            store.RecordRuntime(new RuntimeRecord("rt", "fake", "t", "1.0", "fake rt"));
             id = store.CreateLocalCampaign(new CampaignSettings { Seed = 5 }, 5).Id;
             store.Append(id, run);
         }
@@ -43,8 +44,8 @@ public class CampaignStoreTests
     public void The_same_run_key_cannot_be_stored_twice()
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
-        store.UpsertCase(TestCases.Make(1)[0]);
-        store.UpsertRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
+        store.RecordCase(TestCases.Make(1)[0]);
+        store.RecordRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
         var id = store.CreateLocalCampaign(new CampaignSettings(), 1).Id;
         store.Append(id, new CaseRun("case1", 1, Full("rt")));
         Assert.Throws<SqliteException>(() => store.Append(id, new CaseRun("case1", 1, Full("rt"))));
@@ -68,7 +69,7 @@ public class CampaignStoreTests
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
         store.CreateLocalCampaign(new CampaignSettings(), 1);
-        var e = Assert.Throws<UsageException>(() => store.CreateLocalCampaign(new CampaignSettings(), 2));
+        var e = Assert.Throws<BadInputException>(() => store.CreateLocalCampaign(new CampaignSettings(), 2));
         Assert.Contains("--resume", e.Message);
     }
 
@@ -77,8 +78,8 @@ public class CampaignStoreTests
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
         var c = TestCases.Make(1)[0];
-        store.UpsertCase(c);
-        Assert.Throws<UsageException>(() => store.UpsertCase(c with { WasmSha256 = "other" }));
+        store.RecordCase(c);
+        Assert.Throws<BadInputException>(() => store.RecordCase(c with { WasmSha256 = "other" }));
     }
 }
 
@@ -88,8 +89,8 @@ public class CampaignStoreBatchTests
     public void A_batch_naming_an_unknown_case_is_refused_and_stores_nothing()
     {
         using var store = CampaignStore.Open(TestCases.TempDb());
-        store.UpsertCase(TestCases.Make(1)[0]);
-        store.UpsertRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
+        store.RecordCase(TestCases.Make(1)[0]);
+        store.RecordRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
         var id = store.CreateLocalCampaign(new CampaignSettings(), 1).Id;
         var good = new CaseRun("case1", 1, FakeRuntime.Ok("rt", 10));
         var bad = new CaseRun("nope", 1, FakeRuntime.Ok("rt", 10));

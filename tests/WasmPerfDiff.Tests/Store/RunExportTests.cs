@@ -2,6 +2,7 @@ using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Campaigns;
+using WasmPerfDiff.Exporters;
 
 namespace WasmPerfDiff.Tests.Store;
 

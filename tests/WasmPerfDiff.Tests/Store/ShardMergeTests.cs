@@ -43,7 +43,7 @@ public class ShardMergeTests
         var b = await Shard(TestCases.Make(2).Select(c => c with { WasmSha256 = c.WasmSha256 + "x" }).ToList(), "rt", 2);
         using var target = CampaignStore.Open(a);
         using var source = CampaignStore.OpenExisting(b);
-        var e = Assert.Throws<UsageException>(() => ShardMerge.Merge(target, source));
+        var e = Assert.Throws<BadInputException>(() => ShardMerge.Merge(target, source));
         Assert.Contains("not the same corpus", e.Message);
         Assert.Equal(4, target.CountRuns());
     }

@@ -30,6 +30,6 @@ public class WarpDiffDataTests
     public void A_folder_without_data_is_a_usage_error()
     {
         var empty = Directory.CreateTempSubdirectory().FullName;
-        Assert.Throws<UsageException>(() => WarpDiffData.Read(empty));
+        Assert.Throws<BadInputException>(() => WarpDiffData.Read(empty));
     }
 }

@@ -1,4 +1,5 @@
-using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Corpus.Build;
 
@@ -30,7 +31,19 @@ public sealed class BuildToolchain
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
     /// <summary>
-    /// Finds the toolchain or throws a <see cref="UsageException"/> naming what to install. clang runs
+    /// The host's clang probe judged by the check <c>build</c> makes (wasm-ld, wasi-libc, the wasm32 builtins),
+    /// so doctor never says yes where build says no.
+    /// </summary>
+    public static Toolchain Judge(Toolchain clang)
+    {
+        if (!clang.Available) return clang;
+        try { DetectAsync(WasmCompiler.Clang).GetAwaiter().GetResult(); }
+        catch (BadInputException e) { return clang with { Available = false, Reason = e.Message }; }
+        return clang;
+    }
+
+    /// <summary>
+    /// Finds the toolchain or throws a <see cref="BadInputException"/> naming what to install. clang runs
     /// binaryen's wasm-opt after linking whenever it is on PATH (changing the code and dropping the name
     /// section), so compilers run with a PATH that has no wasm-opt: the build never depends on it.
     /// </summary>
@@ -43,7 +56,7 @@ public sealed class BuildToolchain
             // emcc runs binaryen itself on purpose (its output depends on it), so it keeps the full PATH.
             env["PATH"] = path;
             var emcc = Find("emcc", path)
-                ?? throw new UsageException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or use --compiler clang");
+                ?? throw new BadInputException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or use --compiler clang");
             return new BuildToolchain
             {
                 Compiler = compiler, CCompiler = emcc, CxxCompiler = Find("em++", path),
@@ -57,7 +70,7 @@ public sealed class BuildToolchain
             : null;
         if (missing is null && !await HasWasmBuiltinsAsync(clang!, env, ct)) missing = "libclang_rt.builtins-wasm32 (libclang-rt-14-dev-wasm32)";
         if (missing != null)
-            throw new UsageException($"wasm32-wasi toolchain incomplete ({missing} missing): {DebianInstallHint}");
+            throw new BadInputException($"wasm32-wasi toolchain incomplete ({missing} missing): {DebianInstallHint}");
         return new BuildToolchain
         {
             Compiler = compiler, CCompiler = clang!, CxxCompiler = Find("clang++", path),
@@ -70,7 +83,7 @@ public sealed class BuildToolchain
     {
         var path = pathVariable ?? System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         var c = Find("clang", path) ?? Find("cc", path)
-            ?? throw new UsageException($"no native C compiler (clang or cc) on PATH: {DebianInstallHint}");
+            ?? throw new BadInputException($"no native C compiler (clang or cc) on PATH: {DebianInstallHint}");
         return (c, Find("clang++", path) ?? Find("c++", path));
     }
 
@@ -91,6 +104,6 @@ public sealed class BuildToolchain
     {
         var r = await ToolProcess.RunAsync(tool, ["--version"], ProbeTimeout, env, ct: ct);
         var line = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim();
-        return r.Ok && line is not null ? line : throw new UsageException($"'{tool} --version' failed: {r.Tail(200)}");
+        return r.Ok && line is not null ? line : throw new BadInputException($"'{tool} --version' failed: {r.Tail(200)}");
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Corpus.Build;
 
@@ -44,8 +45,8 @@ public sealed class CorpusBuilder
     public static async Task<BuildReport> BuildAsync(CorpusSet corpus, BuildOptions options,
         Action<CaseBuildResult>? onCase = null, CancellationToken ct = default)
     {
-        if (corpus.IsForeign) throw new UsageException($"'{corpus.Directory}' is a foreign corpus (prebuilt .wasm, no sources): nothing to build");
-        if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new UsageException($"--opt must be one of {string.Join(", ", BuildOptions.OptLevels)}");
+        if (corpus.IsForeign) throw new BadInputException($"'{corpus.Directory}' is a foreign corpus (prebuilt .wasm, no sources): nothing to build");
+        if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new BadInputException($"--opt must be one of {string.Join(", ", BuildOptions.OptLevels)}");
         var selected = Select(corpus, options.Cases);
         var wasm = await BuildToolchain.DetectAsync(options.Compiler, ct: ct);
         string? nativeC = null, nativeCxx = null, nativeVersion = null;
@@ -74,7 +75,7 @@ public sealed class CorpusBuilder
     {
         if (names is null || names.Count == 0) return corpus.Cases;
         var unknown = names.Where(n => corpus.Cases.All(c => c.Name != n)).ToList();
-        if (unknown.Count > 0) throw new UsageException($"no case named {string.Join(", ", unknown)} in the corpus");
+        if (unknown.Count > 0) throw new BadInputException($"no case named {string.Join(", ", unknown)} in the corpus");
         return corpus.Cases.Where(c => names.Contains(c.Name)).ToList();
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Host.Processes;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Runtimes.Cli;
 
@@ -32,7 +33,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
     {
         var availability = Detect();
         if (!availability.Available)
-            return Launch.Failed(availability.Reason ?? "unavailable", RunStatus.Unsupported);
+            return Launch.Refused(availability.Reason ?? "unavailable");
 
         var wasm = Path.GetFullPath(request.WasmPath);
         var dir = request.Dir is null ? null : Path.GetFullPath(request.Dir);
@@ -44,7 +45,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
             var first = false;
             var compiled = _artifacts.GetOrAdd(key, k => { first = true; return PrecompileAsync(wasm, k, cancellationToken); });
             var (path, ms, error) = await compiled;
-            if (error is not null) return Launch.Failed($"precompile failed: {error}", RunStatus.Unsupported);
+            if (error is not null) return Launch.Refused($"precompile failed: {error}");
             artifact = path;
             if (first) aotMs = ms;
         }
@@ -62,7 +63,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         Directory.CreateDirectory(dir);
         var output = Path.Combine(dir, sha + definition.ArtifactExtension);
         var argv = definition.Precompile!.Expand(Resolve(definition.Precompile.Program)!, wasm, [], null, output);
-        var outcome = await ChildProcess.RunAsync(new ProcessSpec(argv[0], argv.Skip(1).ToList(), PrecompileTimeout), cancellationToken);
+        var outcome = await ChildProcess.RunAsync(new ProcessSpec(argv[0], argv.Skip(1).ToList(), PrecompileTimeout), cancellationToken: cancellationToken);
         if (!outcome.Spawned) return (null, 0, outcome.SpawnError);
         if (outcome.ExitCode != 0 || !File.Exists(output))
             return (null, outcome.WallMs, $"{definition.Precompile.Program} exited {outcome.ExitCode?.ToString() ?? "by signal " + outcome.Signal}: {outcome.Stderr.HeadText.Trim().Split('\n')[^1]}");

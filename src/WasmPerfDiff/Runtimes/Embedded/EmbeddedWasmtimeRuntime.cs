@@ -1,6 +1,6 @@
-using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Measurement.Process;
 using Wasmtime;
+using WasmPerfDiff.Host.Processes;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Runtimes.Embedded;
 
@@ -28,7 +28,7 @@ public sealed class EmbeddedWasmtimeRuntime(WasmtimeTier tier) : IRuntime
     {
         var availability = Detect();
         if (!availability.Available)
-            return Task.FromResult(Launch.Failed(availability.Reason ?? "unavailable", RunStatus.Unsupported));
+            return Task.FromResult(Launch.Refused(availability.Reason ?? "unavailable"));
 
         var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
         List<string> args = [WorkerLauncher.CliDll!, WasmtimeWorker.Verb, "--tier", Tier, "--marks", marks];

@@ -32,7 +32,7 @@ public static partial class WasmtimeTiers
     public static WasmtimeTier Parse(string name) =>
         Enum.GetValues<WasmtimeTier>().FirstOrDefault(t => t.TierName() == name || t.RuntimeName() == name, (WasmtimeTier)(-1)) is var t && (int)t >= 0
             ? t
-            : throw new UsageException($"unknown wasmtime tier '{name}'");
+            : throw new BadInputException($"unknown wasmtime tier '{name}'");
 
     public static Config CreateConfig(this WasmtimeTier tier, bool perfMap)
     {

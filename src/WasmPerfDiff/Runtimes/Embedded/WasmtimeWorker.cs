@@ -1,5 +1,5 @@
-using WasmPerfDiff.Measurement.Process;
 using Wasmtime;
+using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Runtimes.Embedded;
 
@@ -76,11 +76,11 @@ public static class WasmtimeWorker
                     case "--marks": marks = args[++i]; break;
                     case "--dir": dir = args[++i]; break;
                     case "--perfmap": perfMap = true; break;
-                    default: throw new UsageException($"worker: unknown option '{args[i]}'");
+                    default: throw new BadInputException($"worker: unknown option '{args[i]}'");
                 }
             }
             if (tier is null || marks is null || i + 1 >= args.Count)
-                throw new UsageException("worker: usage: --tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]");
+                throw new BadInputException("worker: usage: --tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]");
             return new WorkerOptions(tier.Value, marks, dir, perfMap, args[i + 1], args.Skip(i + 2).ToList());
         }
     }

@@ -1,5 +1,6 @@
-using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Host.Processes;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Runtimes.Node;
 
@@ -38,7 +39,7 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags) : IRunti
     public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default)
     {
         var node = Detect();
-        if (!node.Available) return Task.FromResult(Launch.Failed(node.Reason ?? "node unavailable", RunStatus.Unsupported));
+        if (!node.Available) return Task.FromResult(Launch.Refused(node.Reason ?? "node unavailable"));
 
         var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
         List<string> args = ["--no-warnings", .. flags];

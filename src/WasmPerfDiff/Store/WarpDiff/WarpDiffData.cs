@@ -23,7 +23,7 @@ public static class WarpDiffData
     public static IReadOnlyList<WarpDiffMean> Read(string dir, string opt = "O2")
     {
         var root = FindOptFolder(dir, opt)
-            ?? throw new UsageException($"no WarpDiff data for {opt} under '{dir}' (expected profiling_data/{opt}/<suite>/<metric>/<metric>_<runtime>.csv)");
+            ?? throw new BadInputException($"no WarpDiff data for {opt} under '{dir}' (expected profiling_data/{opt}/<suite>/<metric>/<metric>_<runtime>.csv)");
         var means = new List<WarpDiffMean>();
         foreach (var suiteDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         foreach (var metric in Metrics)
@@ -34,7 +34,7 @@ public static class WarpDiffData
                 means.AddRange(ReadCsv(csv, opt, Path.GetFileName(suiteDir), metric));
         }
         if (means.Count == 0)
-            throw new UsageException($"'{root}' holds no WarpDiff CSV rows");
+            throw new BadInputException($"'{root}' holds no WarpDiff CSV rows");
         return means;
     }
 
@@ -49,7 +49,7 @@ public static class WarpDiffData
             var f = line.Split(',');
             if (f.Length != 4 || f[0] != metric
                 || !double.TryParse(f[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var us))
-                throw new UsageException($"{path}:{lineNo}: expected '{metric},<runtime>,<case>.wasm,<microseconds>'");
+                throw new BadInputException($"{path}:{lineNo}: expected '{metric},<runtime>,<case>.wasm,<microseconds>'");
             var caseName = f[2].EndsWith(".wasm", StringComparison.Ordinal) ? f[2][..^5] : f[2];
             yield return new WarpDiffMean(opt, suite, $"{suite}-{caseName}", f[1], metric, us);
         }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Store.WarpDiff;
 
@@ -25,13 +28,13 @@ public static class WarpDiffImport
         foreach (var rt in means.Select(m => m.Runtime).Distinct(StringComparer.Ordinal))
         {
             var (engine, tier) = SplitRuntime(rt);
-            store.UpsertRuntime(new RuntimeRecord(rt, engine, tier, null, $"WarpDiff '{rt}' (published)"));
+            store.RecordRuntime(new RuntimeRecord(rt, engine, tier, null, $"WarpDiff '{rt}' (published)"));
         }
         foreach (var c in means.GroupBy(m => m.Case))
         {
             var first = c.First();
             // The module itself is not part of the published data: its hash is unknown (empty).
-            store.UpsertCase(new CaseRecord(c.Key, first.Suite, c.Key[(first.Suite.Length + 1)..] + ".wasm", "", [], SizeName: "warpdiff-" + opt));
+            store.RecordCase(new CaseRecord(c.Key, first.Suite, c.Key[(first.Suite.Length + 1)..] + ".wasm", "", [], SizeName: "warpdiff-" + opt));
         }
         store.AppendBatch(id, runs);
         return new WarpDiffImportResult(id, runs.Select(r => r.Case).Distinct().Count(),

@@ -3,7 +3,7 @@ using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
 /// Runs one child process the way a measurement needs: posix_spawn into its own process group,
@@ -21,14 +21,16 @@ public static class ChildProcess
 
     // posix_spawn + wait4 on one pid at a time per call; .NET's own SIGCHLD handling only reaps
     // children it started itself, so it never steals ours.
-    public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
+    /// <param name="stderrObserver">Sees every stderr chunk as it streams by (the guest-marker scanner), so
+    /// nothing has to be kept to be examined afterwards.</param>
+    public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver = null,
+        CancellationToken cancellationToken = default)
     {
         var stdout = new StreamDigest(spec.CaptureBytes);
         var stderr = new StreamDigest(spec.CaptureBytes);
-        var markers = new GuestMarkerScanner();
 
         if (!TryCreatePipe(out var outRead, out var outWrite) || !TryCreatePipe(out var errRead, out var errWrite))
-            return Failed(spec, stdout, stderr, markers, $"pipe2 failed (errno {Marshal.GetLastPInvokeError()})");
+            return Failed(spec, stdout, stderr, $"pipe2 failed (errno {Marshal.GetLastPInvokeError()})");
 
         var spawnNs = Posix.RealtimeNs();
         var started = Stopwatch.GetTimestamp();
@@ -39,11 +41,11 @@ public static class ChildProcess
         using var outStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(outRead, ownsHandle: true));
         using var errStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(errRead, ownsHandle: true));
         if (pid <= 0)
-            return Failed(spec, stdout, stderr, markers, spawnError ?? "posix_spawn failed");
+            return Failed(spec, stdout, stderr, spawnError ?? "posix_spawn failed");
 
         using var drainCancel = new CancellationTokenSource();
         var drainOut = DrainAsync(outStream, chunk => stdout.Append(chunk), drainCancel.Token);
-        var drainErr = DrainAsync(errStream, chunk => { stderr.Append(chunk); markers.Append(chunk); }, drainCancel.Token);
+        var drainErr = DrainAsync(errStream, chunk => { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }, drainCancel.Token);
 
         var timedOut = 0;
         using var killOnTimeout = new Timer(_ => { Interlocked.Exchange(ref timedOut, 1); Posix.kill(-pid, Posix.SIGKILL); },
@@ -73,12 +75,11 @@ public static class ChildProcess
             SpawnUnixNs: spawnNs,
             ReapUnixNs: reapNs,
             Stdout: stdout,
-            Stderr: stderr,
-            Markers: markers);
+            Stderr: stderr);
     }
 
-    private static ProcessOutcome Failed(ProcessSpec spec, StreamDigest stdout, StreamDigest stderr, GuestMarkerScanner markers, string error) =>
-        new(null, null, false, 0, 0, 0, 0, 0, 0, stdout, stderr, markers, $"{error}: {spec.Executable}");
+    private static ProcessOutcome Failed(ProcessSpec spec, StreamDigest stdout, StreamDigest stderr, string error) =>
+        new(null, null, false, 0, 0, 0, 0, 0, 0, stdout, stderr, $"{error}: {spec.Executable}");
 
     private static unsafe bool TryCreatePipe(out int read, out int write)
     {

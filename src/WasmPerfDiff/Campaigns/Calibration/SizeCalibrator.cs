@@ -1,8 +1,9 @@
 using System.Globalization;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Corpus;
 
-namespace WasmPerfDiff.Corpus.Calibration;
+namespace WasmPerfDiff.Campaigns.Calibration;
 
 /// <summary>What calibration decided for one case.</summary>
 public sealed record CalibrationResult(string Case, string? OldSize, string? NewSize, double? ExecuteMs, int Probes, string Note)

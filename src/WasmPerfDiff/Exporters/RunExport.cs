@@ -2,8 +2,9 @@ using WasmPerfDiff.Analysis;
 using System.Globalization;
 using System.Text;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
 
-namespace WasmPerfDiff.Store;
+namespace WasmPerfDiff.Exporters;
 
 /// <summary>One run as a flat export row (CSV columns and JSON properties, snake_case).</summary>
 public sealed record ExportRow(

@@ -1,6 +1,6 @@
 using WasmPerfDiff.Analysis;
 
-namespace WasmPerfDiff.Reporting;
+namespace WasmPerfDiff.Analysis;
 
 /// <summary>
 /// The consensus model of the analysis (DESIGN §6 a), kept for display: Tukey median polish of

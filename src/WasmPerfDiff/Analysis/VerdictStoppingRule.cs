@@ -1,7 +1,8 @@
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Campaigns;
 
-namespace WasmPerfDiff.Campaigns;
+namespace WasmPerfDiff.Analysis;
 
 /// <summary>
 /// Adaptive stopping by the analysis itself (DESIGN §4): before each round the robust model is fitted to
@@ -28,6 +29,10 @@ public sealed class VerdictStoppingRule(IStoppingRule fallback, double threshold
             .GroupBy(f => (f.Case, f.Runtime))
             .ToDictionary(g => g.Key, g => g.ToList());
     }
+
+    /// <summary>The rule every campaign of this tool runs with: verdicts first, the settings' median-CI target for the rest.</summary>
+    public static VerdictStoppingRule ForCampaign(CampaignSettings settings) =>
+        new(new MedianCiStoppingRule(settings.TargetRelativeCi));
 
     public StopDecision Decide(CellHistory cell)
     {

@@ -1,10 +1,11 @@
 using System.Globalization;
 using WasmPerfDiff.Corpus.Build;
 using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Measurement.Process;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Host.Processes;
+using WasmPerfDiff.Corpus;
 
-namespace WasmPerfDiff.Corpus.Calibration;
+namespace WasmPerfDiff.Campaigns.Calibration;
 
 /// <summary>
 /// Writes calibrated <c>default</c> sizes into the corpus manifest together with the expected stdout of the
@@ -17,7 +18,7 @@ public static class ManifestSizes
 
     public static async Task<string> RecordDefaultsAsync(CorpusSet corpus, IReadOnlyList<CalibrationResult> changed, IRuntime reference, CancellationToken ct)
     {
-        var manifest = corpus.Manifest ?? throw new UsageException("a foreign corpus has no manifest to record sizes in");
+        var manifest = corpus.Manifest ?? throw new BadInputException("a foreign corpus has no manifest to record sizes in");
         var natives = await NativeBinariesAsync(corpus, changed.Select(c => c.Case).ToList(), ct);
         var byName = changed.ToDictionary(c => c.Case);
         var cases = new List<CorpusCase>();
@@ -47,7 +48,7 @@ public static class ManifestSizes
             var report = await CorpusBuilder.BuildAsync(corpus, new BuildOptions { OutDir = outDir, Native = true, Cases = names }, ct: ct);
             return report.Cases.Where(c => c.Ok && c.Native is not null).ToDictionary(c => c.Name, c => c.Native!);
         }
-        catch (UsageException)
+        catch (BadInputException)
         {
             return new Dictionary<string, string>(); // no toolchain: fall back to the reference runtime's output
         }
@@ -55,7 +56,7 @@ public static class ManifestSizes
 
     private static async Task<string?> NativeStdoutAsync(string binary, IReadOnlyList<string> args, string? stdin, CancellationToken ct)
     {
-        var outcome = await ChildProcess.RunAsync(new ProcessSpec(binary, args, NativeTimeout) { StdinPath = stdin }, ct);
+        var outcome = await ChildProcess.RunAsync(new ProcessSpec(binary, args, NativeTimeout) { StdinPath = stdin }, cancellationToken: ct);
         return outcome.ExitCode == 0 ? outcome.Stdout.Sha256 : null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace WasmPerfDiff;
+namespace WasmPerfDiff.Host;
 
 /// <summary>SHA-256 of a file's bytes in lower-case hex: how modules, sidecars and outputs are identified everywhere.</summary>
 public static class FileHash

@@ -1,4 +1,4 @@
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
 /// A child process to run: an executable and its argv as data (never a shell command line),

@@ -1,7 +1,7 @@
-using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Host.Processes;
+using WasmPerfDiff.Runtimes;
 
-namespace WasmPerfDiff.Runtimes;
+namespace WasmPerfDiff.Measurement;
 
 /// <summary>Runs one request on one runtime: prepare, spawn and measure the child, classify the outcome.</summary>
 public static class RuntimeRunner
@@ -19,13 +19,14 @@ public static class RuntimeRunner
             launch = Launch.Failed(e.Message);
         }
         if (launch.Spec is null)
-            return RunClassifier.NotRun(runtime.Name, launch.FailureStatus, launch.FailureMessage ?? "not run", startedAt);
+            return RunClassifier.NotRun(runtime.Name, launch.Unsupported ? RunStatus.Unsupported : RunStatus.HarnessError, launch.FailureMessage ?? "not run", startedAt);
 
         try
         {
-            var outcome = await ChildProcess.RunAsync(launch.Spec, cancellationToken);
+            var markers = new GuestMarkerScanner();
+            var outcome = await ChildProcess.RunAsync(launch.Spec, markers.Append, cancellationToken);
             var marks = launch.MarksFile is null ? null : SideChannelMarks.TryRead(launch.MarksFile);
-            return RunClassifier.Classify(runtime.Name, outcome, marks, launch.MarksFile is not null, launch.AotCompileMs, startedAt);
+            return RunClassifier.Classify(runtime.Name, outcome, markers, marks, launch.MarksFile is not null, launch.AotCompileMs, startedAt);
         }
         finally
         {

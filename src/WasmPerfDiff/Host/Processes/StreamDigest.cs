@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
 /// A sink for a child's output stream: counts and SHA-256-hashes every byte but keeps only the first

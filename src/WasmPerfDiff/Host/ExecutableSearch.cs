@@ -1,4 +1,4 @@
-namespace WasmPerfDiff.Runtimes;
+namespace WasmPerfDiff.Host;
 
 /// <summary>Resolves a program name the way a shell would, without a shell: an absolute path, or the first executable match on PATH.</summary>
 public static class ExecutableSearch

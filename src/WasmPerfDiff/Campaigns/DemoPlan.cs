@@ -1,6 +1,6 @@
 using WasmPerfDiff.Campaigns;
 
-namespace WasmPerfDiff.Cli.Campaigns;
+namespace WasmPerfDiff.Campaigns;
 
 /// <summary>
 /// The settings of <c>demo</c>: the default campaign shaped to finish within a time budget on a small

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace WasmPerfDiff.Corpus.Build;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>Result of one build tool run: exit code (null on timeout) and its captured output.</summary>
 public sealed record ToolResult(int? ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)

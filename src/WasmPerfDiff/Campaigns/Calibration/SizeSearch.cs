@@ -1,4 +1,5 @@
-namespace WasmPerfDiff.Corpus.Calibration;
+using WasmPerfDiff.Corpus;
+namespace WasmPerfDiff.Campaigns.Calibration;
 
 /// <summary>
 /// Finds an integer size whose measured time is close to a target, for a cost that grows with size in a

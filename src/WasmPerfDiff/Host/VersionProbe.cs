@@ -1,6 +1,6 @@
-using WasmPerfDiff.Measurement.Process;
+using WasmPerfDiff.Host.Processes;
 
-namespace WasmPerfDiff.Runtimes;
+namespace WasmPerfDiff.Host;
 
 /// <summary>Asks a program for its version (or any one-line fact), bounded in time, without a shell.</summary>
 public static class VersionProbe

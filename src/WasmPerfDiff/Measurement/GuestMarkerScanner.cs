@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Measurement;
 
 /// <summary>
 /// Finds the guest's phase markers in its stderr as it streams by: lines

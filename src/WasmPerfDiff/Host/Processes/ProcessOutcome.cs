@@ -1,4 +1,4 @@
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>What the kernel and the pipes told us about one finished child process.</summary>
 public sealed record ProcessOutcome(
@@ -13,7 +13,6 @@ public sealed record ProcessOutcome(
     long ReapUnixNs,
     StreamDigest Stdout,
     StreamDigest Stderr,
-    GuestMarkerScanner Markers,
     string? SpawnError = null)
 {
     public bool Spawned => SpawnError is null;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace WasmPerfDiff.Store;
+namespace WasmPerfDiff.Host;
 
 /// <summary>
 /// The machine a campaign ran on: timings from different CPUs or kernels are not comparable,

@@ -1,6 +1,6 @@
 using Wasmtime;
 
-namespace WasmPerfDiff.Runtimes;
+namespace WasmPerfDiff.Corpus;
 
 /// <summary>Refuses what is not a readable, valid WebAssembly module before any runtime sees it.</summary>
 public static class ModuleCheck
@@ -16,12 +16,12 @@ public static class ModuleCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new UsageException($"cannot read module '{path}': {e.Message}");
+            throw new BadInputException($"cannot read module '{path}': {e.Message}");
         }
         if (bytes.Length < 8 || bytes[0] != 0 || bytes[1] != (byte)'a' || bytes[2] != (byte)'s' || bytes[3] != (byte)'m')
-            throw new UsageException($"'{path}' is not a WebAssembly module (no \\0asm header)");
+            throw new BadInputException($"'{path}' is not a WebAssembly module (no \\0asm header)");
         var error = Module.Validate(ValidationEngine.Value, bytes);
         if (error is not null)
-            throw new UsageException($"'{path}' is not a valid WebAssembly module: {error.Split('\n')[0]}");
+            throw new BadInputException($"'{path}' is not a valid WebAssembly module: {error.Split('\n')[0]}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace WasmPerfDiff.Measurement.Process;
+namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
 /// The few libc calls the harness needs and .NET's Process class does not offer: spawning into a

@@ -1,4 +1,4 @@
-namespace WasmPerfDiff.Measurement;
+namespace WasmPerfDiff.Runtimes;
 
 /// <summary>
 /// What to run: a wasm32-wasi module with its arguments, an optional stdin file and an optional
