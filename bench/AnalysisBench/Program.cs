@@ -42,10 +42,10 @@ var options = new AnalysisOptions();
 var watch = Stopwatch.StartNew();
 var result = DifferentialAnalysis.AnalyzeTable(table, options);
 watch.Stop();
-Console.WriteLine($"robust analysis of the run table: {watch.Elapsed.TotalSeconds:0.00} s, {result.Findings.Count(f => f.Verdict == Verdicts.Anomaly)} anomalies, {result.Findings.Count} findings");
+Console.WriteLine($"robust analysis of the run table: {watch.Elapsed.TotalSeconds:0.00} s, {result.Findings.Count(f => f.Verdict == Verdict.Anomaly)} anomalies, {result.Findings.Count} findings");
 
 watch.Restart();
-var warp = DifferentialAnalysis.AnalyzeTable(table, options with { Method = AnalysisMethod.WarpDiff });
+var warp = DifferentialAnalysis.AnalyzeTable(table, options with { Method = AnalysisMethod.Warpdiff });
 Console.WriteLine($"warpdiff ranking of the run table: {watch.Elapsed.TotalSeconds:0.00} s ({warp.Ranking.Count} cases)");
 
 if (viaCaseRuns)

@@ -17,6 +17,9 @@ public static class Wire
     /// <summary>The wire name of an enum value.</summary>
     public static string Name<T>(T value) where T : struct, Enum => EnumNames.ConvertName(value.ToString());
 
+    /// <summary>The wire name of an enum value, as an extension: <c>status.ToWire()</c>.</summary>
+    public static string ToWire<T>(this T value) where T : struct, Enum => Name(value);
+
     /// <summary>The enum value with this wire name, or null.</summary>
     public static T? TryParse<T>(string? wire) where T : struct, Enum
     {
@@ -52,6 +55,9 @@ public static class WireJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             WriteIndented = indented,
+            // Files people write (runtime configs, manifests) may carry comments and trailing commas.
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
         };
         if (indented)
         {

@@ -44,12 +44,12 @@ public static class ReportSummaryView
             {
                 var f = findings[i];
                 t.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
-                    ReportFormat.Factor(f.Factor), ReportFormat.Ci(f), Verdict(f.Verdict), Markup.Escape(f.Peer ?? "consensus"));
+                    ReportFormat.Factor(f.Factor), ReportFormat.Ci(f), VerdictMarkup(f.Verdict), Markup.Escape(f.Peer ?? "consensus"));
             }
             console.Write(t);
             if (findings.Count > TopFindings) console.MarkupLine($"[grey]{findings.Count - TopFindings} more in the report[/]");
         }
-        var startup = m.StartupFindings.Count(f => f.Verdict == Verdicts.Anomaly);
+        var startup = m.StartupFindings.Count(f => f.Verdict == Verdict.Anomaly);
         console.MarkupLine($"execution anomalies: [bold]{m.Counts.Anomalies}[/], startup/load anomalies: [bold]{startup}[/], unstable cells: {m.InstabilityFindings.Count}");
         if (m.AnalysisNote != null && findings.Count > 0) console.MarkupLine($"[yellow]{Markup.Escape(m.AnalysisNote)}[/]");
 
@@ -79,11 +79,11 @@ public static class ReportSummaryView
         console.MarkupLine($"[bold]// * {Markup.Escape(title)} *[/]");
     }
 
-    private static string Verdict(string? v) => v switch
+    private static string VerdictMarkup(Verdict? v) => v switch
     {
-        Verdicts.Anomaly => "[red]anomaly[/]",
-        Verdicts.Undecided => "[yellow]undecided[/]",
-        Verdicts.NoAnomaly => "[green]no-anomaly[/]",
+        Verdict.Anomaly => "[red]anomaly[/]",
+        Verdict.Undecided => "[yellow]undecided[/]",
+        Verdict.NoAnomaly => "[green]no-anomaly[/]",
         _ => "",
     };
 

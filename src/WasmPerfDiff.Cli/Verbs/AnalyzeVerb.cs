@@ -61,7 +61,7 @@ public static class AnalyzeVerb
 
             var options = new AnalysisOptions
             {
-                Method = pr.GetValue(method) == "warpdiff" ? AnalysisMethod.WarpDiff : AnalysisMethod.Robust,
+                Method = pr.GetValue(method) == "warpdiff" ? AnalysisMethod.Warpdiff : AnalysisMethod.Robust,
                 Phase = pr.GetValue(phase) switch { "total" => AnalysisPhase.Total, "load" => AnalysisPhase.Load, _ => AnalysisPhase.Execution },
                 Exclude = SplitList(pr.GetValue(exclude)),
                 Runtimes = SplitList(pr.GetValue(runtimes)) is { Count: > 0 } list ? list : null,
@@ -90,14 +90,14 @@ internal static class AnalysisTables
     public static void Print(AnalysisResult r)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]{r.Method}[/] analysis of [bold]{r.Phase}[/] time: {r.Cases} cases × {r.Runtimes.Count} runtimes " +
+        console.MarkupLine($"[bold]{Wire.Name(r.Method)}[/] analysis of [bold]{Wire.Name(r.Phase)}[/] time: {r.Cases} cases × {r.Runtimes.Count} runtimes " +
                            $"({Markup.Escape(string.Join(", ", r.Runtimes))})");
         console.MarkupLine($"dropped (missing a runtime): {r.DroppedCases}, excluded: {r.ExcludedCases}" +
-                           (r.Method == "robust" ? $", below the {r.FloorMs:0} ms floor: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×" : ""));
+                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorMs:0} ms floor: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×" : ""));
         if (r.MeansOnly)
             console.MarkupLine("[yellow]means only[/]: the input holds one mean per cell, so there are no confidence intervals and verdicts come from the factor alone");
 
-        if (r.Method == "warpdiff")
+        if (r.Method == AnalysisMethod.Warpdiff)
         {
             var table = new Table().AddColumns("#", "case", "distance", "slowest share", "deviation");
             for (var i = 0; i < r.Ranking.Count; i++)
@@ -113,13 +113,13 @@ internal static class AnalysisTables
             return;
         }
 
-        foreach (var group in r.Findings.GroupBy(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer ? "timing" : f.Kind))
+        foreach (var group in r.Findings.GroupBy(f => f.IsTiming ? "timing" : Wire.Name(f.Kind)))
         {
             var table = new Table { Title = new TableTitle(group.Key switch
             {
-                "timing" => $"{r.Phase} anomalies",
-                FindingKinds.Startup => "startup / load anomalies",
-                FindingKinds.Instability => "unstable cells",
+                "timing" => $"{Wire.Name(r.Phase)} anomalies",
+                "startup" => "startup / load anomalies",
+                "instability" => "unstable cells",
                 _ => "correctness divergences",
             }) };
             table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "peer / detail");
@@ -128,17 +128,17 @@ internal static class AnalysisTables
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
-                    VerdictMarkup(f.Verdict), f.Kind, Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), Markup.Escape(f.Peer ?? f.Detail ?? ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");
     }
 
-    private static string VerdictMarkup(string? verdict) => verdict switch
+    private static string VerdictMarkup(Verdict? verdict) => verdict switch
     {
-        Verdicts.Anomaly => "[red]anomaly[/]",
-        Verdicts.Undecided => "[yellow]undecided[/]",
-        Verdicts.NoAnomaly => "[green]no-anomaly[/]",
+        Verdict.Anomaly => "[red]anomaly[/]",
+        Verdict.Undecided => "[yellow]undecided[/]",
+        Verdict.NoAnomaly => "[green]no-anomaly[/]",
         _ => "",
     };
 }

@@ -38,7 +38,7 @@ public static class ExportVerb
                             c.Id, c.Origin, c.Created, settings = JsonDocument.Parse(c.SettingsJson).RootElement, c.Seed, host = c.Host, c.MeansOnly,
                         }),
                         runs = store.ReadRows().Select(ExportRow.From),
-                    }, JsonOutput.Options));
+                    }, WireJson.Document));
                     break;
                 default:
                     CellSummaryMarkdown.Write(writer, store.ReadCaseRuns(), store.Campaigns().Any(c => c.MeansOnly));

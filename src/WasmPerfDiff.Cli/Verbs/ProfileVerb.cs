@@ -130,7 +130,7 @@ public static class ProfileVerb
         foreach (var p in profiles)
         {
             var factor = p.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "?";
-            Console.WriteLine($"== {p.Case} on {p.Runtime} ({p.Kind}, {factor}, {p.Verdict}) vs {p.Peer}: {Path.Combine(outDir, p.Folder)}");
+            Console.WriteLine($"== {p.Case} on {p.Runtime} ({Wire.Name(p.Kind)}, {factor}, {(p.Verdict is { } v ? Wire.Name(v) : "")}) vs {p.Peer}: {Path.Combine(outDir, p.Folder)}");
             if (p.Profile is not null) Print(p.Profile);
             else Console.WriteLine($"  not profiled: {p.Error}");
         }

@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>Which ranking to compute: the robust consensus + peer model (default) or WarpDiff's L2 method.</summary>
-public enum AnalysisMethod { Robust, WarpDiff }
+public enum AnalysisMethod { Robust, Warpdiff }
 
 /// <summary>
 /// Which duration of a run is analysed. Execution = the measured work (falls back to wall time when a
@@ -41,15 +41,4 @@ public sealed record AnalysisOptions
 
     /// <summary>Keep at most this many findings of each kind (and ranking rows); null = all.</summary>
     public int? Top { get; init; }
-
-    /// <summary>Label of the phase as it appears in JSON.</summary>
-    public static string PhaseName(AnalysisPhase phase) => phase switch
-    {
-        AnalysisPhase.Execution => "execution",
-        AnalysisPhase.Total => "total",
-        AnalysisPhase.Load => "load",
-        _ => throw new ArgumentOutOfRangeException(nameof(phase)),
-    };
-
-    public static string MethodName(AnalysisMethod method) => method == AnalysisMethod.Robust ? "robust" : "warpdiff";
 }

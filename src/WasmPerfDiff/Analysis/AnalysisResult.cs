@@ -9,8 +9,8 @@ public sealed record RankingRow(string Case, double Distance, IReadOnlyDictionar
 /// <see cref="Ranking"/> is WarpDiff's ranking (empty for the robust method); <see cref="Centre"/> its centre.
 /// </summary>
 public sealed record AnalysisResult(
-    string Method,
-    string Phase,
+    AnalysisMethod Method,
+    AnalysisPhase Phase,
     int Cases,
     IReadOnlyList<string> Runtimes,
     int DroppedCases,

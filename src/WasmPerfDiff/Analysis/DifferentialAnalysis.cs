@@ -14,7 +14,7 @@ public static class DifferentialAnalysis
         var runtimes = CellTable.SelectRuntimes(runs, options.Runtimes);
         if (runtimes.Count < 2) throw new BadInputException("differential analysis needs at least two runtimes");
         var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase);
-        if (options.Method == AnalysisMethod.WarpDiff)
+        if (options.Method == AnalysisMethod.Warpdiff)
             return AnalyzeTable(table, options);
         var load = options.Phase == AnalysisPhase.Load || !CellTable.AnyRunHas(runs, AnalysisPhase.Load)
             ? null
@@ -31,7 +31,7 @@ public static class DifferentialAnalysis
         if (options.Method == AnalysisMethod.Robust)
             return Robust(table, null, [], options);
         var warp = WarpDiffMethod.Rank(table);
-        return new AnalysisResult("warpdiff", AnalysisOptions.PhaseName(options.Phase), table.CaseCount, table.Runtimes,
+        return new AnalysisResult(AnalysisMethod.Warpdiff, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, 0, options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples),
             options.Threshold, options.FloorMs, Take(warp.Findings, options.Top), Take(warp.Ranking, options.Top), warp.Centre);
     }
@@ -44,7 +44,7 @@ public static class DifferentialAnalysis
         var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed);
 
         var timing = TimingModel.Findings(table, medians, analysed, options.Threshold, bootstrap,
-            options.Phase == AnalysisPhase.Load ? FindingKinds.Startup : null);
+            options.Phase == AnalysisPhase.Load ? FindingKind.Startup : null);
         timing.Sort(TimingModel.Compare);
 
         var findings = new List<Finding>(Take(timing, options.Top));
@@ -53,7 +53,7 @@ public static class DifferentialAnalysis
             // Startup/load is its own list (DESIGN §6 d): no duration floor, as loading is short by nature.
             var loadMeansOnly = meansOnly || !CellBootstrap.CanBootstrap(load.Samples);
             var startup = TimingModel.Findings(load, CellMedians(load), AllCases(load), options.Threshold,
-                loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed), FindingKinds.Startup);
+                loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed), FindingKind.Startup);
             startup.Sort(TimingModel.Compare);
             findings.AddRange(Take(startup, options.Top));
         }
@@ -61,7 +61,7 @@ public static class DifferentialAnalysis
             findings.AddRange(Take(InstabilityDetector.Findings(table, medians, analysed), options.Top));
         findings.AddRange(Take(divergences, options.Top));
 
-        return new AnalysisResult("robust", AnalysisOptions.PhaseName(options.Phase), table.CaseCount, table.Runtimes,
+        return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, meansOnly, options.Threshold,
             options.FloorMs, findings, [], null);
     }

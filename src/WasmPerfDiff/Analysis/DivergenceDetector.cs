@@ -57,7 +57,7 @@ public static class DivergenceDetector
             foreach (var (runtime, outcome) in modal.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (outcome == majority.Key) continue;
-                findings.Add(new Finding(caseName, runtime, null, null, null, Verdicts.Anomaly, FindingKinds.Divergence,
+                findings.Add(new Finding(caseName, runtime, null, null, null, Verdict.Anomaly, FindingKind.Divergence,
                     null, 0, $"{outcome} vs majority {majority.Key} ({majority.Count()} of {modal.Count} runtimes)"));
             }
         }

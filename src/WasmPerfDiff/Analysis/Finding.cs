@@ -1,37 +1,40 @@
 namespace WasmPerfDiff.Analysis;
 
-/// <summary>Wire names of a finding's kind.</summary>
-public static class FindingKinds
+/// <summary>What a finding compares (wire names by <see cref="Wire"/>: <c>consensus</c>, <c>peer</c>, ...).</summary>
+public enum FindingKind
 {
     /// <summary>Slower than the two-way (case × runtime) consensus predicts, and the runtime's peers agree.</summary>
-    public const string Consensus = "consensus";
+    Consensus,
     /// <summary>Slower than its most similar runtimes (peers) usually are, relative to them.</summary>
-    public const string Peer = "peer";
+    Peer,
     /// <summary>The runs of one cell scatter far more than that runtime's runs usually do.</summary>
-    public const string Instability = "instability";
+    Instability,
     /// <summary>A consensus/peer anomaly of the load phase (startup + compile + instantiate).</summary>
-    public const string Startup = "startup";
+    Startup,
     /// <summary>Output hash, exit code or status differs from the case's majority.</summary>
-    public const string Divergence = "divergence";
+    Divergence,
 }
 
-/// <summary>Wire names of a finding's verdict against the threshold factor.</summary>
-public static class Verdicts
+/// <summary>A finding's verdict against the threshold factor (wire names <c>anomaly</c>, <c>no-anomaly</c>, <c>undecided</c>).</summary>
+public enum Verdict
 {
     /// <summary>The whole confidence interval (or, for means only, the factor) is at or above the threshold.</summary>
-    public const string Anomaly = "anomaly";
+    Anomaly,
     /// <summary>The whole interval (or the factor) is below the threshold.</summary>
-    public const string NoAnomaly = "no-anomaly";
+    NoAnomaly,
     /// <summary>The interval straddles the threshold: more runs would decide.</summary>
-    public const string Undecided = "undecided";
+    Undecided,
+}
 
+public static class Verdicts
+{
     /// <summary>Verdict of a factor with an optional percentile interval, against <paramref name="threshold"/>.</summary>
-    public static string Of(double factor, double? ciLow, double? ciHigh, double threshold)
+    public static Verdict Of(double factor, double? ciLow, double? ciHigh, double threshold)
     {
         if (ciLow is not double lo || ciHigh is not double hi)
-            return factor >= threshold ? Anomaly : NoAnomaly;
-        if (lo >= threshold) return Anomaly;
-        return hi < threshold ? NoAnomaly : Undecided;
+            return factor >= threshold ? Verdict.Anomaly : Verdict.NoAnomaly;
+        if (lo >= threshold) return Verdict.Anomaly;
+        return hi < threshold ? Verdict.NoAnomaly : Verdict.Undecided;
     }
 }
 
@@ -46,8 +49,13 @@ public sealed record Finding(
     double? Factor,
     double? CiLow,
     double? CiHigh,
-    string? Verdict,
-    string Kind,
+    Verdict? Verdict,
+    FindingKind Kind,
     string? Peer,
     double Score,
-    string? Detail = null);
+    string? Detail = null)
+{
+    /// <summary>An execution-time finding of the consensus/peer model (the main ranked list).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsTiming => Kind is FindingKind.Consensus or FindingKind.Peer;
+}

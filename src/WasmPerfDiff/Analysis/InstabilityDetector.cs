@@ -49,8 +49,8 @@ public static class InstabilityDetector
                 var s = spread[c * rt + r];
                 if (double.IsNaN(s) || s < MinRelativeSpread || s < SpreadRatio * typical) continue;
                 var ratio = s / typical;
-                findings.Add(new Finding(table.Cases[c], table.Runtimes[r], ratio, null, null, Verdicts.Anomaly,
-                    FindingKinds.Instability, null, ratio,
+                findings.Add(new Finding(table.Cases[c], table.Runtimes[r], ratio, null, null, Verdict.Anomaly,
+                    FindingKind.Instability, null, ratio,
                     $"relative IQR {s:P0} vs {typical:P1} typical for {table.Runtimes[r]}"));
             }
         }

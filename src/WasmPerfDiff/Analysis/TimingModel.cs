@@ -48,7 +48,7 @@ public static class TimingModel
     /// <paramref name="kindOverride"/> labels every finding (e.g. <c>startup</c> for the load phase).
     /// </summary>
     public static List<Finding> Findings(CellTable table, double[] cellMedians, IReadOnlyList<int> reported,
-        double threshold, CellBootstrap? bootstrap, string? kindOverride = null)
+        double threshold, CellBootstrap? bootstrap, FindingKind? kindOverride = null)
     {
         var findings = new List<Finding>();
         int rt = table.RuntimeCount, n = table.CaseCount;
@@ -106,7 +106,7 @@ public static class TimingModel
             var factor = Math.Exp(lf);
             built[i] = new Finding(table.Cases[c], table.Runtimes[r], factor, lo, hi,
                 Verdicts.Of(factor, lo, hi, threshold),
-                kindOverride ?? (useConsensus ? FindingKinds.Consensus : FindingKinds.Peer),
+                kindOverride ?? (useConsensus ? FindingKind.Consensus : FindingKind.Peer),
                 useConsensus ? null : table.Runtimes[peerOf[k]],
                 score);
         });
@@ -141,10 +141,10 @@ public static class TimingModel
         return byCase != 0 ? byCase : string.CompareOrdinal(a.Runtime, b.Runtime);
     }
 
-    private static int VerdictRank(string? verdict) => verdict switch
+    private static int VerdictRank(Verdict? verdict) => verdict switch
     {
-        Verdicts.Anomaly => 0,
-        Verdicts.Undecided => 1,
+        Verdict.Anomaly => 0,
+        Verdict.Undecided => 1,
         _ => 2,
     };
 }

@@ -25,7 +25,7 @@ public sealed class VerdictStoppingRule(IStoppingRule fallback, double threshold
         // Every cell counts here, short or not: the floor only trims what a report lists.
         var result = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { Threshold = threshold, FloorMs = 0 });
         _findings = result.Findings
-            .Where(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer)
+            .Where(f => f.IsTiming)
             .GroupBy(f => (f.Case, f.Runtime))
             .ToDictionary(g => g.Key, g => g.ToList());
     }
@@ -38,9 +38,9 @@ public sealed class VerdictStoppingRule(IStoppingRule fallback, double threshold
     {
         if (!_findings.TryGetValue((cell.Case.Name, cell.Runtime), out var findings))
             return fallback.Decide(cell);
-        var open = findings.FirstOrDefault(f => f.Verdict == Verdicts.Undecided);
+        var open = findings.FirstOrDefault(f => f.Verdict == Verdict.Undecided);
         return open is null
-            ? StopDecision.Done($"verdict settled: {findings[0].Verdict} ×{findings[0].Factor:F2}")
+            ? StopDecision.Done($"verdict settled: {(findings[0].Verdict is { } v ? Wire.Name(v) : "")} ×{findings[0].Factor:F2}")
             : StopDecision.Continue($"undecided ×{open.Factor:F2} [{open.CiLow:F2}, {open.CiHigh:F2}]");
     }
 }

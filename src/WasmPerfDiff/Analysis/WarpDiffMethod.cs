@@ -54,7 +54,7 @@ public static class WarpDiffMethod
         // Each ranked case names the runtime with the largest positive deviation. WarpDiff has no verdict or
         // interval; factor = that runtime's normalized share over the centre's share, score = distance.
         var findings = rows.Select(x => new Finding(x.Row.Case, table.Runtimes[x.Worst],
-            (centre[x.Worst] + x.WorstDeviation) / centre[x.Worst], null, null, null, FindingKinds.Consensus, null,
+            (centre[x.Worst] + x.WorstDeviation) / centre[x.Worst], null, null, null, FindingKind.Consensus, null,
             x.Row.Distance, $"deviation {x.WorstDeviation:+0.000;-0.000}")).ToList();
         var centreByName = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var r = 0; r < rt; r++) centreByName[table.Runtimes[r]] = centre[r];

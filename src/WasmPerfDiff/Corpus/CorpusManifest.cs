@@ -22,23 +22,13 @@ public sealed record CorpusManifest
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? NativeFlags { get; init; }
     public required IReadOnlyList<CorpusCase> Cases { get; init; }
 
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     public static CorpusManifest Load(string path)
     {
         if (!File.Exists(path)) throw new BadInputException($"corpus manifest '{path}' does not exist");
         try
         {
             using var stream = File.OpenRead(path);
-            var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, JsonOptions)
+            var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, WireJson.Document)
                 ?? throw new BadInputException($"corpus manifest '{path}' is empty");
             Validate(manifest, path);
             return manifest;
@@ -52,7 +42,7 @@ public sealed record CorpusManifest
     public void Save(string path)
     {
         var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(this, JsonOptions) + "\n");
+        File.WriteAllText(tmp, JsonSerializer.Serialize(this, WireJson.Document) + "\n");
         File.Move(tmp, path, overwrite: true);
     }
 

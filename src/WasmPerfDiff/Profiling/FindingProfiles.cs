@@ -19,9 +19,9 @@ public sealed record FindingProfile(
     string Case,
     string Runtime,
     string Peer,
-    string Kind,
+    FindingKind Kind,
     double? Factor,
-    string? Verdict,
+    Verdict? Verdict,
     string Folder,
     string? Svg,
     string? PeerSvg,
@@ -42,10 +42,10 @@ public static class FindingProfiles
     /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
     public static IReadOnlyList<ProfileTarget> Select(AnalysisResult analysis, IReadOnlyList<CaseRun> runs, int count, Func<string, bool> usable)
     {
-        string[] timingKinds = [FindingKinds.Consensus, FindingKinds.Peer, FindingKinds.Startup];
+        FindingKind[] timingKinds = [FindingKind.Consensus, FindingKind.Peer, FindingKind.Startup];
         return analysis.Findings
-            .Where(f => timingKinds.Contains(f.Kind) && f.Verdict != Verdicts.NoAnomaly && usable(f.Runtime))
-            .OrderBy(f => f.Verdict == Verdicts.Anomaly ? 0 : 1) // stable: keeps the analysis order within each verdict
+            .Where(f => timingKinds.Contains(f.Kind) && f.Verdict != Verdict.NoAnomaly && usable(f.Runtime))
+            .OrderBy(f => f.Verdict == Verdict.Anomaly ? 0 : 1) // stable: keeps the analysis order within each verdict
             .DistinctBy(f => (f.Case, f.Runtime))
             .Select(f => (Finding: f, Peer: BestPeer(f, runs, usable)))
             .Where(t => t.Peer is not null)
@@ -121,17 +121,9 @@ public static class FindingProfiles
         }
 
         Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, IndexFile), JsonSerializer.Serialize(profiles, IndexJson), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outDir, IndexFile), JsonSerializer.Serialize(profiles, WireJson.Document), cancellationToken);
         return profiles;
     }
-
-    private static readonly JsonSerializerOptions IndexJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     private static string Relative(string outDir, string path) => Path.GetRelativePath(outDir, path).Replace('\\', '/');
 

@@ -14,7 +14,7 @@ public static class FindingAnchors
     /// <summary>Characters of the readable part kept per name: enough to recognise a case in a URL.</summary>
     private const int SlugLength = 40;
 
-    public static string Id(Finding f) => Id(f.Kind, f.Case, f.Runtime);
+    public static string Id(Finding f) => Id(Wire.Name(f.Kind), f.Case, f.Runtime);
 
     public static string Id(string kind, string @case, string runtime)
     {

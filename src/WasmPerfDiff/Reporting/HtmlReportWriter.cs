@@ -87,7 +87,7 @@ public static class HtmlReportWriter
     private static void Headline(StringBuilder sb, ReportModel m)
     {
         var fastest = m.Runtimes.Where(r => r.SpeedFactor is not null).MinBy(r => r.SpeedFactor);
-        var top = m.TimingFindings.FirstOrDefault(f => f.Verdict == Analysis.Verdicts.Anomaly);
+        var top = m.TimingFindings.FirstOrDefault(f => f.Verdict == Analysis.Verdict.Anomaly);
         var text = new StringBuilder();
         if (fastest != null) text.Append(H($"Fastest runtime: {fastest.Name}. "));
         if (top != null)

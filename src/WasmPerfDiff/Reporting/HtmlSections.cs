@@ -40,7 +40,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
                 + (s.MaxTime is { } t ? $"; budget {t}" : "") + (s.Corpus != null ? $"; corpus {s.Corpus}" : ""));
         if (m.Analysis is { } a)
             Row(sb, "analysis", string.Create(CultureInfo.InvariantCulture,
-                $"{a.Method}, {a.Phase} phase, threshold {a.Threshold:0.##}×, floor {a.FloorMs:0.#} ms: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime"));
+                $"{Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {a.Threshold:0.##}×, floor {a.FloorMs:0.#} ms: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime"));
         sb.Append("</tbody></table>\n");
 
         sb.Append("<h3>Runtimes</h3><div class=\"scroll\"><table><thead><tr><th>runtime</th><th>engine / tier</th><th>version</th>")
@@ -192,7 +192,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
 
     private void FindingTable(StringBuilder sb, IReadOnlyList<Finding> list, bool detailed)
     {
-        var isInstability = list.Count > 0 && list[0].Kind == FindingKinds.Instability;
+        var isInstability = list.Count > 0 && list[0].Kind == FindingKind.Instability;
         sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">")
           .Append(isInstability ? "spread factor" : "slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
         for (var i = 0; i < list.Count; i++)
@@ -219,7 +219,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         var id = FindingAnchors.Id(f);
         sb.Append("<article class=\"finding\" id=\"").Append(id).Append("\"><h3><span class=\"rank\">#").Append(rank).Append("</span>")
           .Append(H(f.Case)).Append(" <span>on</span> ").Append(H(f.Runtime)).Append(' ').Append(Verdict(f.Verdict))
-          .Append(" <span class=\"badge kind\">").Append(H(f.Kind)).Append("</span></h3>");
+          .Append(" <span class=\"badge kind\">").Append(H(Wire.Name(f.Kind))).Append("</span></h3>");
         sb.Append("<p class=\"facts\"><b>").Append(H(ReportFormat.Factor(f.Factor))).Append("</b> slower than predicted · 95 % CI <b>")
           .Append(H(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(H(ReportFormat.Basis(f))).Append("</p>");
         if (m.RunsByCase.TryGetValue(f.Case, out var cells))
@@ -251,7 +251,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         return 0;
     }
 
-    private static string Verdict(string? verdict) => verdict is null ? "" : $"<span class=\"badge {H(verdict)}\">{H(verdict)}</span>";
+    private static string Verdict(Verdict? verdict) => verdict is { } v ? $"<span class=\"badge {H(Wire.Name(v))}\">{H(Wire.Name(v))}</span>" : "";
 
     private static string Num(double? ms) => $"<td class=\"num\">{H(ReportFormat.Ms(ms))}</td>";
 

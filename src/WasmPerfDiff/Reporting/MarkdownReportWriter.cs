@@ -34,7 +34,7 @@ public static class MarkdownReportWriter
         sb.AppendLine($"- execution anomalies: **{c.Anomalies}**; startup/load anomalies: **{c.StartupAnomalies}**");
         sb.AppendLine($"- correctness divergences: **{c.Divergences}**; failed cells: **{c.FailedCells}**");
         if (m.Analysis is { } a)
-            sb.AppendLine($"- method: {a.Method}, {a.Phase} phase, threshold {ReportFormat.Factor(a.Threshold)}, floor {a.FloorMs:0.#} ms ({a.BelowFloorCases} of {a.Cases} cases below it)");
+            sb.AppendLine($"- method: {Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {ReportFormat.Factor(a.Threshold)}, floor {a.FloorMs:0.#} ms ({a.BelowFloorCases} of {a.Cases} cases below it)");
         if (m.AnalysisNote != null) sb.AppendLine($"- note: {E(m.AnalysisNote)}");
         sb.AppendLine();
 
@@ -55,13 +55,13 @@ public static class MarkdownReportWriter
             for (var i = 0; i < findings.Count && i < TopFindings; i++)
             {
                 var f = findings[i];
-                sb.AppendLine($"| {i + 1} | {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {Verdict(f.Verdict)} | {E(ReportFormat.Basis(f))} |");
+                sb.AppendLine($"| {i + 1} | {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {VerdictText(f.Verdict)} | {E(ReportFormat.Basis(f))} |");
             }
             if (findings.Count > TopFindings) sb.AppendLine().AppendLine($"_{findings.Count - TopFindings} more in the HTML report._");
         }
         sb.AppendLine();
 
-        var startup = m.StartupFindings.Where(f => f.Verdict == Verdicts.Anomaly).ToList();
+        var startup = m.StartupFindings.Where(f => f.Verdict == Verdict.Anomaly).ToList();
         if (startup.Count > 0)
         {
             sb.AppendLine("### Startup / load anomalies").AppendLine();
@@ -87,7 +87,7 @@ public static class MarkdownReportWriter
         return sb.ToString();
     }
 
-    private static string Verdict(string? v) => v == Verdicts.Anomaly ? "**anomaly**" : E(v ?? "");
+    private static string VerdictText(Verdict? v) => v == Verdict.Anomaly ? "**anomaly**" : E(v is { } x ? Wire.Name(x) : "");
 
     /// <summary>
     /// Escapes text for a Markdown table cell: HTML-encodes &lt; &gt; &amp; (GitHub renders raw HTML), backslash-escapes

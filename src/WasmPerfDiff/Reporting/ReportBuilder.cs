@@ -96,9 +96,9 @@ public static class ReportBuilder
             Cases: cases.Count,
             Runtimes: runtimeNames.Count,
             Runs: runs.Count,
-            Anomalies: findings.Count(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer && f.Verdict == Verdicts.Anomaly),
-            StartupAnomalies: findings.Count(f => f.Kind == FindingKinds.Startup && f.Verdict == Verdicts.Anomaly),
-            Divergences: findings.Count(f => f.Kind == FindingKinds.Divergence),
+            Anomalies: findings.Count(f => f.IsTiming && f.Verdict == Verdict.Anomaly),
+            StartupAnomalies: findings.Count(f => f.Kind == FindingKind.Startup && f.Verdict == Verdict.Anomaly),
+            Divergences: findings.Count(f => f.Kind == FindingKind.Divergence),
             FailedCells: support.Failed.Count());
 
         return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,

@@ -27,9 +27,9 @@ public static class ReportFormat
     /// <summary>What a timing finding compares against, in words.</summary>
     public static string Basis(Finding f) => f.Kind switch
     {
-        FindingKinds.Consensus => "all runtimes (consensus)",
-        FindingKinds.Peer or FindingKinds.Startup when f.Peer != null => $"peers, e.g. {f.Peer}",
-        FindingKinds.Startup => "all runtimes (consensus)",
+        FindingKind.Consensus => "all runtimes (consensus)",
+        FindingKind.Peer or FindingKind.Startup when f.Peer != null => $"peers, e.g. {f.Peer}",
+        FindingKind.Startup => "all runtimes (consensus)",
         _ => f.Detail ?? "",
     };
 

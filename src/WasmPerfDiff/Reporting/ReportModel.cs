@@ -23,17 +23,17 @@ public sealed record ReportModel(
     DateTimeOffset Generated)
 {
     /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
-    public IReadOnlyList<Finding> TimingFindings => Of(FindingKinds.Consensus, FindingKinds.Peer);
+    public IReadOnlyList<Finding> TimingFindings => Of(FindingKind.Consensus, FindingKind.Peer);
 
     /// <summary>Startup/load anomalies (startup + compile + instantiate), their own list (DESIGN §6 d).</summary>
-    public IReadOnlyList<Finding> StartupFindings => Of(FindingKinds.Startup);
+    public IReadOnlyList<Finding> StartupFindings => Of(FindingKind.Startup);
 
-    public IReadOnlyList<Finding> InstabilityFindings => Of(FindingKinds.Instability);
+    public IReadOnlyList<Finding> InstabilityFindings => Of(FindingKind.Instability);
 
     /// <summary>Correctness divergences of the analysis (status, exit code or output differs from the majority).</summary>
-    public IReadOnlyList<Finding> Divergences => Of(FindingKinds.Divergence);
+    public IReadOnlyList<Finding> Divergences => Of(FindingKind.Divergence);
 
-    private IReadOnlyList<Finding> Of(params string[] kinds) =>
+    private IReadOnlyList<Finding> Of(params FindingKind[] kinds) =>
         Analysis?.Findings.Where(f => kinds.Contains(f.Kind)).ToList() ?? [];
 }
 

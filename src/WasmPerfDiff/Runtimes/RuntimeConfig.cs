@@ -34,7 +34,7 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         ConfigFile file;
         try
         {
-            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), WireJson.Document)
                 ?? throw new BadInputException($"{path}: empty config");
         }
         catch (JsonException e)

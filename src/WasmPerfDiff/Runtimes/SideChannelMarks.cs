@@ -23,7 +23,7 @@ public sealed record SideChannelMarks
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<SideChannelMarks>(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize<SideChannelMarks>(File.ReadAllText(path), WireJson.Compact) : null;
         }
         catch (JsonException)
         {
@@ -31,5 +31,5 @@ public sealed record SideChannelMarks
         }
     }
 
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this));
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, WireJson.Compact));
 }

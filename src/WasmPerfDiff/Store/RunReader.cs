@@ -27,7 +27,7 @@ internal static class RunReader
             var phases = new Phases(Real(16), Real(17), Real(18), Real(19), Real(20), Real(21));
             var result = new RunResult(
                 Runtime: r.GetString(2),
-                Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : RunStatusNames.Parse(r.GetString(5)),
+                Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : Wire.Parse<RunStatus>(r.GetString(5), "run status"),
                 ExitCode: Int(6),
                 Signal: Int(7),
                 WallMs: r.GetDouble(8),

@@ -8,7 +8,7 @@ public class PublishedDataAnalysisTests
     [Fact]
     public void WarpDiff_method_reproduces_the_published_ranking_of_total_time()
     {
-        var result = DifferentialAnalysis.Analyze(PublishedData.Runs, PublishedData.Options(AnalysisMethod.WarpDiff, AnalysisPhase.Total));
+        var result = DifferentialAnalysis.Analyze(PublishedData.Runs, PublishedData.Options(AnalysisMethod.Warpdiff, AnalysisPhase.Total));
 
         Assert.Equal(123, result.Cases);
         Assert.Equal(PublishedData.Runtimes, result.Runtimes);
@@ -31,11 +31,11 @@ public class PublishedDataAnalysisTests
         var result = DifferentialAnalysis.Analyze(PublishedData.Runs, PublishedData.Options(AnalysisMethod.Robust, phase));
 
         Assert.True(result.MeansOnly);
-        var timing = result.Findings.Where(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer).ToList();
+        var timing = result.Findings.Where(f => f.IsTiming).ToList();
         Assert.All(timing, f => Assert.Null(f.CiLow));
-        Assert.All(timing.Where(f => f.Kind == FindingKinds.Peer), f => Assert.NotNull(f.Peer));
+        Assert.All(timing.Where(f => f.Kind == FindingKind.Peer), f => Assert.NotNull(f.Peer));
         PublishedData.AssertExpectedTop15(timing.Take(15).Select(f => (f.Case, f.Runtime)).ToList(), metric);
-        Assert.All(timing.Take(15), f => Assert.Equal(Verdicts.Anomaly, f.Verdict));
+        Assert.All(timing.Take(15), f => Assert.Equal(Verdict.Anomaly, f.Verdict));
     }
 
     [Fact]
@@ -43,6 +43,6 @@ public class PublishedDataAnalysisTests
     {
         var result = DifferentialAnalysis.Analyze(PublishedData.Runs, PublishedData.Options(AnalysisMethod.Robust, AnalysisPhase.Load));
         Assert.NotEmpty(result.Findings);
-        Assert.All(result.Findings, f => Assert.Equal(FindingKinds.Startup, f.Kind));
+        Assert.All(result.Findings, f => Assert.Equal(FindingKind.Startup, f.Kind));
     }
 }

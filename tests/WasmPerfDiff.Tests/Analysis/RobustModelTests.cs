@@ -15,7 +15,7 @@ public class RobustModelTests
         var runs = Campaign(3).Runs;
         static List<(double?, double?)> Intervals(IReadOnlyList<CaseRun> runs, int seed) =>
             DifferentialAnalysis.Analyze(runs, new AnalysisOptions { Seed = seed })
-                .Findings.Where(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer).Select(f => (f.CiLow, f.CiHigh)).ToList();
+                .Findings.Where(f => f.IsTiming).Select(f => (f.CiLow, f.CiHigh)).ToList();
 
         var first = Intervals(runs, 11);
         var again = Intervals(runs, 11);
@@ -34,7 +34,7 @@ public class RobustModelTests
         var result = DifferentialAnalysis.Analyze(campaign.Runs, new AnalysisOptions());
 
         Assert.False(result.MeansOnly);
-        var anomalies = result.Findings.Where(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer && f.Verdict == Verdicts.Anomaly).ToList();
+        var anomalies = result.Findings.Where(f => f.IsTiming && f.Verdict == Verdict.Anomaly).ToList();
         foreach (var injected in campaign.Anomalies)
         {
             var found = Assert.Single(anomalies, f => f.Case == injected.Case && f.Runtime == injected.Runtime);
@@ -62,9 +62,9 @@ public class RobustModelTests
 
         var result = DifferentialAnalysis.Analyze(runs, new AnalysisOptions());
 
-        var divergences = result.Findings.Where(f => f.Kind == FindingKinds.Divergence).Select(f => (f.Case, f.Runtime)).ToList();
+        var divergences = result.Findings.Where(f => f.Kind == FindingKind.Divergence).Select(f => (f.Case, f.Runtime)).ToList();
         Assert.Equal([("S-case5", "c"), ("S-case7", "d")], divergences);
-        var unstable = result.Findings.Where(f => f.Kind == FindingKinds.Instability).Select(f => (f.Case, f.Runtime)).ToList();
+        var unstable = result.Findings.Where(f => f.Kind == FindingKind.Instability).Select(f => (f.Case, f.Runtime)).ToList();
         Assert.Equal([("S-case3", "b")], unstable);
         // The trapping runtime has no timed runs on case 7, so that case leaves the timing table.
         Assert.Equal(1, result.DroppedCases);

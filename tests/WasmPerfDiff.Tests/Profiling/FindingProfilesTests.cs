@@ -53,7 +53,7 @@ public class FindingProfilesTests
     public void Without_a_named_peer_the_fastest_usable_runtime_on_the_case_is_the_peer()
     {
         var runs = Campaign();
-        var finding = new Finding("case3", "v8-liftoff", 6, null, null, Verdicts.Anomaly, FindingKinds.Consensus, null, 1);
+        var finding = new Finding("case3", "v8-liftoff", 6, null, null, Verdict.Anomaly, FindingKind.Consensus, null, 1);
         Assert.Equal("v8-turbofan", FindingProfiles.BestPeer(finding, runs, _ => true));
         Assert.Equal("wasmtime-cranelift", FindingProfiles.BestPeer(finding, runs, r => r != "v8-turbofan"));
     }

@@ -106,7 +106,7 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
     {
         var plain = Model();
         // A finding of the campaign's first case on its first runtime: the link does not depend on what the analysis found.
-        var finding = new Finding("busy-loop", campaign.Runtimes[0], 2.5, 2.0, 3.0, Verdicts.Anomaly, FindingKinds.Consensus, null, 9);
+        var finding = new Finding("busy-loop", campaign.Runtimes[0], 2.5, 2.0, 3.0, Verdict.Anomaly, FindingKind.Consensus, null, 9);
         var id = FindingAnchors.Id(finding);
         var dir = Directory.CreateTempSubdirectory("perfdiff-html-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "flame"));

@@ -87,13 +87,13 @@ public static class MethodEvaluation
             Seed = (int)(seed & int.MaxValue),
         });
         return result.Findings
-            .Where(f => f.Kind is FindingKinds.Consensus or FindingKinds.Peer && f.Verdict == Verdicts.Anomaly)
+            .Where(f => f.IsTiming && f.Verdict == Verdict.Anomaly)
             .Select(f => (f.Case, f.Runtime)).ToList();
     }
 
     private static List<(string, string)> FlagWarpDiff(SimulatedCampaign campaign, AnalysisPhase phase, int k)
     {
-        var result = DifferentialAnalysis.Analyze(campaign.Runs, new AnalysisOptions { Method = AnalysisMethod.WarpDiff, Phase = phase, Top = k });
+        var result = DifferentialAnalysis.Analyze(campaign.Runs, new AnalysisOptions { Method = AnalysisMethod.Warpdiff, Phase = phase, Top = k });
         return result.Findings.Select(f => (f.Case, f.Runtime)).ToList();
     }
 

@@ -22,7 +22,7 @@ public static class WarpDiffImport
         var means = WarpDiffData.Read(dir, opt);
         var runs = WarpDiffData.ToCaseRuns(means);
         var id = "warpdiff-" + opt;
-        var settings = JsonSerializer.Serialize(new { means_only = true, source = "WarpDiff profiling_data", opt, runs_per_mean = 10 });
+        var settings = JsonSerializer.Serialize(new { means_only = true, source = "WarpDiff profiling_data", opt, runs_per_mean = 10 }, WireJson.Compact);
         store.AddCampaign(new CampaignRecord(id, CampaignOrigin.WarpDiff, DateTimeOffset.UtcNow, settings, 0, PublishedHost));
 
         foreach (var rt in means.Select(m => m.Runtime).Distinct(StringComparer.Ordinal))
