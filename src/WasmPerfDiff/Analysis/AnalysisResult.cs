@@ -7,6 +7,7 @@ public sealed record RankingRow(string Case, double Distance, IReadOnlyDictionar
 /// What an analysis found. <see cref="Findings"/> are ordered: timing findings (consensus/peer, or startup for
 /// the load phase) by verdict then score, then startup, instability and divergence findings.
 /// <see cref="Ranking"/> is WarpDiff's ranking (empty for the robust method); <see cref="Centre"/> its centre.
+/// <see cref="Consensus"/> is what a report shows of the robust model (typical speeds, residuals, short cases).
 /// </summary>
 public sealed record AnalysisResult(
     AnalysisMethod Method,
@@ -21,4 +22,5 @@ public sealed record AnalysisResult(
     double FloorMs,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RankingRow> Ranking,
-    IReadOnlyDictionary<string, double>? Centre);
+    IReadOnlyDictionary<string, double>? Centre,
+    ConsensusSummary? Consensus = null);

@@ -40,7 +40,7 @@ public static class DifferentialAnalysis
     {
         var meansOnly = options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples);
         var medians = CellMedians(table);
-        var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : AboveFloor(table, medians, options.FloorMs);
+        var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : DurationFloor.RankedCases(table, medians, options.FloorMs);
         var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed);
 
         var timing = TimingModel.Findings(table, medians, analysed, options.Threshold, bootstrap,
@@ -63,7 +63,7 @@ public static class DifferentialAnalysis
 
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, meansOnly, options.Threshold,
-            options.FloorMs, findings, [], null);
+            options.FloorMs, findings, [], null, ConsensusFit.Summarize(table, medians, ShortCases(table, analysed)));
     }
 
     /// <summary>Median of each cell's runs.</summary>
@@ -81,21 +81,10 @@ public static class DifferentialAnalysis
         return medians;
     }
 
-    private static List<int> AllCases(CellTable table) => Enumerable.Range(0, table.CaseCount).ToList();
+    private static IReadOnlySet<string> ShortCases(CellTable table, List<int> ranked) =>
+        Enumerable.Range(0, table.CaseCount).Except(ranked).Select(c => table.Cases[c]).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Cases whose fastest runtime (by cell median) takes at least <paramref name="floorMs"/>.</summary>
-    private static List<int> AboveFloor(CellTable table, double[] medians, double floorMs)
-    {
-        var kept = new List<int>();
-        var rt = table.RuntimeCount;
-        for (var c = 0; c < table.CaseCount; c++)
-        {
-            var fastest = double.PositiveInfinity;
-            for (var r = 0; r < rt; r++) fastest = Math.Min(fastest, medians[c * rt + r]);
-            if (fastest >= floorMs) kept.Add(c);
-        }
-        return kept;
-    }
+    private static List<int> AllCases(CellTable table) => Enumerable.Range(0, table.CaseCount).ToList();
 
     private static IReadOnlyList<T> Take<T>(IReadOnlyList<T> items, int? top) =>
         top is int n && n < items.Count ? items.Take(n).ToList() : items;

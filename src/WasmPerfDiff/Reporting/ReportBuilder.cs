@@ -60,26 +60,14 @@ public static class ReportBuilder
             }
         }
 
-        var table = CellTable.Build(runs, timed, [], AnalysisPhase.Execution);
-        var fit = timed.Count >= 2 ? ConsensusFit.Fit(table) : null;
-        var speed = fit is null ? null : ConsensusFit.SpeedFactors(fit);
-        ResidualHeatmap? heatmap = null;
-        if (fit != null)
-        {
-            var medians = DifferentialAnalysis.CellMedians(table);
-            var shortCases = Enumerable.Range(0, table.CaseCount)
-                .Where(c => Enumerable.Range(0, table.RuntimeCount).Min(r => medians[c * table.RuntimeCount + r]) < options.FloorMs)
-                .Select(c => table.Cases[c]).ToHashSet(StringComparer.Ordinal);
-            heatmap = new ResidualHeatmap(table.Cases, table.Runtimes, ConsensusFit.Residuals(fit, table.CaseCount, table.RuntimeCount), shortCases);
-        }
-
+        var heatmap = analysis?.Consensus;
         var runtimes = runtimeNames.Select(name =>
         {
             var rec = runtimeRecords.FirstOrDefault(r => r.Name == name);
-            var idx = table.Runtimes.ToList().IndexOf(name);
+            var idx = heatmap?.Runtimes.ToList().IndexOf(name) ?? -1;
             var cells = support.Cells.Where(c => c.Runtime == name).ToList();
             return new RuntimeSummary(name, rec?.Engine ?? "", rec?.Tier ?? "", rec?.Version, rec?.Command ?? "",
-                speed != null && idx >= 0 ? speed[idx] : null,
+                idx >= 0 ? heatmap!.SpeedFactors[idx] : null,
                 cells.Count(c => c.Runs > 0), cells.Count(c => c.Status == RunStatus.Ok && !c.OutputDiffers),
                 runs.Count(r => r.Result.Runtime == name));
         }).ToList();

@@ -15,7 +15,7 @@ public sealed record ReportModel(
     ValidationMatrix Support,
     AnalysisResult? Analysis,
     string? AnalysisNote,
-    ResidualHeatmap? Heatmap,
+    ConsensusSummary? Heatmap,
     IReadOnlyDictionary<string, IReadOnlyList<CellRuns>> RunsByCase,
     IReadOnlyList<PhaseBreakdown> Phases,
     ReportCounts Counts,
@@ -54,27 +54,6 @@ public sealed record RuntimeSummary(
 
 /// <summary>Successful runs of one (case, runtime) cell: execution-phase durations in ms, in round order.</summary>
 public sealed record CellRuns(string Runtime, IReadOnlyList<double> Ms);
-
-/// <summary>
-/// Residuals of the consensus fit: <see cref="LogFactor"/>[case][runtime] = ln(observed / predicted)
-/// of the cell median; exp of it is "this runtime is k× slower on this case than its usual speed predicts".
-/// <see cref="ShortCases"/> are cases below the analysis floor (shown, but not ranked).
-/// </summary>
-public sealed record ResidualHeatmap(
-    IReadOnlyList<string> Cases,
-    IReadOnlyList<string> Runtimes,
-    double[][] LogFactor,
-    IReadOnlySet<string> ShortCases);
-
-/// <summary>Typical phase durations of one runtime in ms (null when it does not report that phase).</summary>
-public sealed record PhaseBreakdown(
-    string Runtime,
-    double? StartupMs,
-    double? CompileMs,
-    double? InstantiateMs,
-    double? ExecuteMs,
-    double? TeardownMs,
-    double WallMs);
 
 /// <summary>The headline numbers of the summary cards.</summary>
 public sealed record ReportCounts(int Cases, int Runtimes, int Runs, int Anomalies, int StartupAnomalies, int Divergences, int FailedCells);

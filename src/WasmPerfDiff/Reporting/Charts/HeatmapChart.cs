@@ -1,4 +1,5 @@
 using ScottPlot;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Reporting.Charts;
 
@@ -21,14 +22,14 @@ public static class HeatmapChart
     /// <summary>Room above the grid for the slanted names (in rows) and to the right for the last one (in columns).</summary>
     private const double HeaderRows = 5, HeaderColumns = 1.2;
 
-    public static string Svg(ResidualHeatmap map)
+    public static string Svg(ConsensusSummary map)
     {
         var plot = SvgChart.NewPlot();
         int rows = map.Cases.Count, cols = map.Runtimes.Count;
         for (var c = 0; c < rows; c++)
         for (var r = 0; r < cols; r++)
         {
-            var lf = map.LogFactor[c][r];
+            var lf = map.LogResiduals[c][r];
             var y = rows - 1 - c;
             var rect = plot.Add.Rectangle(r, r + 1, y, y + 1);
             rect.FillColor = Color.FromHex(ChartPalette.DivergingHex(lf));

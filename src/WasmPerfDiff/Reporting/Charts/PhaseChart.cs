@@ -1,4 +1,5 @@
 using ScottPlot;
+using WasmPerfDiff.Analysis;
 
 namespace WasmPerfDiff.Reporting.Charts;
 

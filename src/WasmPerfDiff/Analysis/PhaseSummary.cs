@@ -1,7 +1,6 @@
-using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 
-namespace WasmPerfDiff.Reporting;
+namespace WasmPerfDiff.Analysis;
 
 /// <summary>
 /// Typical phase durations per runtime. Per phase: the median over the runtime's cells of each cell's
@@ -36,3 +35,13 @@ public static class PhaseSummary
         return known.Length == 0 ? null : RobustStats.Median(known);
     }
 }
+
+/// <summary>Typical phase durations of one runtime in ms (null when it does not report that phase).</summary>
+public sealed record PhaseBreakdown(
+    string Runtime,
+    double? StartupMs,
+    double? CompileMs,
+    double? InstantiateMs,
+    double? ExecuteMs,
+    double? TeardownMs,
+    double WallMs);
