@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmPerfDiff;
 using WasmPerfDiff.Cli;
+using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Cli.Verbs;
 using WasmPerfDiff.Runtimes.Embedded;
 
@@ -39,6 +40,6 @@ try
 }
 catch (BadInputException e)
 {
-    Console.Error.WriteLine($"wasm-perfdiff: {e.Message}");
+    Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.Describe(e, parsed.CommandResult.Command)}");
     return ExitCodes.Usage;
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using WasmPerfDiff.Campaigns;
-using WasmPerfDiff.Corpus;
-using WasmPerfDiff.Runtimes;
-using WasmPerfDiff.Campaigns.Calibration;
+using WasmPerfDiff.Cli.Options;
+using WasmPerfDiff.Exporters.Documents;
+using WasmPerfDiff.Workflows;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -28,36 +27,15 @@ public static class CalibrateVerb
         };
         command.SetAction(async (parse, ct) =>
         {
-            var targetMs = parse.GetValue(target);
-            if (!(targetMs > 0)) throw new BadInputException("--target-ms must be positive");
-            var set = CorpusSet.Locate(parse.GetValue(corpus));
-            if (set.IsForeign) throw new BadInputException($"'{set.Directory}' is a foreign corpus: its sizes live in NAME.args files, not in a manifest");
-            var reference = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config)).Select([parse.GetValue(runtime)!]).Single();
-            if (reference.Detect() is { Available: false } missing) throw new BadInputException($"{reference.Name} is not available: {missing.Reason}");
-            var selected = set.Cases.Where(c => CampaignCases.Matches(parse.GetValue(cases), c.Name)).ToList();
-            if (selected.Count == 0) throw new BadInputException("no case matches --cases");
-
-            var calibrator = new SizeCalibrator(set, reference, targetMs);
-            var results = new List<CalibrationResult>();
             var quiet = parse.GetValue(json);
-            foreach (var c in selected)
-            {
-                var r = await calibrator.CalibrateAsync(c, ct);
-                results.Add(r);
-                if (!quiet)
-                    AnsiConsole.MarkupLine(Markup.Escape($"{r.Case,-24} {r.OldSize ?? "-",8} → {r.NewSize ?? "-",-8} {(r.ExecuteMs is double ms ? $"{ms,8:F0} ms" : "")}  {r.Note}"));
-            }
-
-            var changed = results.Where(r => r.Changed).ToList();
-            if (!parse.GetValue(dryRun) && changed.Count > 0)
-            {
-                var updated = await ManifestSizes.RecordDefaultsAsync(set, changed, reference, ct);
-                if (!quiet) AnsiConsole.MarkupLine(Markup.Escape($"recorded {changed.Count} new default sizes in {updated}"));
-            }
-
-            if (quiet) JsonOutput.Print(new { runtime = reference.Name, target_ms = targetMs, cases = results });
-            var outside = results.Count(r => r.ExecuteMs is double ms && (ms < targetMs / SizeSearch.Tolerance || ms > targetMs * SizeSearch.Tolerance));
-            return outside == 0 ? ExitCodes.Ok : ExitCodes.Found;
+            var request = new CalibrateRequest(parse.GetValue(runtime)!, parse.GetValue(target), parse.GetValue(corpus), parse.GetValue(cases),
+                parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config));
+            var result = await CalibrateWorkflow.RunAsync(request, quiet ? null : r =>
+                AnsiConsole.MarkupLine(Markup.Escape($"{r.Case,-24} {r.OldSize ?? "-",8} → {r.NewSize ?? "-",-8} {(r.ExecuteMs is double ms ? $"{ms,8:F0} ms" : "")}  {r.Note}")), ct);
+            if (quiet) JsonOutput.Print(new CalibrationDocument(result.Runtime, result.TargetMs, result.Cases));
+            else if (result.RecordedIn is { } file)
+                AnsiConsole.MarkupLine(Markup.Escape($"recorded {result.Cases.Count(c => c.Changed)} new default sizes in {file}"));
+            return result.Outside == 0 ? ExitCodes.Ok : ExitCodes.Found;
         });
         return command;
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using WasmPerfDiff.Cli.Campaigns;
-using WasmPerfDiff.Store;
-using WasmPerfDiff.Store.WarpDiff;
+using WasmPerfDiff.Cli.Options;
+using WasmPerfDiff.Exporters.Documents;
+using WasmPerfDiff.Workflows;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -11,13 +11,8 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// </summary>
 public static class ImportVerb
 {
-    public static Command Create()
-    {
-        var cmd = new Command("import", "merge another campaign database, or import WarpDiff's published data");
-        cmd.Subcommands.Add(Db());
-        cmd.Subcommands.Add(WarpDiff());
-        return cmd;
-    }
+    public static Command Create() =>
+        new("import", "merge another campaign database, or import WarpDiff's published data") { Subcommands = { Db(), WarpDiff() } };
 
     private static Command Db()
     {
@@ -27,11 +22,9 @@ public static class ImportVerb
         var cmd = new Command("db", "merge the campaigns of another database run on the same corpus") { other, db, json };
         cmd.SetAction((ParseResult pr) =>
         {
-            using var source = CampaignStore.OpenExisting(pr.GetValue(other)!);
-            using var target = CampaignStore.Open(pr.GetValue(db)!);
-            var r = ShardMerge.Merge(target, source);
-            if (pr.GetValue(json)) JsonOutput.Print(new { db = target.Path, r.CampaignsAdded, r.RunsAdded, r.RunsAlreadyPresent, r.CasesAdded });
-            else Console.WriteLine($"merged {source.Path} into {target.Path}: {r.CampaignsAdded} campaigns, {r.RunsAdded} runs added ({r.RunsAlreadyPresent} already present), {r.CasesAdded} new cases");
+            var (target, r) = ImportWorkflow.MergeDatabase(pr.GetValue(other)!, pr.GetValue(db)!);
+            if (pr.GetValue(json)) JsonOutput.Print(MergeDocument.From(target, r));
+            else Console.WriteLine($"merged {Path.GetFullPath(pr.GetValue(other)!)} into {target}: {r.CampaignsAdded} campaigns, {r.RunsAdded} runs added ({r.RunsAlreadyPresent} already present), {r.CasesAdded} new cases");
             return ExitCodes.Ok;
         });
         return cmd;
@@ -46,10 +39,9 @@ public static class ImportVerb
         var cmd = new Command("warpdiff", "import WarpDiff's published means as a means-only campaign") { dir, opt, db, json };
         cmd.SetAction((ParseResult pr) =>
         {
-            using var store = CampaignStore.Open(pr.GetValue(db)!);
-            var r = WarpDiffImport.Import(store, pr.GetValue(dir)!, pr.GetValue(opt)!);
-            if (pr.GetValue(json)) JsonOutput.Print(new { db = store.Path, campaign = r.CampaignId, r.Cases, r.Runtimes, r.Runs, means_only = true });
-            else Console.WriteLine($"imported WarpDiff {pr.GetValue(opt)} into {store.Path}: {r.Cases} cases × {r.Runtimes} runtimes, {r.Runs} published means (campaign {r.CampaignId}, means only)");
+            var (target, r) = ImportWorkflow.ImportWarpDiff(pr.GetValue(dir)!, pr.GetValue(opt)!, pr.GetValue(db)!);
+            if (pr.GetValue(json)) JsonOutput.Print(WarpDiffImportDocument.From(target, r));
+            else Console.WriteLine($"imported WarpDiff {pr.GetValue(opt)} into {target}: {r.Cases} cases × {r.Runtimes} runtimes, {r.Runs} published means (campaign {r.CampaignId}, means only)");
             return ExitCodes.Ok;
         });
         return cmd;

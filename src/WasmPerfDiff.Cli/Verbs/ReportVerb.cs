@@ -1,8 +1,10 @@
 using System.CommandLine;
 using WasmPerfDiff.Analysis;
-using WasmPerfDiff.Cli.Campaigns;
-using WasmPerfDiff.Cli.Reporting;
+using WasmPerfDiff.Cli.Options;
+using WasmPerfDiff.Cli.Views;
+using WasmPerfDiff.Exporters.Documents;
 using WasmPerfDiff.Reporting;
+using WasmPerfDiff.Workflows;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -12,12 +14,10 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// </summary>
 public static class ReportVerb
 {
-    public const string DefaultHtml = "report.html";
-
     public static Command Create()
     {
         var db = CampaignDbOption.Create();
-        var output = new Option<string>("--out", "-o") { Description = "HTML report file to write", DefaultValueFactory = _ => DefaultHtml };
+        var output = new Option<string>("--out", "-o") { Description = "HTML report file to write", DefaultValueFactory = _ => "report.html" };
         var md = new Option<string?>("--md") { Description = "also write the Markdown variant (for an issue tracker) to this file" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
         var floor = new Option<double>("--floor-ms") { Description = "cases whose fastest runtime is quicker than this are shown but not ranked", DefaultValueFactory = _ => AnalysisOptions.DefaultFloorMs };
@@ -29,9 +29,9 @@ public static class ReportVerb
         };
         cmd.SetAction((ParseResult pr, CancellationToken ct) =>
         {
-            var model = ReportBuilder.Build(pr.GetValue(db)!, new ReportOptions { Threshold = pr.GetValue(threshold), FloorMs = pr.GetValue(floor), FlameGraphDir = pr.GetValue(flames) });
-            var files = ReportFiles.Write(model, pr.GetValue(output)!, pr.GetValue(md), pr.GetValue(db)!);
-            if (pr.GetValue(json)) JsonOutput.Print(ReportJson.Of(model, files));
+            var options = new ReportOptions { Threshold = pr.GetValue(threshold), FloorMs = pr.GetValue(floor), FlameGraphDir = pr.GetValue(flames) };
+            var (model, files) = ReportWorkflow.Write(new ReportRequest(pr.GetValue(db)!, pr.GetValue(output)!, pr.GetValue(md), options));
+            if (pr.GetValue(json)) JsonOutput.Print(ReportDocument.From(model, files));
             else ReportSummaryView.Print(Spectre.Console.AnsiConsole.Console, model, files);
             return Task.FromResult(ExitCodes.Ok);
         });

@@ -59,7 +59,7 @@ public sealed class CellTable
             if (!seen.Contains(name))
                 throw new BadInputException($"runtime '{name}' has no runs (known: {string.Join(",", seen.Order(StringComparer.Ordinal))})");
         if (requested.Distinct(StringComparer.Ordinal).Count() != requested.Count)
-            throw new BadInputException("a runtime is listed twice in --runtimes");
+            throw new BadInputException("a runtime is listed twice", "Runtimes");
         return requested.ToArray();
     }
 

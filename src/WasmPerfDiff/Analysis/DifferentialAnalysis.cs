@@ -91,8 +91,8 @@ public static class DifferentialAnalysis
 
     private static void Validate(AnalysisOptions options)
     {
-        if (!(options.Threshold > 1)) throw new BadInputException($"--threshold must be a factor above 1 (got {options.Threshold})");
-        if (!(options.FloorMs >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})");
-        if (options.Top is < 1) throw new BadInputException($"--top must be at least 1 (got {options.Top})");
+        if (!(options.Threshold > 1)) throw new BadInputException($"must be a factor above 1 (got {options.Threshold})", nameof(options.Threshold));
+        if (!(options.FloorMs >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})", nameof(options.FloorMs));
+        if (options.Top is < 1) throw new BadInputException($"must be at least 1 (got {options.Top})", nameof(options.Top));
     }
 }

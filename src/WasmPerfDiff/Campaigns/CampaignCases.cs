@@ -11,6 +11,10 @@ namespace WasmPerfDiff.Campaigns;
 /// </summary>
 public static class CampaignCases
 {
+    /// <summary>The cases a campaign's settings select, from the corpus they name (else the one the locator finds).</summary>
+    public static IReadOnlyList<CaseRecord> For(CampaignSettings settings) =>
+        FromCorpus(CorpusSet.Open(settings.Corpus ?? CorpusLocator.Locate(null)), settings.CasesGlob, settings.Size);
+
     /// <summary>The cases of <paramref name="corpus"/> whose names match <paramref name="globs"/>,
     /// at the named input size, with their modules as plain files and their expected output hashes.</summary>
     public static IReadOnlyList<CaseRecord> FromCorpus(CorpusSet corpus, string? globs, string size)

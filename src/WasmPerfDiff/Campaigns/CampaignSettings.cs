@@ -1,5 +1,8 @@
 using System.Text.Json;
 
+using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Runtimes;
+
 namespace WasmPerfDiff.Campaigns;
 
 /// <summary>
@@ -42,14 +45,23 @@ public sealed record CampaignSettings
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 
+    /// <summary>A fresh campaign's settings with what the user left open decided: a random seed, the corpus the
+    /// locator finds and the runtime config file in use, both as full paths so that a resume reopens the same ones.</summary>
+    public CampaignSettings Completed(long? seed, string? corpusDirectory, string? configPath) => this with
+    {
+        Seed = seed ?? Random.Shared.NextInt64(1, 1L << 53),
+        Corpus = CorpusLocator.Locate(corpusDirectory),
+        Config = RuntimeConfig.Locate(configPath) is { } config ? System.IO.Path.GetFullPath(config) : null,
+    };
+
     public void Validate()
     {
-        if (Warmup < 0) throw new BadInputException("--warmup must be ≥ 0");
-        if (MinRuns < 1) throw new BadInputException("--min-runs must be ≥ 1");
-        if (MaxRuns < MinRuns) throw new BadInputException($"--max-runs ({MaxRuns}) must be ≥ --min-runs ({MinRuns})");
-        if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0");
-        if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("--max-time must be > 0");
-        if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("--timeout must be > 0");
+        if (Warmup < 0) throw new BadInputException("must be ≥ 0", nameof(Warmup));
+        if (MinRuns < 1) throw new BadInputException("must be ≥ 1", nameof(MinRuns));
+        if (MaxRuns < MinRuns) throw new BadInputException($"({MaxRuns}) must be ≥ the minimum runs per cell ({MinRuns})", nameof(MaxRuns));
+        if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0", nameof(TargetRelativeCi));
+        if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("must be > 0", nameof(MaxTime));
+        if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("must be > 0", nameof(Timeout));
     }
 
     public static CampaignSettings FromJson(string json) =>

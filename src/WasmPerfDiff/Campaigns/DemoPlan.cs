@@ -1,5 +1,3 @@
-using WasmPerfDiff.Campaigns;
-
 namespace WasmPerfDiff.Campaigns;
 
 /// <summary>
@@ -9,9 +7,6 @@ namespace WasmPerfDiff.Campaigns;
 /// </summary>
 public static class DemoPlan
 {
-    /// <summary>Default budget of the whole demo (campaign + analysis + report).</summary>
-    public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
-
     /// <summary>
     /// Kept back from the budget for analysis and report writing (bootstrap + charts take a few seconds)
     /// and for the run still in flight when the campaign's clock runs out.
@@ -51,8 +46,10 @@ public static class DemoPlan
     /// </summary>
     public const double FloorMs = 2;
 
-    public static CampaignSettings Settings(TimeSpan budget, string size, string? corpus, IReadOnlyList<string> runtimes, string? config, long seed)
+    /// <summary>The demo's campaign settings for a budget (the seed, corpus and config are completed like any campaign's).</summary>
+    public static CampaignSettings Settings(TimeSpan budget, string size, IReadOnlyList<string> runtimes, string? casesGlob)
     {
+        if (budget <= TimeSpan.Zero) throw new BadInputException("the time budget must be positive", "MaxTime");
         var campaignTime = budget - ReportReserve;
         if (campaignTime < MinCampaignTime) campaignTime = MinCampaignTime;
         return new CampaignSettings
@@ -61,10 +58,8 @@ public static class DemoPlan
             MinRuns = MinRuns,
             MaxRuns = MaxRuns,
             MaxTime = campaignTime,
-            Seed = seed,
-            Corpus = corpus,
             Runtimes = runtimes,
-            Config = config,
+            CasesGlob = casesGlob,
             Size = size,
         };
     }

@@ -12,14 +12,14 @@ public static class CorpusLocator
 
     public static string Locate(string? explicitDirectory = null) =>
         TryLocate(explicitDirectory, Environment.GetEnvironmentVariable(EnvironmentVariable), AppContext.BaseDirectory, Environment.CurrentDirectory)
-        ?? throw new BadInputException($"no corpus found: pass --corpus DIR or set {EnvironmentVariable}");
+        ?? throw new BadInputException($"no corpus found: name a corpus directory or set {EnvironmentVariable}", "Corpus");
 
     /// <summary>The search with every input explicit (testable); null when nothing is found.</summary>
     public static string? TryLocate(string? explicitDirectory, string? environmentValue, string baseDirectory, string currentDirectory)
     {
         if (!string.IsNullOrEmpty(explicitDirectory))
             return Directory.Exists(explicitDirectory) ? Path.GetFullPath(explicitDirectory)
-                : throw new BadInputException($"--corpus: directory '{explicitDirectory}' does not exist");
+                : throw new BadInputException($"directory '{explicitDirectory}' does not exist", "Corpus");
         if (!string.IsNullOrEmpty(environmentValue))
             return Directory.Exists(environmentValue) ? Path.GetFullPath(environmentValue)
                 : throw new BadInputException($"{EnvironmentVariable}: directory '{environmentValue}' does not exist");

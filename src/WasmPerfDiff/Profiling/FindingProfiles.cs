@@ -78,7 +78,7 @@ public static class FindingProfiles
         {
             runs = store.ReadCaseRuns();
             cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
-            meansOnly = store.Campaigns().Any(c => c.MeansOnly); // as analyze decides it
+            meansOnly = store.HoldsMeansOnly;
         }
         if (runs.Count == 0)
             throw new BadInputException($"{dbPath} holds no runs yet: run the campaign first");

@@ -22,7 +22,7 @@ public static class ReportBuilder
     public static ReportModel Build(CampaignStore store, ReportOptions options)
     {
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
-                       ?? throw new BadInputException($"'{store.Path}' holds no campaign (run one with: wasm-perfdiff run --db {store.Path})");
+                       ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
         var settings = TryReadSettings(campaign);
         var runs = store.ReadCaseRuns();
         var cases = store.Cases();
@@ -48,7 +48,7 @@ public static class ReportBuilder
                     Threshold = options.Threshold,
                     FloorMs = options.FloorMs,
                     Seed = options.Seed,
-                    MeansOnly = campaign.MeansOnly,
+                    MeansOnly = store.HoldsMeansOnly,
                 });
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
                     note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {options.FloorMs:0.#} ms floor " +

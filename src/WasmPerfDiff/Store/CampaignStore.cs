@@ -139,7 +139,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     {
         var existing = Cases().FirstOrDefault(x => x.Name == c.Name);
         if (existing != null && existing.WasmSha256 != c.WasmSha256 && existing.WasmSha256.Length > 0 && c.WasmSha256.Length > 0)
-            throw new BadInputException($"case '{c.Name}' changed since it was stored in '{Path}' (wasm SHA-256 {Short(existing.WasmSha256)} → {Short(c.WasmSha256)}): use a new --db");
+            throw new BadInputException($"case '{c.Name}' changed since it was stored in '{Path}' (wasm SHA-256 {Short(existing.WasmSha256)} → {Short(c.WasmSha256)}): use another database file");
         using var cmd = Command("""
             INSERT INTO "case" (name, suite, wasm_path, wasm_sha256, args, stdin, expected_stdout_sha256, size_name)
             VALUES ($n, $s, $p, $h, $a, $i, $x, $z)
@@ -230,14 +230,12 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         }
     }
 
-    /// <summary>Reads every run of the campaign file at <paramref name="path"/> (the analysis entry point);
-    /// <c>MeansOnly</c> is true when all its campaigns hold published means rather than runs.</summary>
-    public static (IReadOnlyList<CaseRun> Runs, bool MeansOnly) Load(string path)
-    {
-        using var store = OpenExisting(path);
-        var campaigns = store.Campaigns();
-        return (store.ReadCaseRuns(), campaigns.Count > 0 && campaigns.All(c => c.MeansOnly));
-    }
+    /// <summary>
+    /// True when the file holds published means (a WarpDiff import) rather than single runs. Imported means and
+    /// measured runs never mix in one file, so one such campaign says it for all: analysis, export and profiling
+    /// all ask here.
+    /// </summary>
+    public bool HoldsMeansOnly => Campaigns().Any(c => c.MeansOnly);
 
     /// <summary>Every stored run of every campaign in this file, in a stable order: what the analysis consumes.</summary>
     public IReadOnlyList<CaseRun> ReadCaseRuns() => ReadRows().Select(r => r.Run).ToList();

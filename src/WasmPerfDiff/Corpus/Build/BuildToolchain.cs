@@ -56,7 +56,7 @@ public sealed class BuildToolchain
             // emcc runs binaryen itself on purpose (its output depends on it), so it keeps the full PATH.
             env["PATH"] = path;
             var emcc = Find("emcc", path)
-                ?? throw new BadInputException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or use --compiler clang");
+                ?? throw new BadInputException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or build with clang", "Compiler");
             return new BuildToolchain
             {
                 Compiler = compiler, CCompiler = emcc, CxxCompiler = Find("em++", path),

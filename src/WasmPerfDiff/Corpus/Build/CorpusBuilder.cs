@@ -46,7 +46,7 @@ public sealed class CorpusBuilder
         Action<CaseBuildResult>? onCase = null, CancellationToken ct = default)
     {
         if (corpus.IsForeign) throw new BadInputException($"'{corpus.Directory}' is a foreign corpus (prebuilt .wasm, no sources): nothing to build");
-        if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new BadInputException($"--opt must be one of {string.Join(", ", BuildOptions.OptLevels)}");
+        if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new BadInputException($"must be one of {string.Join(", ", BuildOptions.OptLevels)}", nameof(BuildOptions.Opt));
         var selected = Select(corpus, options.Cases);
         var wasm = await BuildToolchain.DetectAsync(options.Compiler, ct: ct);
         string? nativeC = null, nativeCxx = null, nativeVersion = null;

@@ -6,7 +6,7 @@ using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Support;
 
-namespace WasmPerfDiff.Tests.Store;
+namespace WasmPerfDiff.Tests.Campaigns;
 
 /// <summary>
 /// The <c>run</c> verb end to end: the real CLI as a child process, real Wasmtime tiers, real

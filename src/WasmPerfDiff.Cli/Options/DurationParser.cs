@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace WasmPerfDiff.Cli.Campaigns;
+namespace WasmPerfDiff.Cli.Options;
 
 /// <summary>Parses <c>--max-time</c>: <c>90</c> or <c>90s</c>, <c>5m</c>, <c>2h</c>, <c>1h30m</c>, or <c>hh:mm:ss</c>.</summary>
 public static partial class DurationParser

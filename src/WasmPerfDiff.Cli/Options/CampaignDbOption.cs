@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace WasmPerfDiff.Cli.Campaigns;
+namespace WasmPerfDiff.Cli.Options;
 
 /// <summary>The <c>--db</c> option shared by run, export and import: one SQLite file per campaign.</summary>
 public static class CampaignDbOption

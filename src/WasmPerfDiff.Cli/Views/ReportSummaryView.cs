@@ -4,7 +4,7 @@ using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Reporting;
 
-namespace WasmPerfDiff.Cli.Reporting;
+namespace WasmPerfDiff.Cli.Views;
 
 /// <summary>
 /// The console summary of a report, in titled sections like BenchmarkDotNet's: runtimes and their

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 
-namespace WasmPerfDiff.Cli.Campaigns;
+namespace WasmPerfDiff.Cli.Views;
 
 /// <summary>
 /// The run verb's progress bar, drawn on stderr so stdout stays free for results (and for the one

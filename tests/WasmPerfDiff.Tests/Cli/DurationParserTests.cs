@@ -1,6 +1,6 @@
-using WasmPerfDiff.Cli.Campaigns;
+using WasmPerfDiff.Cli.Options;
 
-namespace WasmPerfDiff.Tests.Campaigns;
+namespace WasmPerfDiff.Tests.Cli;
 
 public class DurationParserTests
 {

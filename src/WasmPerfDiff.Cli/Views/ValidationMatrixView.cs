@@ -2,7 +2,7 @@ using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
 
-namespace WasmPerfDiff.Cli.Campaigns;
+namespace WasmPerfDiff.Cli.Views;
 
 /// <summary>Renders the validation matrix: cases down, runtimes across, failure class per cell,
 /// "≠ out" where the output differs from the case's reference.</summary>

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using WasmPerfDiff.Measurement;
 
-namespace WasmPerfDiff.Cli;
+namespace WasmPerfDiff.Cli.Views;
 
 /// <summary>Console table of runs: one row per run with status, times, memory, phases and output hash.</summary>
 public static class RunTable

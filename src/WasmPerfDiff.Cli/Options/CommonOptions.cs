@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace WasmPerfDiff.Cli.Options;
+
+/// <summary>Options every verb understands.</summary>
+public static class CommonOptions
+{
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = "Runtime config file (JSON; default ./wasm-perfdiff.json or ~/.config/wasm-perfdiff/config.json)",
+        Recursive = true,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on stdout and nothing else there" };
+
+    /// <summary>Runtime names from repeated or comma-separated values (<c>-r a,b -r c</c>).</summary>
+    public static Option<string[]> Runtimes(string description = "runtime configuration(s) (repeat or comma-separate; default: every available one)") =>
+        new("--runtime", "-r") { Description = description, AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>Comma-separated list → trimmed, non-empty entries.</summary>
+    public static IReadOnlyList<string> SplitList(IEnumerable<string>? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    public static IReadOnlyList<string> SplitList(string? value) => value is null ? [] : SplitList([value]);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Spectre.Console;
+using WasmPerfDiff.Analysis;
+
+namespace WasmPerfDiff.Cli.Views;
+
+/// <summary>Human-readable output of an analysis (Spectre.Console tables).</summary>
+public static class AnalysisTables
+{
+    public static void Print(AnalysisResult r)
+    {
+        var console = AnsiConsole.Console;
+        console.MarkupLine($"[bold]{Wire.Name(r.Method)}[/] analysis of [bold]{Wire.Name(r.Phase)}[/] time: {r.Cases} cases × {r.Runtimes.Count} runtimes " +
+                           $"({Markup.Escape(string.Join(", ", r.Runtimes))})");
+        console.MarkupLine($"dropped (missing a runtime): {r.DroppedCases}, excluded: {r.ExcludedCases}" +
+                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorMs:0} ms floor: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×" : ""));
+        if (r.MeansOnly)
+            console.MarkupLine("[yellow]means only[/]: the input holds one mean per cell, so there are no confidence intervals and verdicts come from the factor alone");
+
+        if (r.Method == AnalysisMethod.Warpdiff)
+        {
+            var table = new Table().AddColumns("#", "case", "distance", "slowest share", "deviation");
+            for (var i = 0; i < r.Ranking.Count; i++)
+            {
+                var row = r.Ranking[i];
+                var worst = row.Deviation.MaxBy(p => p.Value);
+                table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(row.Case), row.Distance.ToString("0.0000", CultureInfo.InvariantCulture),
+                    Markup.Escape(worst.Key), worst.Value.ToString("+0.000;-0.000", CultureInfo.InvariantCulture));
+            }
+            console.Write(table);
+            if (r.Centre != null)
+                console.MarkupLine("centre: " + Markup.Escape(string.Join(", ", r.Centre.Select(p => $"{p.Key} {p.Value:0.0000}"))));
+            return;
+        }
+
+        foreach (var group in r.Findings.GroupBy(f => f.IsTiming ? "timing" : Wire.Name(f.Kind)))
+        {
+            var table = new Table { Title = new TableTitle(group.Key switch
+            {
+                "timing" => $"{Wire.Name(r.Phase)} anomalies",
+                "startup" => "startup / load anomalies",
+                "instability" => "unstable cells",
+                _ => "correctness divergences",
+            }) };
+            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "peer / detail");
+            var i = 0;
+            foreach (var f in group)
+                table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
+                    f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
+                    f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), Markup.Escape(f.Peer ?? f.Detail ?? ""));
+            console.Write(table);
+        }
+        if (r.Findings.Count == 0) console.MarkupLine("no findings");
+    }
+
+    private static string VerdictMarkup(Verdict? verdict) => verdict switch
+    {
+        Verdict.Anomaly => "[red]anomaly[/]",
+        Verdict.Undecided => "[yellow]undecided[/]",
+        Verdict.NoAnomaly => "[green]no-anomaly[/]",
+        _ => "",
+    };
+}

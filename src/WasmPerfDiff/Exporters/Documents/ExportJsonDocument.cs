@@ -1,0 +1,15 @@
+using System.Text.Json;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Exporters.Documents;
+
+/// <summary><c>export --format json</c>: the campaigns of the file (with settings and hosts) and every run.</summary>
+public sealed record ExportJsonDocument(IReadOnlyList<ExportJsonDocument.CampaignEntry> Campaigns, IEnumerable<ExportRow> Runs)
+{
+    public sealed record CampaignEntry(string Id, string Origin, DateTimeOffset Created, JsonElement Settings, long Seed, HostFingerprint Host, bool MeansOnly);
+
+    public static ExportJsonDocument From(CampaignStore store) => new(
+        store.Campaigns().Select(c => new CampaignEntry(c.Id, c.Origin, c.Created, JsonDocument.Parse(c.SettingsJson).RootElement, c.Seed, c.Host, c.MeansOnly)).ToList(),
+        store.ReadRows().Select(ExportRow.From));
+}

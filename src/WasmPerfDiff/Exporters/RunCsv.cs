@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Exporters;
+
+/// <summary>Raw rows as CSV (RFC 4180 quoting, invariant culture, one header line, one line per run).</summary>
+public static class RunCsv
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "campaign", "case", "runtime", "round", "started", "status", "exit_code", "signal",
+        "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
+        .. Phases.Names, "message",
+    ];
+
+    public static void Write(TextWriter w, IEnumerable<RunRow> rows)
+    {
+        w.Write(string.Join(',', Header));
+        w.Write('\n');
+        foreach (var row in rows)
+        {
+            var e = ExportRow.From(row);
+            object?[] f =
+            [
+                e.Campaign, e.Case, e.Runtime, e.Round, e.Started.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), e.Status,
+                e.ExitCode, e.Signal, e.WallMs, e.UserMs, e.SysMs, e.MaxRssKb, e.StdoutBytes, e.StdoutSha256, e.StderrBytes, e.StderrSha256,
+                e.StartupMs, e.CompileMs, e.InstantiateMs, e.ExecuteMs, e.TeardownMs, e.AotCompileMs, e.Message,
+            ];
+            w.Write(string.Join(',', f.Select(Field)));
+            w.Write('\n');
+        }
+    }
+
+    private static string Field(object? v) => v switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+        string s when s.IndexOfAny([',', '"', '\n', '\r']) >= 0 => '"' + s.Replace("\"", "\"\"") + '"',
+        _ => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Reporting;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Workflows;
+
+/// <summary>What <c>demo</c> asks for: a budget, the input size, what to run, and where the files go.</summary>
+public sealed record DemoRequest
+{
+    public required TimeSpan Budget { get; init; }
+    public required string OutDirectory { get; init; }
+    public string Size { get; init; } = DemoPlan.DefaultSize;
+    public IReadOnlyList<string> Runtimes { get; init; } = [];
+    public string? CasesGlob { get; init; }
+    public string? CorpusDirectory { get; init; }
+    public double FloorMs { get; init; } = DemoPlan.FloorMs;
+    public long? Seed { get; init; }
+    public string? ConfigPath { get; init; }
+}
+
+/// <summary>The demo's plan, known before the campaign starts (shown while it runs).</summary>
+public sealed record DemoPlanInfo(int Cases, IReadOnlyList<string> Runtimes, CampaignSettings Settings, TimeSpan Budget);
+
+/// <summary>What the demo did: its plan, how the campaign ended, the report and where it is, and how long it all took.</summary>
+public sealed record DemoResult(DemoPlanInfo Plan, CampaignOutcome Outcome, ReportModel Report, ReportFiles Files, TimeSpan Elapsed)
+{
+    public string Database => Files.Database;
+}
+
+/// <summary>The main job in one call: a fresh campaign within a budget (see <see cref="DemoPlan"/>), then the analysis and the reports.</summary>
+public static class DemoWorkflow
+{
+    public const string Database = "campaign.db";
+
+    public static async Task<DemoResult> RunAsync(DemoRequest request, Action<DemoPlanInfo>? onPlan, IProgress<CampaignProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
+            .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
+        settings.Validate();
+        var cases = CampaignCases.For(settings);
+        var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, settings.Config);
+        var plan = new DemoPlanInfo(cases.Count, runtimes.Select(r => r.Name).ToList(), settings, request.Budget);
+        onPlan?.Invoke(plan);
+
+        var outDir = Path.GetFullPath(request.OutDirectory);
+        Directory.CreateDirectory(outDir);
+        var dbPath = Path.Combine(outDir, Database);
+        DeleteDatabase(dbPath); // a demo always starts afresh; `run --resume` is the verb for continuing
+        CampaignResult campaign;
+        ReportModel model;
+        using (var store = CampaignStore.Open(dbPath))
+        {
+            campaign = await CampaignWorkflow.Execute(store, settings, resume: false, settings.Config, progress, ct);
+            model = ReportBuilder.Build(store, new ReportOptions { FloorMs = request.FloorMs });
+        }
+        var files = ReportFiles.Write(model, Path.Combine(outDir, "report.html"), Path.Combine(outDir, "report.md"), dbPath);
+        return new DemoResult(plan, campaign.Outcome, model, files, clock.Elapsed);
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+    }
+}

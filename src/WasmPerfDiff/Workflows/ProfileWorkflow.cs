@@ -1,0 +1,83 @@
+using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Profiling;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Workflows;
+
+/// <summary>How perf samples: frequency (Hz), per-run timeout (s), and how many functions each list shows.</summary>
+public sealed record SamplingRequest(int Frequency, double Timeout, int Top, string OutDirectory, string? ConfigPath);
+
+/// <summary>
+/// What <c>profile</c> asks for: one program (a corpus case or a module) on runtime A and optionally B.
+/// Arguments replace the case's own when given; a stdin file replaces the case's stdin.
+/// </summary>
+public sealed record ProfileRequest(SamplingRequest Sampling, string? Case, string? CorpusDirectory, string Size, string? Wasm,
+    string Runtime, string? Versus, IReadOnlyList<string> Args, string? StdinPath, string? Directory);
+
+/// <summary>What <c>profile --db FILE --findings N</c> asks for: the campaign's top N timing findings, each against its best peer.</summary>
+public sealed record FindingsProfileRequest(SamplingRequest Sampling, string Database, int Findings);
+
+public static class ProfileWorkflow
+{
+    public static async Task<ProfileResult> ProfileAsync(ProfileRequest request, CancellationToken ct)
+    {
+        var options = Options(request.Sampling);
+        var (wasm, caseArgs, caseStdin) = ResolveModule(request.Case, request.CorpusDirectory, request.Size, request.Wasm);
+        if (request.StdinPath is { } s && !File.Exists(s)) throw new BadInputException($"stdin file not found: {s}");
+        if (request.Directory is { } d && !Directory.Exists(d)) throw new BadInputException($"directory not found: {d}");
+        if (request.Versus == request.Runtime) throw new BadInputException("must name a different runtime than the one profiled", "Vs");
+        await PerfRecorder.CheckAvailableAsync(options, ct);
+        var catalog = RuntimeCatalog.Load(request.Sampling.ConfigPath);
+        var a = Single(catalog, request.Runtime);
+        var b = request.Versus is null ? null : Single(catalog, request.Versus);
+        var run = new RunRequest(wasm, request.Args.Count > 0 ? request.Args : caseArgs, options.EffectiveTimeout, request.StdinPath ?? caseStdin, request.Directory);
+        return await ProfileJob.RunAsync(a, b, run, request.Sampling.OutDirectory, options, request.Sampling.Top, ct);
+    }
+
+    /// <summary>Profiles the findings and writes the index the report links from; returns the index path and the profiles.</summary>
+    public static async Task<(string Index, IReadOnlyList<FindingProfile> Profiles)> FindingsAsync(FindingsProfileRequest request, CancellationToken ct)
+    {
+        if (request.Findings < 1) throw new BadInputException("must be at least 1", nameof(request.Findings));
+        var options = Options(request.Sampling);
+        await PerfRecorder.CheckAvailableAsync(options, ct);
+        var catalog = RuntimeCatalog.Load(request.Sampling.ConfigPath);
+        var outDir = request.Sampling.OutDirectory;
+        var profiles = await FindingProfiles.RunAsync(request.Database, request.Findings, catalog, outDir, options, request.Sampling.Top, ct);
+        return (Path.Combine(outDir, FindingProfiles.IndexFile), profiles);
+    }
+
+    private static PerfOptions Options(SamplingRequest s)
+    {
+        if (s.Frequency is < 1 or > 100_000) throw new BadInputException("must be between 1 and 100000 samples per second", nameof(s.Frequency));
+        if (s.Top < 1) throw new BadInputException("must be at least 1", nameof(s.Top));
+        return new PerfOptions(s.Frequency, Durations.FromSeconds(s.Timeout, nameof(s.Timeout)));
+    }
+
+    private static (string Wasm, IReadOnlyList<string> Args, string? Stdin) ResolveModule(string? caseName, string? corpus, string size, string? wasm)
+    {
+        if ((caseName is null) == (wasm is null))
+            throw new BadInputException("give exactly one program: a corpus case or a module file");
+        if (wasm is not null)
+        {
+            ModuleCheck.EnsureValid(wasm);
+            return (wasm, [], null);
+        }
+        // The project's corpus unless another is named (a manifest corpus or a folder of .wasm with sidecars).
+        var set = CorpusSet.Locate(corpus);
+        var found = set.Find(caseName!);
+        var path = WasmMaterializer.WasmPath(set, found);
+        ModuleCheck.EnsureValid(path);
+        return (path, found.Size(size).Args, set.StdinPath(found));
+    }
+
+    private static IRuntime Single(RuntimeCatalog catalog, string name)
+    {
+        if (name.Contains(','))
+            throw new BadInputException($"one runtime per option, not a list: '{name}'");
+        var runtime = catalog.Select([name]).Single();
+        var detected = runtime.Detect();
+        if (!detected.Available)
+            throw new BadInputException($"{runtime.Name} is not available here: {detected.Reason}");
+        return runtime;
+    }
+}

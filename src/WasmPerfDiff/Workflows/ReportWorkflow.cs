@@ -1,0 +1,16 @@
+using WasmPerfDiff.Reporting;
+
+namespace WasmPerfDiff.Workflows;
+
+/// <summary>What <c>report</c> asks for: the database, the files to write and how to analyse.</summary>
+public sealed record ReportRequest(string Database, string Html, string? Markdown, ReportOptions Options);
+
+/// <summary>The report of a campaign database, built once and written as HTML (and Markdown).</summary>
+public static class ReportWorkflow
+{
+    public static (ReportModel Model, ReportFiles Files) Write(ReportRequest request)
+    {
+        var model = ReportBuilder.Build(request.Database, request.Options);
+        return (model, ReportFiles.Write(model, request.Html, request.Markdown, request.Database));
+    }
+}
