@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Cli.Views;
@@ -56,16 +54,8 @@ public static class RunVerb
                 },
             };
             var result = await CampaignProgressBar.RunAsync(p => CampaignWorkflow.RunAsync(request, p, ct));
-            var o = result.Outcome;
-            if (pr.GetValue(json)) JsonOutput.Print(CampaignDocument.From(result.Database, o, result.Settings.Seed, result.Matrix));
-            else
-            {
-                ValidationMatrixView.Render(AnsiConsole.Console, result.Matrix);
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"campaign {o.CampaignId}: {o.End.ToWire()}, {o.RunsThisSession} runs now, {o.StoredRuns} stored in {result.Database} (seed {result.Settings.Seed}), {o.Elapsed.TotalSeconds:0.0} s")));
-                if (o.End != CampaignEnd.Completed)
-                    AnsiConsole.MarkupLine(Markup.Escape($"continue with: wasm-perfdiff run --resume --db {result.Database}"));
-            }
+            if (pr.GetValue(json)) JsonOutput.Print(CampaignDocument.From(result.Database, result.Outcome, result.Settings.Seed, result.Matrix));
+            else ValidationMatrixView.Print(result);
             return result.Clean ? ExitCodes.Ok : ExitCodes.Found;
         });
         return cmd;

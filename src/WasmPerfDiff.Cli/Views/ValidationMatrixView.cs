@@ -1,3 +1,5 @@
+using System.Globalization;
+using WasmPerfDiff.Workflows;
 using Spectre.Console;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
@@ -8,6 +10,17 @@ namespace WasmPerfDiff.Cli.Views;
 /// "≠ out" where the output differs from the case's reference.</summary>
 public static class ValidationMatrixView
 {
+    /// <summary>The matrix of a finished session, then how it ended and how to continue it.</summary>
+    public static void Print(CampaignResult result)
+    {
+        var o = result.Outcome;
+        Render(AnsiConsole.Console, result.Matrix);
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"campaign {o.CampaignId}: {o.End.ToWire()}, {o.RunsThisSession} runs now, {o.StoredRuns} stored in {result.Database} (seed {result.Settings.Seed}), {o.Elapsed.TotalSeconds:0.0} s")));
+        if (o.End != CampaignEnd.Completed)
+            AnsiConsole.MarkupLine(Markup.Escape($"continue with: wasm-perfdiff run --resume --db {result.Database}"));
+    }
+
     public static void Render(IAnsiConsole console, ValidationMatrix m)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("validation matrix");

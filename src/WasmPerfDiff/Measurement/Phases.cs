@@ -28,10 +28,4 @@ public sealed record Phases(
     }
 
     public static readonly IReadOnlyList<string> Names = None.Named().Select(p => p.Name).ToArray();
-
-    public static Phases FromNamed(IReadOnlyDictionary<string, double?> values)
-    {
-        double? Get(string n) => values.TryGetValue(n, out var v) ? v : null;
-        return new Phases(Get("startup_ms"), Get("compile_ms"), Get("instantiate_ms"), Get("execute_ms"), Get("teardown_ms"), Get("aot_compile_ms"));
-    }
 }

@@ -22,13 +22,6 @@ public static class FindingAnchors
         return $"f-{Slug(kind)}-{Slug(@case)}-{Slug(runtime)}-{Convert.ToHexStringLower(hash)[..8]}";
     }
 
-    /// <summary>Anchor of a case's block of runs (heatmap rows link there).</summary>
-    public static string CaseId(string @case)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(@case));
-        return $"case-{Slug(@case)}-{Convert.ToHexStringLower(hash)[..8]}";
-    }
-
     /// <summary>Lower-case letters, digits and '-' only: safe in an id, a URL fragment and a file name.</summary>
     public static string Slug(string text)
     {

@@ -32,8 +32,4 @@ public static class ReportFormat
         FindingKind.Startup => "all runtimes (consensus)",
         _ => f.Detail ?? "",
     };
-
-    /// <summary>The sentence form of a finding: "fib @ wasmtime-pulley runs 2.31× slower than …".</summary>
-    public static string Sentence(Finding f) =>
-        $"{f.Runtime} is {Factor(f.Factor)} slower on {f.Case} than its usual speed predicts (compared with {Basis(f)})";
 }
