@@ -27,7 +27,7 @@ public static class RunCsv
             [
                 e.Campaign, e.Case, e.Runtime, e.Round, e.Started.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), e.Status,
                 e.ExitCode, e.Signal, e.WallMs, e.UserMs, e.SysMs, e.MaxRssKb, e.StdoutBytes, e.StdoutSha256, e.StderrBytes, e.StderrSha256,
-                e.StartupMs, e.CompileMs, e.InstantiateMs, e.ExecuteMs, e.TeardownMs, e.AotCompileMs, e.Message,
+                .. row.Run.Result.Phases.Named().Select(p => (object?)p.Ms), e.Message,
             ];
             w.Write(string.Join(',', f.Select(Field)));
             w.Write('\n');

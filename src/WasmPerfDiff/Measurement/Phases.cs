@@ -28,4 +28,7 @@ public sealed record Phases(
     }
 
     public static readonly IReadOnlyList<string> Names = None.Named().Select(p => p.Name).ToArray();
+
+    /// <summary>Phases from values in the order of <see cref="Names"/> (the store's columns).</summary>
+    public static Phases FromValues(IReadOnlyList<double?> v) => new(v[0], v[1], v[2], v[3], v[4], v[5]);
 }

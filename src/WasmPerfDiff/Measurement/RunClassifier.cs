@@ -35,10 +35,10 @@ public static partial class RunClassifier
     private static (RunStatus, string?) Status(ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks)
     {
         if (o.TimedOut) return (RunStatus.Timeout, $"killed after {o.WallMs / 1000:F1} s");
-        if (marks?.Status == "trap") return (RunStatus.Trap, marks.Message);
-        if (marks?.Status == "unsupported") return (RunStatus.Unsupported, marks.Message);
+        if (marks?.Status == RunnerStatus.Trap) return (RunStatus.Trap, marks.Message);
+        if (marks?.Status == RunnerStatus.Unsupported) return (RunStatus.Unsupported, marks.Message);
         if (o.Signal is int signal) return (RunStatus.Crash, $"killed by signal {signal} ({SignalName(signal)})");
-        if (expectedMarks && marks?.Status != "ok")
+        if (expectedMarks && marks?.Status != RunnerStatus.Ok)
             return (RunStatus.HarnessError, $"runner reported nothing (exit {o.ExitCode}): {StderrTail(o)}");
         if (o.ExitCode == 0) return (RunStatus.Ok, null);
         if (!expectedMarks && TrapText().IsMatch(o.Stderr.HeadText)) return (RunStatus.Trap, StderrTail(o));

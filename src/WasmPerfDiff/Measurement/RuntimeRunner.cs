@@ -30,7 +30,7 @@ public static class RuntimeRunner
         }
         finally
         {
-            if (launch.MarksFile is not null) File.Delete(launch.MarksFile);
+            foreach (var file in launch.ScratchFiles) File.Delete(file);
         }
     }
 }

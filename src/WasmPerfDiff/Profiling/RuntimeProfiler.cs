@@ -27,8 +27,7 @@ public static class RuntimeProfiler
         }
         finally
         {
-            if (launch.MarksFile is not null)
-                File.Delete(launch.MarksFile);
+            foreach (var file in launch.ScratchFiles) File.Delete(file);
         }
     }
 }

@@ -12,6 +12,12 @@ public sealed record Launch(ProcessSpec? Spec, string? MarksFile = null, double?
 {
     public string? FailureMessage { get; init; }
 
+    /// <summary>Files the run leaves that nobody reads afterwards (the side channel and any runner log): deleted after it.</summary>
+    public IEnumerable<string> ScratchFiles => MarksFile is null ? ExtraScratchFiles : [MarksFile, .. ExtraScratchFiles];
+
+    /// <summary>Scratch files besides the side channel, e.g. V8's log when profiling.</summary>
+    public IReadOnlyList<string> ExtraScratchFiles { get; init; } = [];
+
     /// <summary>True when this runtime cannot run the module here (missing, or its AOT compiler refused it).</summary>
     public bool Unsupported { get; init; }
 

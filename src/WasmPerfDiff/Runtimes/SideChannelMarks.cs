@@ -3,6 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace WasmPerfDiff.Runtimes;
 
+/// <summary>How an in-child runner's run ended (wire names ok, trap, unsupported, error).</summary>
+public enum RunnerStatus
+{
+    /// <summary>The guest returned or called proc_exit.</summary>
+    Ok,
+    Trap,
+    /// <summary>The module did not compile or link on this runtime.</summary>
+    Unsupported,
+    Error,
+}
+
 /// <summary>
 /// What an in-child runner (the embedded Wasmtime worker, the Node runner) reports about its run,
 /// written to a side-channel file and never to the guest's stdout. Times are CLOCK_REALTIME
@@ -10,8 +21,7 @@ namespace WasmPerfDiff.Runtimes;
 /// </summary>
 public sealed record SideChannelMarks
 {
-    /// <summary><c>ok</c> (the guest returned or called proc_exit), <c>trap</c>, <c>unsupported</c> (link/compile refused) or <c>error</c>.</summary>
-    [JsonPropertyName("status")] public string Status { get; init; } = "error";
+    [JsonPropertyName("status")] public RunnerStatus Status { get; init; } = RunnerStatus.Error;
     [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
     [JsonPropertyName("start_ns")] public long? StartNs { get; init; }

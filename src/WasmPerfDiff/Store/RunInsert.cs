@@ -22,7 +22,7 @@ internal sealed class RunInsert : IDisposable
     [
         "campaign", "case_name", "runtime", "round", "started", "status", "exit_code", "signal",
         "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
-        "startup_ms", "compile_ms", "instantiate_ms", "execute_ms", "teardown_ms", "aot_compile_ms", "message",
+        .. Phases.Names, "message",
     ];
 
     public RunInsert(SqliteConnection connection, bool ignoreDuplicates)
@@ -55,12 +55,7 @@ internal sealed class RunInsert : IDisposable
         Text(i++, r.StdoutSha256);
         raw.sqlite3_bind_int64(_stmt, i++, r.StderrBytes);
         Text(i++, r.StderrSha256);
-        Real(i++, p.StartupMs);
-        Real(i++, p.CompileMs);
-        Real(i++, p.InstantiateMs);
-        Real(i++, p.ExecuteMs);
-        Real(i++, p.TeardownMs);
-        Real(i++, p.AotCompileMs);
+        foreach (var (_, ms) in p.Named()) Real(i++, ms);
         Text(i, r.Message);
 
         var rc = raw.sqlite3_step(_stmt);

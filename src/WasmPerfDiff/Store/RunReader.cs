@@ -10,6 +10,9 @@ internal static class RunReader
     /// <summary>Wire name → status, built once (parsing per row scanned every status name).</summary>
     private static readonly Dictionary<string, RunStatus> Statuses = Enum.GetValues<RunStatus>().ToDictionary(s => s.ToWire());
 
+    /// <summary>Where the phases start in the select (the campaign id, then <see cref="RunInsert.Columns"/> after the key).</summary>
+    private static readonly int PhaseColumn = Array.IndexOf(RunInsert.Columns, Phases.Names[0]);
+
     public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
     {
         using var cmd = db.CreateCommand();
@@ -24,7 +27,7 @@ internal static class RunReader
         {
             double? Real(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
             int? Int(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-            var phases = new Phases(Real(16), Real(17), Real(18), Real(19), Real(20), Real(21));
+            var phases = Phases.FromValues(Enumerable.Range(PhaseColumn, Phases.Names.Count).Select(Real).ToArray());
             var result = new RunResult(
                 Runtime: r.GetString(2),
                 Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : Wire.Parse<RunStatus>(r.GetString(5), "run status"),

@@ -42,16 +42,16 @@ public static class WasmtimeWorker
             var exitCode = 0;
             try { entry(); }
             catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
-            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = "ok", ExitCode = exitCode };
+            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = RunnerStatus.Ok, ExitCode = exitCode };
         }
         catch (TrapException e)
         {
-            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = "trap", Message = FirstLine(e.Message) };
+            marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = RunnerStatus.Trap, Message = FirstLine(e.Message) };
         }
         catch (WasmtimeException e)
         {
             // Raised before execution: the module did not compile or link on this tier.
-            marks = marks with { Status = "unsupported", Message = FirstLine(e.Message) };
+            marks = marks with { Status = RunnerStatus.Unsupported, Message = FirstLine(e.Message) };
         }
         marks.Write(options.Marks);
         if (marks.Message is not null) Console.Error.WriteLine($"wasmtime worker: {marks.Message}");

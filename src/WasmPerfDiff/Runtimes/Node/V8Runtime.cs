@@ -43,11 +43,16 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags) : IRunti
 
         var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
         List<string> args = ["--no-warnings", .. flags];
-        if (options.PerfMap) args.AddRange(["--perf-basic-prof", "--interpreted-frames-native-stack"]);
+        // --perf-basic-prof also turns V8's event log on; it goes beside the marks (not into the working directory) and is deleted with them.
+        var v8Log = marks + ".v8.log";
+        if (options.PerfMap) args.AddRange(["--perf-basic-prof", "--interpreted-frames-native-stack", $"--logfile={v8Log}", "--no-logfile-per-isolate"]);
         args.AddRange([RunnerPath, "--marks", marks]);
         if (request.Dir is not null) args.AddRange(["--dir", Path.GetFullPath(request.Dir)]);
         args.AddRange(["--", Path.GetFullPath(request.WasmPath), .. request.Args]);
-        return Task.FromResult(new Launch(new ProcessSpec(node.Path!, args, request.Timeout) { StdinPath = request.StdinPath }, marks));
+        return Task.FromResult(new Launch(new ProcessSpec(node.Path!, args, request.Timeout) { StdinPath = request.StdinPath }, marks)
+        {
+            ExtraScratchFiles = options.PerfMap ? [v8Log] : [],
+        });
     }
 
     private static RuntimeAvailability ProbeNode()
