@@ -1,6 +1,6 @@
 namespace WasmPerfDiff.Cli;
 
-/// <summary>Exit codes shared by every verb (DESIGN §2).</summary>
+/// <summary>Exit codes shared by every verb (docs/ARCHITECTURE.md).</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

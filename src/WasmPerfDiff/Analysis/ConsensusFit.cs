@@ -15,7 +15,7 @@ public sealed record ConsensusSummary(
     IReadOnlySet<string> ShortCases);
 
 /// <summary>
-/// The consensus model of the analysis (DESIGN §6 a) kept for display: Tukey median polish of log cell
+/// The consensus model of the analysis (docs/ARCHITECTURE.md) kept for display: Tukey median polish of log cell
 /// medians, log t[c,r] = overall + case[c] + runtime[r] + e[c,r]. The runtime effects give each runtime's
 /// typical speed, the residuals the heatmap.
 /// </summary>

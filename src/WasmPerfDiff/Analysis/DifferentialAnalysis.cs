@@ -3,7 +3,7 @@ using WasmPerfDiff.Measurement;
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// Entry point of the analysis stage (DESIGN §6): runs of a campaign (or WarpDiff's published means) in,
+/// Entry point of the analysis stage (docs/ARCHITECTURE.md): runs of a campaign (or WarpDiff's published means) in,
 /// ranked findings out. Timing uses only status-ok runs; statuses and stdout hashes feed the divergences.
 /// </summary>
 public static class DifferentialAnalysis
@@ -50,7 +50,7 @@ public static class DifferentialAnalysis
         var findings = new List<Finding>(Take(timing, options.Top));
         if (load is { CaseCount: > 0 })
         {
-            // Startup/load is its own list (DESIGN §6 d): no duration floor, as loading is short by nature.
+            // Startup/load is its own list (docs/ARCHITECTURE.md): no duration floor, as loading is short by nature.
             var loadMeansOnly = meansOnly || !CellBootstrap.CanBootstrap(load.Samples);
             var startup = TimingModel.Findings(load, CellMedians(load), AllCases(load), options.Threshold,
                 loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed), FindingKind.Startup);

@@ -3,7 +3,7 @@ using WasmPerfDiff.Measurement;
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// DESIGN §6 (f): correctness differences, reported apart from timing. Each runtime's outcome on a case is
+/// docs/ARCHITECTURE.md, analysis: correctness differences, reported apart from timing. Each runtime's outcome on a case is
 /// its most frequent (status, exit code, stdout hash) over its runs; the case's majority is the outcome most
 /// runtimes share (each runtime one vote, however many runs it has). Runtimes whose outcome differs get a
 /// finding. Ties between outcomes are broken towards status ok, then by name, so results are stable.

@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// DESIGN §6 (e): a cell whose runs scatter far more than that runtime's runs usually do (a JIT tier that
+/// docs/ARCHITECTURE.md, analysis: a cell whose runs scatter far more than that runtime's runs usually do (a JIT tier that
 /// sometimes kicks in, a GC that sometimes runs, a cache effect). Relative spread of a cell = interquartile
 /// range / median of its runs (scale-free). The IQR rather than the MAD: the MAD ignores up to half of the
 /// runs, so a cell where a third of the runs take a slow path would look steady; the IQR sees a quarter.

@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// The robust timing model of DESIGN §6 (a)–(c) on one phase, for the cases given:
+/// The robust timing model (docs/ARCHITECTURE.md, analysis) on one phase, for the cases given:
 /// <list type="number">
 /// <item>Cell value = median of its runs; work in log time, so effects are ratios.</item>
 /// <item>Consensus: Tukey median polish, log t[c,r] = overall + case[c] + runtime[r] + e[c,r];

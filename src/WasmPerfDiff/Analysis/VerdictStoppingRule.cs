@@ -5,7 +5,7 @@ using WasmPerfDiff.Campaigns;
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// Adaptive stopping by the analysis itself (DESIGN §4): before each round the robust model is fitted to
+/// Adaptive stopping by the analysis itself (docs/ARCHITECTURE.md): before each round the robust model is fitted to
 /// every run so far, and a cell stops once its verdict is settled — the bootstrap interval of its slowdown
 /// factor lies wholly above the threshold (<c>anomaly</c>) or wholly below it (<c>no-anomaly</c>). A cell
 /// the model does not single out at all (factor under √threshold, so no finding) still needs a precise

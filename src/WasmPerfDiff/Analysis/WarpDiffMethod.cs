@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// WarpDiff's ranking, reproduced exactly (DESIGN §6): per case the vector of mean times in the given
+/// WarpDiff's ranking, reproduced exactly (docs/ARCHITECTURE.md): per case the vector of mean times in the given
 /// runtime order, L2-normalized (v / ‖v‖₂); centre = arithmetic mean of the normalized rows (not
 /// renormalized); score = Euclidean distance of a row to the centre, ranked descending; deviation of a
 /// runtime = normalized − centre (positive: slower than its usual share).

@@ -18,7 +18,7 @@ public enum CampaignEnd
 public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed);
 
 /// <summary>
-/// Runs a campaign = cases × runtimes (DESIGN §4): warmups, then rounds in which every still-active
+/// Runs a campaign = cases × runtimes (docs/ARCHITECTURE.md): warmups, then rounds in which every still-active
 /// cell runs once, in an order shuffled by the seed and the round number, so slow drift of the
 /// machine (thermal, other load) spreads evenly over all runtimes instead of biasing one.
 /// Each finished run is committed to the store at once; on resume every cell continues at its

@@ -1,7 +1,7 @@
 namespace WasmPerfDiff.Corpus;
 
 /// <summary>
-/// The known runtime performance bugs (DESIGN §1, found by WarpDiff) that corpus cases are built to
+/// The known runtime performance bugs (found by WarpDiff, see corpus/README.md) that corpus cases are built to
 /// trigger; a manifest case names the ones it covers.
 /// </summary>
 public static class Triggers

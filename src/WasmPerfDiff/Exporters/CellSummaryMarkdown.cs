@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Exporters;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using WasmPerfDiff.Analysis;
-using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Exporters;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 

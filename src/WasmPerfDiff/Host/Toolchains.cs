@@ -4,7 +4,7 @@ namespace WasmPerfDiff.Host;
 /// <summary>A build or analysis tool the project can use, and the Debian packages that provide it.</summary>
 public sealed record Toolchain(string Name, bool Available, string? Version, string? Path, string? Reason, IReadOnlyList<string> DebianPackages, string Purpose);
 
-/// <summary>Detects the toolchains of DESIGN §7–8 (clang for wasm32-wasi, native cc, emcc, node, perf, valgrind, hyperfine).</summary>
+/// <summary>Detects the toolchains the project uses (clang for wasm32-wasi, native cc, emcc, node, perf, valgrind, hyperfine).</summary>
 public static class Toolchains
 {
     /// <summary>The corpus compiler: found on PATH here; whether it can really build wasm32-wasi is the corpus build's own check.</summary>

@@ -190,9 +190,7 @@ public static class FlameGraphSvg
 
     private static void Rect(XmlWriter xml, double x, double y, double w, double h, string fill)
     {
-        xml.WriteStartElement("rect");
-        Attr(xml, "x", x);
-        Attr(xml, "y", y);
+        Start(xml, "rect", x, y);
         Attr(xml, "width", w);
         Attr(xml, "height", h);
         Attr(xml, "fill", fill);
@@ -201,13 +199,18 @@ public static class FlameGraphSvg
 
     private static void Text(XmlWriter xml, double x, double y, string text, string anchor, double size)
     {
-        xml.WriteStartElement("text");
-        Attr(xml, "x", x);
-        Attr(xml, "y", y);
+        Start(xml, "text", x, y);
         Attr(xml, "text-anchor", anchor);
         Attr(xml, "font-size", size);
         xml.WriteString(Clean(text));
         xml.WriteEndElement();
+    }
+
+    private static void Start(XmlWriter xml, string element, double x, double y)
+    {
+        xml.WriteStartElement(element);
+        Attr(xml, "x", x);
+        Attr(xml, "y", y);
     }
 
     private static void Attr(XmlWriter xml, string name, string value) => xml.WriteAttributeString(name, value);

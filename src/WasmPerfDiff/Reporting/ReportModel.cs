@@ -25,7 +25,7 @@ public sealed record ReportModel(
     /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
     public IReadOnlyList<Finding> TimingFindings => Of(FindingKind.Consensus, FindingKind.Peer);
 
-    /// <summary>Startup/load anomalies (startup + compile + instantiate), their own list (DESIGN §6 d).</summary>
+    /// <summary>Startup/load anomalies (startup + compile + instantiate), their own list (docs/ARCHITECTURE.md).</summary>
     public IReadOnlyList<Finding> StartupFindings => Of(FindingKind.Startup);
 
     public IReadOnlyList<Finding> InstabilityFindings => Of(FindingKind.Instability);

@@ -36,7 +36,7 @@ public static class MethodEvaluation
     /// <summary>Cases per simulated campaign: enough for stable runtime effects, small enough to run the grid in seconds.</summary>
     public const int CasesPerCampaign = 150;
 
-    /// <summary>The setting the robust method has a target for (DESIGN/issue 5): 1.5×, 5 % noise, 5 runs.</summary>
+    /// <summary>The setting the robust method has a target for : 1.5×, 5 % noise, 5 runs.</summary>
     public static readonly (double Factor, double Noise, int Runs) TargetSetting = (1.5, 0.05, 5);
     public const double TargetPrecision = 0.95, TargetRecall = 0.95;
 

@@ -9,8 +9,7 @@ namespace WasmPerfDiff.Campaigns.Calibration;
 
 /// <summary>
 /// Writes calibrated <c>default</c> sizes into the corpus manifest together with the expected stdout of the
-/// new size. The expected output comes from the native build when a toolchain is here (the reference of
-/// DESIGN §7), else from the reference runtime itself, which the manifest's provenance then says.
+/// new size. The expected output comes from the native build when a toolchain is here (the reference), else from the reference runtime itself, which the manifest's provenance then says.
 /// </summary>
 public static class ManifestSizes
 {

@@ -13,7 +13,7 @@ public sealed record CalibrationResult(string Case, string? OldSize, string? New
 
 /// <summary>
 /// Picks each case's <c>default</c> size so that a reference runtime's execution phase lands near a target
-/// (DESIGN §4): the size is the case's first argument (corpus convention: <c>argv[1]</c>). Generated large
+/// (docs/ARCHITECTURE.md): the size is the case's first argument (corpus convention: <c>argv[1]</c>). Generated large
 /// modules keep their size: they exist to load, not to run long.
 /// </summary>
 public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double targetMs)
