@@ -59,6 +59,12 @@ public static class PerfRecorder
         }
     }
 
+    /// <summary>
+    /// Bound of <c>perf script</c>, apart from the profiled run's timeout: reading back a short run's data with
+    /// JIT maps can take longer than the run itself on a loaded machine (a 2 s run's script was cut off at 2 s).
+    /// </summary>
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
+
     /// <param name="onSample">
     /// Receives each sample as <c>perf script</c> streams it: a long run has millions of frames,
     /// which are folded on the fly rather than kept.
@@ -82,7 +88,7 @@ public static class PerfRecorder
             var pids = new HashSet<int>();
             try
             {
-                var script = await RunPerfAsync(options, ["script", "-i", data, "-F", PerfScriptParser.Fields], null, options.EffectiveTimeout,
+                var script = await RunPerfAsync(options, ["script", "-i", data, "-F", PerfScriptParser.Fields], null, ScriptTimeout,
                     reader => Task.Run(() =>
                     {
                         foreach (var sample in PerfScriptParser.Parse(reader))
