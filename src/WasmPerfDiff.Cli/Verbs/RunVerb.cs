@@ -32,10 +32,12 @@ public static class RunVerb
         var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random, stored with the campaign)" };
         var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew)" };
         var json = CommonOptions.Json();
+        var shards = new ShardOptions();
         var cmd = new Command("run", "run every case on every runtime, scheduled in shuffled rounds, stored in SQLite")
         {
             corpus, cases, runtime, size, db, warmup, minRuns, maxRuns, maxTime, timeout, seed, resume, json,
         };
+        foreach (var o in shards.All) cmd.Options.Add(o);
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             var request = new CampaignRequest
@@ -45,6 +47,7 @@ public static class RunVerb
                 Seed = pr.GetValue(seed),
                 CorpusDirectory = pr.GetValue(corpus),
                 ConfigPath = pr.GetValue(CommonOptions.Config),
+                Shard = shards.Read(pr), ShardCosts = pr.GetValue(shards.ShardCosts),
                 Settings = new CampaignSettings
                 {
                     Warmup = pr.GetValue(warmup), MinRuns = pr.GetValue(minRuns), MaxRuns = pr.GetValue(maxRuns),

@@ -12,6 +12,7 @@ public static class Verbs
         BuildVerb.Create(),
         CalibrateVerb.Create(),
         RunVerb.Create(),
+        PlanVerb.Create(),
         AnalyzeVerb.Create(),
         EvaluateVerb.Create(),
         ImportVerb.Create(),

@@ -42,6 +42,9 @@ public sealed record CampaignSettings
     public string? Config { get; init; }
     public string Size { get; init; } = "test";
 
+    /// <summary>The shard of a campaign split over machines (<c>run --shard I/N</c>), with the cases it chose; null = every case.</summary>
+    public CampaignShard? Shard { get; init; }
+
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 

@@ -18,6 +18,11 @@ public sealed record CampaignRequest
     public string? CorpusDirectory { get; init; }
     /// <summary>The runtime config file named by the user, if any (else the usual search).</summary>
     public string? ConfigPath { get; init; }
+    /// <summary>Run one shard of the campaign (see <see cref="CampaignShard"/>); the database becomes the shard's own
+    /// (<see cref="CampaignShard.DatabaseFor"/>). Null = the whole campaign.</summary>
+    public CampaignShard? Shard { get; init; }
+    /// <summary>An earlier campaign database whose cell medians balance the shards (else the manifest's native times).</summary>
+    public string? ShardCosts { get; init; }
 }
 
 /// <summary>How a campaign session went: its settings, its end and the validation matrix of everything stored.</summary>
@@ -35,11 +40,42 @@ public static class CampaignWorkflow
 {
     public static async Task<CampaignResult> RunAsync(CampaignRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
-        using var store = request.Resume ? CampaignStore.OpenExisting(request.Database) : CampaignStore.Open(request.Database);
+        var database = request.Shard?.DatabaseFor(request.Database) ?? request.Database;
+        using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
             ? StoredSettings(store) with { MaxTime = request.Settings.MaxTime }
             : request.Settings.Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
+        if (request.Resume && request.Shard is { } asked && settings.Shard is { } stored && !stored.SameSlot(asked))
+            throw new BadInputException($"'{database}' holds shard {stored}, not {asked}", "Shard");
+        if (!request.Resume && request.Shard is { } shard)
+            settings = settings with { Shard = ChooseCases(shard, settings, request.ShardCosts) };
         return await Execute(store, settings, request.Resume, request.ConfigPath, progress, ct);
+    }
+
+    /// <summary>The cases <paramref name="shard"/> runs: the campaign's cases split by expected cost, from an earlier
+    /// campaign's cell medians when <paramref name="costsDatabase"/> is given, else from the manifest.</summary>
+    public static CampaignShard ChooseCases(CampaignShard shard, CampaignSettings settings, string? costsDatabase)
+    {
+        var manifest = CampaignCases.ExpectedCosts(settings, Math.Max(1, settings.Runtimes.Count));
+        if (costsDatabase is null) return ShardBalancer.Choose(shard, manifest, "manifest");
+        var measured = MeasuredCosts(costsDatabase);
+        var known = manifest.Keys.Where(measured.ContainsKey).Select(k => measured[k]).Order().ToList();
+        if (known.Count == 0) throw new BadInputException($"'{costsDatabase}' has no ok runs of this campaign's cases to balance the shards by", "ShardCosts");
+        var fallback = known[known.Count / 2];
+        var costs = manifest.Keys.ToDictionary(k => k, k => measured.GetValueOrDefault(k, fallback), StringComparer.Ordinal);
+        return ShardBalancer.Choose(shard, costs, Path.GetFullPath(costsDatabase));
+    }
+
+    /// <summary>Per case, the sum over its runtimes of the median wall time (ms) of the ok runs stored in <paramref name="database"/>.</summary>
+    public static IReadOnlyDictionary<string, double> MeasuredCosts(string database)
+    {
+        using var store = CampaignStore.OpenExisting(database);
+        return store.ReadCaseRuns()
+            .Where(r => r.Result.Status == Measurement.RunStatus.Ok)
+            .GroupBy(r => (r.Case, r.Result.Runtime))
+            .Select(g => (g.Key.Case, Median: RobustStats.Median(g.Select(r => r.Result.WallMs).ToArray())))
+            .GroupBy(x => x.Case)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Median), StringComparer.Ordinal);
     }
 
     /// <summary>Runs (or continues) the campaign of <paramref name="store"/> with complete settings.</summary>

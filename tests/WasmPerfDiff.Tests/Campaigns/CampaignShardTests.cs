@@ -1,0 +1,53 @@
+using System.Collections;
+using WasmPerfDiff.Campaigns;
+
+namespace WasmPerfDiff.Tests.Campaigns;
+
+/// <summary>Shards: which shard a job is, which cases it runs, and where it writes.</summary>
+public sealed class CampaignShardTests
+{
+    [Fact]
+    public void Shards_cover_every_case_once_and_balance_by_cost_not_count()
+    {
+        var costs = new Dictionary<string, double> { ["big"] = 100, ["a"] = 10, ["b"] = 10, ["c"] = 10, ["d"] = 10, ["e"] = 10, ["f"] = 10, ["g"] = 10 };
+        var shards = ShardBalancer.Partition(costs, 3);
+        Assert.Equal(costs.Keys.Order(), shards.SelectMany(s => s).Order());
+        Assert.Equal(["big"], shards[0]);                       // the expensive case alone: 100 vs 40 + 30
+        Assert.Equal(ShardBalancer.Partition(costs.Reverse().ToDictionary(), 3), shards); // the same on every machine
+    }
+
+    [Fact]
+    public void The_shard_comes_from_the_option_else_slurm_else_kubernetes()
+    {
+        Assert.Equal(new CampaignShard(3, 8), CampaignShard.Resolve("3/8", null, new Hashtable()));
+        var slurm = new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "0", ["SLURM_ARRAY_TASK_MIN"] = "0", ["SLURM_ARRAY_TASK_COUNT"] = "4" };
+        Assert.Equal(new CampaignShard(1, 4), CampaignShard.Resolve(null, null, slurm));
+        Assert.Equal(new CampaignShard(2, 4), CampaignShard.Resolve("2/4", null, slurm));
+        Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, 6, new Hashtable { ["JOB_COMPLETION_INDEX"] = "4" }));
+        Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, null,
+            new Hashtable { ["JOB_COMPLETION_INDEX"] = "4", [CampaignShard.CountVariable] = "6" }));
+        Assert.Null(CampaignShard.Resolve(null, null, new Hashtable()));
+        Assert.Throws<BadInputException>(() => CampaignShard.Resolve("0/4", null, new Hashtable()));
+        Assert.Throws<BadInputException>(() => CampaignShard.Resolve("5/4", null, new Hashtable()));
+        Assert.Throws<BadInputException>(() => CampaignShard.Resolve(null, null, new Hashtable { ["JOB_COMPLETION_INDEX"] = "1" }));
+    }
+
+    [Fact]
+    public void Each_shard_writes_its_own_database_named_by_its_index()
+    {
+        Assert.Equal(Path.Combine("out", "campaign.shard-3-of-8.db"), new CampaignShard(3, 8).DatabaseFor(Path.Combine("out", "campaign.db")));
+        Assert.Equal("x.shard-1-of-2.db", new CampaignShard(1, 2).DatabaseFor("x"));
+    }
+
+    [Fact]
+    public void Manifest_costs_give_every_project_case_a_positive_cost()
+    {
+        var settings = new CampaignSettings { Size = "test", CasesGlob = "fib,sieve,nbody", Runtimes = ["a", "b", "c"] };
+        var costs = CampaignCases.ExpectedCosts(settings, 3);
+        Assert.Equal(["fib", "nbody", "sieve"], costs.Keys.Order());
+        Assert.All(costs.Values, v => Assert.True(v > 0));
+        var shard = ShardBalancer.Choose(new CampaignShard(2, 3), costs, "manifest");
+        var cases = CampaignCases.For(settings with { Shard = shard });
+        Assert.Equal(shard.Cases, cases.Select(c => c.Name));
+    }
+}
