@@ -10,7 +10,7 @@ internal static class RunReader
     /// <summary>Wire name → status, built once (parsing per row scanned every status name).</summary>
     private static readonly Dictionary<string, RunStatus> Statuses = Enum.GetValues<RunStatus>().ToDictionary(s => s.ToWire());
 
-    public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
+    public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId, string shown)
     {
         using var cmd = db.CreateCommand();
         // Column i of the select is column i of RunInsert.Columns, with the campaign's GUID for its key.
@@ -21,6 +21,12 @@ internal static class RunReader
         using var r = cmd.ExecuteReader();
         var rows = new List<RunRow>();
         while (r.Read())
+            rows.Add(StoreFile.Row(shown, "run", () => $"case {r.GetValue(1)}, runtime {r.GetValue(2)}, round {r.GetValue(3)}", () => Decode(r)));
+        return rows;
+    }
+
+    private static RunRow Decode(SqliteDataReader r)
+    {
         {
             double? Real(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
             int? Int(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
@@ -41,8 +47,7 @@ internal static class RunReader
                 Phases: phases,
                 StartedAt: DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 Message: r.IsDBNull(22) ? null : r.GetString(22));
-            rows.Add(new RunRow(r.GetString(0), new CaseRun(r.GetString(1), r.GetInt32(3), result)));
+            return new RunRow(r.GetString(0), new CaseRun(r.GetString(1), r.GetInt32(3), result));
         }
-        return rows;
     }
 }
