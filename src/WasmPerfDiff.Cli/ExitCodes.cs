@@ -7,4 +7,6 @@ public static class ExitCodes
     /// <summary>The job ran and found something that fails it (each verb documents what).</summary>
     public const int Found = 1;
     public const int Usage = 2;
+    /// <summary>A fault of the tool itself (a bug): reported on one line, never as a stack trace.</summary>
+    public const int Internal = 70;
 }

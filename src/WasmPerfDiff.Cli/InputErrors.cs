@@ -13,8 +13,28 @@ public static class InputErrors
     public static string Describe(BadInputException e, Command command)
     {
         if (e.Field is null) return e.Message;
+        // Request properties whose option is spelled shorter.
+        if (e.Field == "Database" && command.Options.Any(o => o.Name == "--db")) return $"--db: {e.Message}";
         var flag = "--" + JsonNamingPolicy.KebabCaseLower.ConvertName(e.Field);
         var known = command.Options.Any(o => o.Name == flag || o.Aliases.Contains(flag));
         return known ? $"{flag}: {e.Message}" : $"{JsonNamingPolicy.KebabCaseLower.ConvertName(e.Field).Replace('-', ' ')}: {e.Message}";
     }
+
+    /// <summary>An exception the library did not turn into bad input: one line, exit 2 for a file-system refusal
+    /// (a path the user named), else exit 70 (a fault of the tool). WASM_PERFDIFF_DEBUG=1 adds the stack trace.</summary>
+    public static int Unexpected(Exception e)
+    {
+        var debug = Environment.GetEnvironmentVariable("WASM_PERFDIFF_DEBUG") is "1" or "true";
+        if (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"wasm-perfdiff: {OneLine(e.Message)}");
+            if (debug) Console.Error.WriteLine(e);
+            return ExitCodes.Usage;
+        }
+        Console.Error.WriteLine($"wasm-perfdiff: internal error ({e.GetType().Name}): {OneLine(e.Message)}; please report it (WASM_PERFDIFF_DEBUG=1 shows where)");
+        if (debug) Console.Error.WriteLine(e);
+        return ExitCodes.Internal;
+    }
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 }

@@ -23,7 +23,7 @@ foreach (var verb in Verbs.All())
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"wasm-perfdiff: {parsed.Errors[0].Message}");
+    Console.Error.WriteLine($"wasm-perfdiff: {ParseErrors.Describe(parsed, root)}");
     return ExitCodes.Usage;
 }
 
@@ -42,4 +42,10 @@ catch (BadInputException e)
 {
     Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.Describe(e, parsed.CommandResult.Command)}");
     return ExitCodes.Usage;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // Last line of defence: never a stack trace. The library turns what it can name into BadInputException;
+    // whatever reaches here is reported on one line (WASM_PERFDIFF_DEBUG=1 prints the trace).
+    return InputErrors.Unexpected(e);
 }

@@ -74,7 +74,7 @@ public static class FindingProfiles
         IReadOnlyList<CaseRun> runs;
         Dictionary<string, CaseRecord> cases;
         bool meansOnly;
-        using (var store = CampaignStore.OpenExisting(dbPath))
+        using (var store = CampaignStore.OpenReadOnly(dbPath))
         {
             runs = store.ReadCaseRuns();
             cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
@@ -120,8 +120,9 @@ public static class FindingProfiles
             }
         }
 
-        Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, IndexFile), JsonSerializer.Serialize(profiles, WireJson.Document), cancellationToken);
+        Host.OutputPaths.PrepareDirectory(outDir, "Out");
+        Host.OutputPaths.WriteText(Path.Combine(outDir, IndexFile), "Out", JsonSerializer.Serialize(profiles, WireJson.Document));
+        await Task.CompletedTask;
         return profiles;
     }
 

@@ -29,8 +29,7 @@ public static class FlameGraphSvg
 
     public static void Write(string path, FrameNode root, string title, string subtitle, Func<FrameNode, FramePaint> paint)
     {
-        using var stream = File.Create(path);
-        Write(stream, root, title, subtitle, paint);
+        Host.OutputPaths.Write(path, "Out", stream => Write(stream, root, title, subtitle, paint));
     }
 
     public static void Write(Stream stream, FrameNode root, string title, string subtitle, Func<FrameNode, FramePaint> paint)

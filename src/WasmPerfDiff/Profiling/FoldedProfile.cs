@@ -40,8 +40,7 @@ public sealed class FoldedProfile
 
     public void WriteFile(string path)
     {
-        using var writer = new StreamWriter(path);
-        Write(writer);
+        Host.OutputPaths.WriteText(path, "Out", w => Write(w));
     }
 
     /// <summary>Reads folded lines; the count is what follows the last space, so frame names may contain spaces.</summary>

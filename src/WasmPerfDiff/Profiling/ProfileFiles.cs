@@ -10,7 +10,7 @@ public static class ProfileFiles
 
     public static Written WriteRuntime(string outDir, string runtime, FoldedProfile profile, string subtitle)
     {
-        Directory.CreateDirectory(outDir);
+        Host.OutputPaths.PrepareDirectory(outDir, "Out");
         var folded = Path.Combine(outDir, SafeName(runtime) + ".folded");
         var svg = Path.Combine(outDir, SafeName(runtime) + ".svg");
         profile.WriteFile(folded);
@@ -23,7 +23,7 @@ public static class ProfileFiles
     /// <summary>Writes the differential graph of A against B, both aligned at the guest entry (see <see cref="FoldedProfile.GuestAligned"/>).</summary>
     public static string WriteDifferential(string outDir, string runtimeA, FoldedProfile a, string runtimeB, FoldedProfile b, string subtitle)
     {
-        Directory.CreateDirectory(outDir);
+        Host.OutputPaths.PrepareDirectory(outDir, "Out");
         var path = Path.Combine(outDir, $"{SafeName(runtimeA)}-vs-{SafeName(runtimeB)}.diff.svg");
         DifferentialFlameGraph.Write(path, a.GuestAligned(), b.GuestAligned(), runtimeA, runtimeB, subtitle);
         return path;

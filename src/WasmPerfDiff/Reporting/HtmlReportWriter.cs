@@ -26,9 +26,8 @@ public static class HtmlReportWriter
 
     public static void Write(ReportModel model, string path)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir != null) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, Render(model, dir), new UTF8Encoding(false));
+        var full = Host.OutputPaths.PrepareFile(path, "Html");
+        Host.OutputPaths.WriteText(full, "Html", Render(model, Path.GetDirectoryName(full)));
     }
 
     /// <param name="reportDir">Where the file will be, to make flame graph links relative; null keeps them as given.</param>

@@ -16,9 +16,7 @@ public static class MarkdownReportWriter
 
     public static void Write(ReportModel model, string path)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir != null) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, Render(model), new UTF8Encoding(false));
+        Host.OutputPaths.WriteText(path, "Md", Render(model));
     }
 
     public static string Render(ReportModel m)

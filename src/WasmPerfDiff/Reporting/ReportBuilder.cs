@@ -15,7 +15,7 @@ public static class ReportBuilder
 {
     public static ReportModel Build(string dbPath, ReportOptions options)
     {
-        using var store = CampaignStore.OpenExisting(dbPath);
+        using var store = CampaignStore.OpenReadOnly(dbPath);
         return Build(store, options);
     }
 

@@ -16,58 +16,104 @@ namespace WasmPerfDiff.Store;
 public sealed class CampaignStore : ICampaignJournal, IDisposable
 {
     private readonly SqliteConnection _db;
+    /// <summary>The writer's lock on the database file (null for readers); see <see cref="StoreFile"/>.</summary>
+    private readonly FileStream? _lock;
+    /// <summary>True when this writer created the file: it is removed again if nothing was stored in it.</summary>
+    private readonly bool _createdHere;
+    /// <summary>For readers: which WAL files existed before opening (see <see cref="StoreFile.CleanAfterReader"/>).</summary>
+    private (bool Wal, bool Shm) _walBefore;
 
     public string Path { get; }
 
-    private CampaignStore(string path, SqliteConnection db)
+    /// <summary>True for a store opened by <see cref="OpenReadOnly"/>.</summary>
+    public bool ReadOnly => _lock is null;
+
+    private CampaignStore(string path, SqliteConnection db, FileStream? writerLock, bool createdHere)
     {
         Path = path;
         _db = db;
+        _lock = writerLock;
+        _createdHere = createdHere;
     }
 
-    /// <summary>Opens the campaign file, creating it and its schema when missing.</summary>
-    public static CampaignStore Open(string path)
+    /// <summary>Opens the campaign file for writing, creating it and its schema when missing (or migrating an
+    /// older schema). One writer per file: a second one is refused while the first holds the file.</summary>
+    public static CampaignStore Open(string path) => OpenWriter(path, mustExist: false);
+
+    /// <summary>Opens an existing campaign file for writing (resume); a missing file is a usage error.</summary>
+    public static CampaignStore OpenExisting(string path) => OpenWriter(path, mustExist: true);
+
+    /// <summary>Opens an existing campaign file for reading only: never created, migrated or altered (no journal
+    /// switch, no tables added, schema version untouched). A newer or foreign schema is refused.</summary>
+    public static CampaignStore OpenReadOnly(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var dir = System.IO.Path.GetDirectoryName(full);
-        if (dir != null) Directory.CreateDirectory(dir);
+        var full = StoreFile.Existing(path);
+        var walBefore = StoreFile.WalFiles(full);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full, Pooling = false, Mode = SqliteOpenMode.ReadOnly,
+        }.ToString());
+        try
+        {
+            db.Open();
+            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA query_only=ON;");
+            StoreSchema.Check(db, path, writable: false);
+        }
+        catch (Exception e)
+        {
+            db.Dispose();
+            StoreFile.CleanAfterReader(full, walBefore);
+            throw StoreFile.Describe(e, path);
+        }
+        return new CampaignStore(full, db, null, createdHere: false) { _walBefore = walBefore };
+    }
+
+    private static CampaignStore OpenWriter(string path, bool mustExist)
+    {
+        var full = mustExist ? StoreFile.Existing(path) : OutputPaths.PrepareFile(path, "Database");
+        var (writerLock, created) = StoreFile.LockForWriting(full, path);
         // No pooling: a closed store must release its file (tests delete it, shards get copied).
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         try
         {
             db.Open();
+            Exec(db, "PRAGMA busy_timeout=5000;");
+            StoreSchema.Check(db, path, writable: true);
             // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
             // (only an OS crash or power loss could drop the last commits).
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;");
-            Exec(db, Schema.Text);
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
+            StoreSchema.CreateOrMigrate(db);
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
             db.Dispose();
-            throw new BadInputException($"'{path}' is not a usable campaign database: {e.Message}");
+            if (created) StoreFile.Delete(full);
+            writerLock.Dispose();
+            throw StoreFile.Describe(e, path);
         }
-        return new CampaignStore(full, db);
+        return new CampaignStore(full, db, writerLock, created);
     }
-
-    /// <summary>Opens an existing campaign file; a missing file is a usage error.</summary>
-    public static CampaignStore OpenExisting(string path) =>
-        File.Exists(path) ? Open(path) : throw new BadInputException($"campaign database '{path}' does not exist");
 
     // ---- campaigns -------------------------------------------------------------------------
 
     /// <summary>The campaign run in this file (origin local), or null before the first <c>run</c>.</summary>
     public CampaignRecord? LocalCampaign() => Campaigns().FirstOrDefault(c => c.Origin == CampaignOrigin.Local);
 
-    public IReadOnlyList<CampaignRecord> Campaigns()
+    public IReadOnlyList<CampaignRecord> Campaigns() => Guard(() =>
     {
         using var cmd = Command("SELECT id, origin, created, settings, seed, cpu_model, cores, kernel, os, tool_version FROM campaign ORDER BY created, id");
         using var r = cmd.ExecuteReader();
         var list = new List<CampaignRecord>();
         while (r.Read())
-            list.Add(new CampaignRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                r.GetString(3), r.GetInt64(4), new HostFingerprint(r.GetString(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetString(9))));
-        return list;
-    }
+            list.Add(StoreFile.Row(Path, "campaign", () => $"id {Text(r, 0)}", () =>
+            {
+                var c = new CampaignRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                    r.GetString(3), r.GetInt64(4), new HostFingerprint(r.GetString(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetString(9)));
+                _ = c.MeansOnly; // settings must be JSON
+                return c;
+            }));
+        return (IReadOnlyList<CampaignRecord>)list;
+    });
 
     /// <summary>Campaign GUID → the integer key its runs are stored under.</summary>
     private Dictionary<string, long?> CampaignKeys()
@@ -80,7 +126,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     }
 
     /// <summary>Adds a campaign row; returns false (and changes nothing) when its id is already here.</summary>
-    public bool AddCampaign(CampaignRecord c)
+    public bool AddCampaign(CampaignRecord c) => Guard(() =>
     {
         using var cmd = Command("""
             INSERT OR IGNORE INTO campaign (id, origin, created, settings, seed, cpu_model, cores, kernel, os, tool_version)
@@ -97,7 +143,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         cmd.Parameters.AddWithValue("$os", c.Host.Os);
         cmd.Parameters.AddWithValue("$tool", c.Host.ToolVersion);
         return cmd.ExecuteNonQuery() == 1;
-    }
+    });
 
     public string StartCampaign(CampaignSettings settings) => CreateLocalCampaign(settings, settings.Seed).Id;
 
@@ -116,7 +162,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
 
     // ---- runtimes and cases ----------------------------------------------------------------
 
-    public void RecordRuntime(RuntimeRecord rt)
+    public void RecordRuntime(RuntimeRecord rt) => Guard(() =>
     {
         using var cmd = Command("""
             INSERT INTO runtime (name, engine, tier, version, command) VALUES ($n, $e, $t, $v, $c)
@@ -129,13 +175,13 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         cmd.Parameters.AddWithValue("$v", (object?)rt.Version ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$c", rt.Command);
         cmd.ExecuteNonQuery();
-    }
+    });
 
     /// <summary>
     /// Stores a case. A case already stored with another module hash is refused: its runs would
     /// then mix two different programs under one name. An empty hash means unknown (imported data).
     /// </summary>
-    public void RecordCase(CaseRecord c)
+    public void RecordCase(CaseRecord c) => Guard(() =>
     {
         var existing = Cases().FirstOrDefault(x => x.Name == c.Name);
         if (existing != null && existing.WasmSha256 != c.WasmSha256 && existing.WasmSha256.Length > 0 && c.WasmSha256.Length > 0)
@@ -157,35 +203,41 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         cmd.Parameters.AddWithValue("$x", (object?)c.ExpectedStdoutSha256 ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$z", c.SizeName);
         cmd.ExecuteNonQuery();
-    }
+    });
 
-    public IReadOnlyList<RuntimeRecord> Runtimes()
+    public IReadOnlyList<RuntimeRecord> Runtimes() => Guard(() =>
     {
         using var cmd = Command("SELECT name, engine, tier, version, command FROM runtime ORDER BY name");
         using var r = cmd.ExecuteReader();
         var list = new List<RuntimeRecord>();
         while (r.Read())
-            list.Add(new RuntimeRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
-        return list;
-    }
+            list.Add(StoreFile.Row(Path, "runtime", () => $"name {Text(r, 0)}", () =>
+                new RuntimeRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4))));
+        return (IReadOnlyList<RuntimeRecord>)list;
+    });
 
-    public IReadOnlyList<CaseRecord> Cases()
+    public IReadOnlyList<CaseRecord> Cases() => Guard(() =>
     {
         using var cmd = Command("""SELECT name, suite, wasm_path, wasm_sha256, args, stdin, expected_stdout_sha256, size_name FROM "case" ORDER BY name""");
         using var r = cmd.ExecuteReader();
         var list = new List<CaseRecord>();
         while (r.Read())
-            list.Add(new CaseRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                JsonSerializer.Deserialize<string[]>(r.GetString(4), WireJson.Compact) ?? [],
-                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)));
-        return list;
-    }
+            list.Add(StoreFile.Row(Path, "case", () => $"name {Text(r, 0)}", () =>
+            {
+                var args = JsonSerializer.Deserialize<string?[]>(r.GetString(4), WireJson.Compact)
+                    ?? throw new FormatException("args is null, not a list");
+                if (args.Any(a => a is null)) throw new FormatException("args holds a null");
+                return new CaseRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), args!,
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7));
+            }));
+        return (IReadOnlyList<CaseRecord>)list;
+    });
 
     // ---- runs ------------------------------------------------------------------------------
 
     /// <summary>Stores one finished run and commits at once. A second run for the same
     /// (campaign, case, runtime, round) is refused by the unique key: that would be counting twice.</summary>
-    public void Append(string campaignId, CaseRun run)
+    public void Append(string campaignId, CaseRun run) => Guard(() =>
     {
         var key = CampaignKeys().GetValueOrDefault(campaignId)
             ?? throw new InvalidOperationException($"campaign '{campaignId}' is not in '{Path}'");
@@ -193,14 +245,16 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         using var insert = new RunInsert(_db, ignoreDuplicates: false);
         insert.Execute(key, run);
         tx.Commit();
-    }
+    });
 
     /// <summary>Stores many runs in one transaction with one prepared statement (imports, merges).
     /// Runs already present under the same key are skipped; returns how many were added.</summary>
     public int AppendBatch(string campaignId, IEnumerable<CaseRun> runs) =>
         AppendBatch(runs.Select(r => new RunRow(campaignId, r)));
 
-    public int AppendBatch(IEnumerable<RunRow> rows)
+    public int AppendBatch(IEnumerable<RunRow> rows) => Guard(() => AppendBatchUnguarded(rows));
+
+    private int AppendBatchUnguarded(IEnumerable<RunRow> rows)
     {
         // References are checked here against sets read once, and SQLite's per-row foreign-key
         // lookups are switched off for the batch (~15 % of its insert cost); the pragma cannot
@@ -241,14 +295,14 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     public IReadOnlyList<CaseRun> ReadCaseRuns() => ReadRows().Select(r => r.Run).ToList();
 
     /// <summary>Stored runs with their campaign, optionally of one campaign only.</summary>
-    public IReadOnlyList<RunRow> ReadRows(string? campaignId = null) => RunReader.Read(_db, campaignId);
+    public IReadOnlyList<RunRow> ReadRows(string? campaignId = null) => Guard(() => RunReader.Read(_db, campaignId, Path));
 
-    public long CountRuns(string? campaignId = null)
+    public long CountRuns(string? campaignId = null) => Guard(() =>
     {
         using var cmd = Command("SELECT count(*) FROM run r JOIN campaign c ON c.key = r.campaign WHERE $c IS NULL OR c.id = $c");
         cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
         return (long)cmd.ExecuteScalar()!;
-    }
+    });
 
     /// <summary>
     /// What a campaign already holds per (case, runtime) cell, in round order: the scheduler resumes
@@ -263,7 +317,32 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     public IReadOnlyDictionary<(string Case, string Runtime), int> CompletedRounds(string campaignId) =>
         CellHistories(campaignId).ToDictionary(kv => kv.Key, kv => kv.Value.Max(r => r.Round));
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        // A file this writer created and in which nothing was stored (a rejected run, a failed import) is
+        // not left behind as an empty schema-only database.
+        var discard = false;
+        if (_createdHere)
+        {
+            try { discard = CountRuns() == 0 && Campaigns().Count == 0; }
+            catch (Exception e) when (e is SqliteException or BadInputException) { }
+        }
+        _db.Dispose();
+        if (discard) StoreFile.Delete(Path);
+        _lock?.Dispose();
+        if (ReadOnly) StoreFile.CleanAfterReader(Path, _walBefore);
+    }
+
+    /// <summary>SQLite's errors while reading (a damaged page, a foreign table) as one line naming the file.</summary>
+    private T Guard<T>(Func<T> read)
+    {
+        try { return read(); }
+        catch (SqliteException e) { throw StoreFile.Describe(e, Path); }
+    }
+
+    private void Guard(Action write) => Guard(() => { write(); return 0; });
+
+    private static string Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? "null" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? "?";
 
     internal SqliteCommand Command(string sql)
     {

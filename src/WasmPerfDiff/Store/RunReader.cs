@@ -13,7 +13,7 @@ internal static class RunReader
     /// <summary>Where the phases start in the select (the campaign id, then <see cref="RunInsert.Columns"/> after the key).</summary>
     private static readonly int PhaseColumn = Array.IndexOf(RunInsert.Columns, Phases.Names[0]);
 
-    public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId)
+    public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId, string shown)
     {
         using var cmd = db.CreateCommand();
         // Column i of the select is column i of RunInsert.Columns, with the campaign's GUID for its key.
@@ -24,28 +24,31 @@ internal static class RunReader
         using var r = cmd.ExecuteReader();
         var rows = new List<RunRow>();
         while (r.Read())
-        {
-            double? Real(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-            int? Int(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-            var phases = Phases.FromValues(Enumerable.Range(PhaseColumn, Phases.Names.Count).Select(Real).ToArray());
-            var result = new RunResult(
-                Runtime: r.GetString(2),
-                Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : Wire.Parse<RunStatus>(r.GetString(5), "run status"),
-                ExitCode: Int(6),
-                Signal: Int(7),
-                WallMs: r.GetDouble(8),
-                UserMs: r.GetDouble(9),
-                SysMs: r.GetDouble(10),
-                MaxRssKb: r.GetInt64(11),
-                StdoutBytes: r.GetInt64(12),
-                StdoutSha256: r.GetString(13),
-                StderrBytes: r.GetInt64(14),
-                StderrSha256: r.GetString(15),
-                Phases: phases,
-                StartedAt: DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                Message: r.IsDBNull(22) ? null : r.GetString(22));
-            rows.Add(new RunRow(r.GetString(0), new CaseRun(r.GetString(1), r.GetInt32(3), result)));
-        }
+            rows.Add(StoreFile.Row(shown, "run", () => $"case {r.GetValue(1)}, runtime {r.GetValue(2)}, round {r.GetValue(3)}", () => Decode(r)));
         return rows;
+    }
+
+    private static RunRow Decode(SqliteDataReader r)
+    {
+        double? Real(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+        int? Int(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+        var phases = Phases.FromValues(Enumerable.Range(PhaseColumn, Phases.Names.Count).Select(Real).ToArray());
+        var result = new RunResult(
+            Runtime: r.GetString(2),
+            Status: Statuses.TryGetValue(r.GetString(5), out var st) ? st : Wire.Parse<RunStatus>(r.GetString(5), "run status"),
+            ExitCode: Int(6),
+            Signal: Int(7),
+            WallMs: r.GetDouble(8),
+            UserMs: r.GetDouble(9),
+            SysMs: r.GetDouble(10),
+            MaxRssKb: r.GetInt64(11),
+            StdoutBytes: r.GetInt64(12),
+            StdoutSha256: r.GetString(13),
+            StderrBytes: r.GetInt64(14),
+            StderrSha256: r.GetString(15),
+            Phases: phases,
+            StartedAt: DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            Message: r.IsDBNull(22) ? null : r.GetString(22));
+        return new RunRow(r.GetString(0), new CaseRun(r.GetString(1), r.GetInt32(3), result));
     }
 }

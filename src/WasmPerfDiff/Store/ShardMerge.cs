@@ -15,6 +15,11 @@ public static class ShardMerge
         if (Path.GetFullPath(target.Path) == Path.GetFullPath(source.Path))
             throw new BadInputException("cannot merge a campaign database into itself");
 
+        // Everything of the source is read before anything is written: an unreadable shard changes nothing here.
+        var rows = source.ReadRows();
+        _ = source.Campaigns();
+        _ = source.Runtimes();
+
         // Same corpus or nothing: a case with the same name but another module is another program.
         var mine = target.Cases().ToDictionary(c => c.Name);
         foreach (var c in source.Cases())
@@ -34,7 +39,6 @@ public static class ShardMerge
             if (target.AddCampaign(c.Origin == CampaignOrigin.Local ? c with { Origin = CampaignOrigin.Shard } : c))
                 campaignsAdded++;
 
-        var rows = source.ReadRows();
         var added = target.AppendBatch(rows);
         return new MergeResult(campaignsAdded, added, rows.Count - added, casesAdded);
     }

@@ -30,7 +30,7 @@ public static class AnalyzeWorkflow
     private static (IReadOnlyList<CaseRun>, bool) FromDatabase(string path)
     {
         if (!File.Exists(path)) throw new BadInputException($"file '{Path.GetFullPath(path)}' does not exist", "Db");
-        using var store = CampaignStore.OpenExisting(path);
+        using var store = CampaignStore.OpenReadOnly(path);
         return (store.ReadCaseRuns(), store.HoldsMeansOnly);
     }
 }

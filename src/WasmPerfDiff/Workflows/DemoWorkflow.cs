@@ -44,8 +44,7 @@ public static class DemoWorkflow
         var plan = new DemoPlanInfo(cases.Count, runtimes.Select(r => r.Name).ToList(), settings, request.Budget);
         onPlan?.Invoke(plan);
 
-        var outDir = Path.GetFullPath(request.OutDirectory);
-        Directory.CreateDirectory(outDir);
+        var outDir = Host.OutputPaths.PrepareDirectory(request.OutDirectory, "Out");
         var dbPath = Path.Combine(outDir, Database);
         DeleteDatabase(dbPath); // a demo always starts afresh; `run --resume` is the verb for continuing
         CampaignResult campaign;

@@ -16,9 +16,15 @@ public static class ExportWorkflow
 {
     public static void Write(ExportRequest request, TextWriter standardOutput)
     {
-        using var store = CampaignStore.OpenExisting(request.Database);
-        using var writer = request.OutPath is null ? standardOutput : new StreamWriter(request.OutPath);
-        switch (request.Format)
+        if (request.OutPath is not null) Host.OutputPaths.PrepareFile(request.OutPath, "Out");
+        using var store = CampaignStore.OpenReadOnly(request.Database);
+        if (request.OutPath is null) Write(request.Format, store, standardOutput);
+        else Host.OutputPaths.WriteText(request.OutPath, "Out", w => Write(request.Format, store, w));
+    }
+
+    private static void Write(ExportFormat format, CampaignStore store, TextWriter writer)
+    {
+        switch (format)
         {
             case ExportFormat.Csv:
                 RunCsv.Write(writer, store.ReadRows());

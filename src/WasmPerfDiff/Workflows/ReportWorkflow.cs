@@ -10,6 +10,9 @@ public static class ReportWorkflow
 {
     public static (ReportModel Model, ReportFiles Files) Write(ReportRequest request)
     {
+        // Output paths first: a bad --out is refused before the analysis, not after it.
+        Host.OutputPaths.PrepareFile(request.Html, "Out");
+        if (request.Markdown is not null) Host.OutputPaths.PrepareFile(request.Markdown, "Md");
         var model = ReportBuilder.Build(request.Database, request.Options);
         return (model, ReportFiles.Write(model, request.Html, request.Markdown, request.Database));
     }
