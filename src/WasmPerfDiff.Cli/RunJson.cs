@@ -14,7 +14,7 @@ public static class RunJson
         ["wall_ms"] = Math.Round(r.WallMs, 3),
         ["user_ms"] = Math.Round(r.UserMs, 3),
         ["sys_ms"] = Math.Round(r.SysMs, 3),
-        ["max_rss_kb"] = r.MaxRssKb,
+        ["max_rss_kb"] = r.MaxRssKb > 0 ? r.MaxRssKb : null, // 0 = unknown (see RunResult)
         ["stdout_bytes"] = r.StdoutBytes,
         ["stdout_sha256"] = r.StdoutSha256,
         ["stderr_bytes"] = r.StderrBytes,
