@@ -41,7 +41,7 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags) : IRunti
         var node = Detect();
         if (!node.Available) return Task.FromResult(Launch.Refused(node.Reason ?? "node unavailable"));
 
-        var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
+        var marks = ScratchDirectory.NewFile("marks", ".json");
         List<string> args = ["--no-warnings", .. flags];
         if (options.PerfMap) args.AddRange(["--perf-basic-prof", "--interpreted-frames-native-stack"]);
         args.AddRange([RunnerPath, "--marks", marks]);
