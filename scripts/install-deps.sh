@@ -5,13 +5,15 @@
 #   linux-perf                                     wasm-perfdiff profile (flame graphs)
 #   chromium                                       the report's rendering test (headless)
 #   hyperfine                                      bench/ comparisons
+#   time                                           GNU /usr/bin/time: the max-RSS reference in tests and bench/
+#   gcc                                            builds the measured-process launcher (max RSS, no orphans)
 # The .NET 10 SDK must already be there; embedded Wasmtime comes from NuGet.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 linux-perf chromium hyperfine)
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 linux-perf chromium hyperfine time gcc)
 command -v node >/dev/null || packages+=(nodejs)
 
 $sudo apt-get update -qq

@@ -18,7 +18,7 @@ public static class RunTable
             var hash = r.StdoutSha256.Length >= 12 ? r.StdoutSha256[..12] : "-";
             var stdout = $"{r.StdoutBytes} B {(r.StdoutSha256 == majority ? hash : $"[yellow]{hash}[/]")}";
             table.AddRow(Markup.Escape(r.Runtime), status, r.ExitCode?.ToString() ?? (r.Signal is int s ? $"sig {s}" : "-"),
-                Ms(r.WallMs), Ms(r.UserMs), Ms(r.SysMs), $"{r.MaxRssKb / 1024.0:F1} MB",
+                Ms(r.WallMs), Ms(r.UserMs), Ms(r.SysMs), r.MaxRssKb > 0 ? $"{r.MaxRssKb / 1024.0:F1} MB" : "?",
                 Ms(r.Phases.StartupMs), Ms(r.Phases.CompileMs), Ms(r.Phases.InstantiateMs), Ms(r.Phases.ExecuteMs), Ms(r.Phases.TeardownMs), stdout);
         }
         AnsiConsole.Write(table);

@@ -38,10 +38,12 @@ public static class DifferentialAnalysis
 
     private static AnalysisResult Robust(CellTable table, CellTable? load, IReadOnlyList<Finding> divergences, AnalysisOptions options)
     {
+        // Without runs behind them (published means) factors decide alone; measured cells need an interval
+        // (≥ CellBootstrap.MinRuns runs), and a cell with fewer leaves its findings undecided.
         var meansOnly = options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples);
         var medians = CellMedians(table);
         var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : DurationFloor.RankedCases(table, medians, options.FloorMs);
-        var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed);
+        var bootstrap = options.MeansOnly ? null : new CellBootstrap(table.Samples, options.Seed, table.RuntimeCount);
 
         var timing = TimingModel.Findings(table, medians, analysed, options.Threshold, bootstrap,
             options.Phase == AnalysisPhase.Load ? FindingKind.Startup : null);
@@ -51,9 +53,8 @@ public static class DifferentialAnalysis
         if (load is { CaseCount: > 0 })
         {
             // Startup/load is its own list (docs/ARCHITECTURE.md): no duration floor, as loading is short by nature.
-            var loadMeansOnly = meansOnly || !CellBootstrap.CanBootstrap(load.Samples);
             var startup = TimingModel.Findings(load, CellMedians(load), AllCases(load), options.Threshold,
-                loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed), FindingKind.Startup);
+                options.MeansOnly ? null : new CellBootstrap(load.Samples, options.Seed, load.RuntimeCount), FindingKind.Startup);
             startup.Sort(TimingModel.Compare);
             findings.AddRange(Take(startup, options.Top));
         }
@@ -62,7 +63,7 @@ public static class DifferentialAnalysis
         findings.AddRange(Take(divergences, options.Top));
 
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
-            table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, meansOnly, options.Threshold,
+            table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, options.MeansOnly, options.Threshold,
             options.FloorMs, findings, [], null, ConsensusFit.Summarize(table, medians, ShortCases(table, analysed)));
     }
 

@@ -18,24 +18,28 @@ public enum FindingKind
 /// <summary>A finding's verdict against the threshold factor (wire names <c>anomaly</c>, <c>no-anomaly</c>, <c>undecided</c>).</summary>
 public enum Verdict
 {
-    /// <summary>The whole confidence interval (or, for means only, the factor) is at or above the threshold.</summary>
+    /// <summary>The whole confidence interval (or, for published means only, the factor) is at or above the threshold.</summary>
     Anomaly,
     /// <summary>The whole interval (or the factor) is below the threshold.</summary>
     NoAnomaly,
-    /// <summary>The interval straddles the threshold: more runs would decide.</summary>
+    /// <summary>The interval straddles the threshold, or a cell has fewer than 3 runs (no interval): more runs would decide.</summary>
     Undecided,
 }
 
 public static class Verdicts
 {
-    /// <summary>Verdict of a factor with an optional percentile interval, against <paramref name="threshold"/>.</summary>
-    public static Verdict Of(double factor, double? ciLow, double? ciHigh, double threshold)
+    /// <summary>Verdict from a confidence interval of the factor against <paramref name="threshold"/>: anomaly when the
+    /// whole interval is at or above it, no-anomaly when the whole interval is below, otherwise (and without an
+    /// interval: too few runs) undecided. A point factor alone never decides a measured campaign.</summary>
+    public static Verdict Of(double? ciLow, double? ciHigh, double threshold)
     {
-        if (ciLow is not double lo || ciHigh is not double hi)
-            return factor >= threshold ? Verdict.Anomaly : Verdict.NoAnomaly;
+        if (ciLow is not double lo || ciHigh is not double hi) return Verdict.Undecided;
         if (lo >= threshold) return Verdict.Anomaly;
         return hi < threshold ? Verdict.NoAnomaly : Verdict.Undecided;
     }
+
+    /// <summary>The documented exception: published means (no runs, so no interval) are judged by the factor alone.</summary>
+    public static Verdict OfMeans(double factor, double threshold) => factor >= threshold ? Verdict.Anomaly : Verdict.NoAnomaly;
 }
 
 /// <summary>

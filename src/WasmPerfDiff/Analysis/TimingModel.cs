@@ -16,7 +16,8 @@ namespace WasmPerfDiff.Analysis;
 ///   alone flags every program where interpreters happen to be relatively fast or slow.</item>
 /// <item>Score = log factor / the runtime's robust spread of that kind of factor (scaled MAD over the cases),
 ///   so a 1.7× jump against tightly tracking peers ranks with a 2.5× one against a noisy consensus.</item>
-/// <item>Confidence: <see cref="CellBootstrap"/>; the fitted effects and pair medians are held fixed (each
+/// <item>Confidence: <see cref="CellBootstrap"/>, only when every cell a factor uses has at least
+///   <see cref="CellBootstrap.MinRuns"/> runs (otherwise the verdict is undecided); the fitted effects and pair medians are held fixed (each
 ///   is a median over many cells, so its sampling error is small next to a single cell's).</item>
 /// </list>
 /// </summary>
@@ -96,7 +97,12 @@ public static class TimingModel
         {
             var (k, c, r, useConsensus, lf, score) = candidates[i];
             double? lo = null, hi = null;
-            if (bootstrap != null)
+            string? detail = null;
+            var enoughRuns = bootstrap is null || (bootstrap.HasInterval(k)
+                && (useConsensus || pairs.Peers[r].All(p => bootstrap.HasInterval(c * rt + p))));
+            if (!enoughRuns)
+                detail = $"undecided: fewer than {CellBootstrap.MinRuns} runs in a cell it compares, so no interval";
+            else if (bootstrap != null)
             {
                 var resampled = useConsensus
                     ? ConsensusResamples(bootstrap, k, y[k] - lf)
@@ -105,10 +111,10 @@ public static class TimingModel
             }
             var factor = Math.Exp(lf);
             built[i] = new Finding(table.Cases[c], table.Runtimes[r], factor, lo, hi,
-                Verdicts.Of(factor, lo, hi, threshold),
+                bootstrap is null ? Verdicts.OfMeans(factor, threshold) : Verdicts.Of(lo, hi, threshold),
                 kindOverride ?? (useConsensus ? FindingKind.Consensus : FindingKind.Peer),
                 useConsensus ? null : table.Runtimes[peerOf[k]],
-                score);
+                score, detail);
         });
         findings.AddRange(built);
         return findings;

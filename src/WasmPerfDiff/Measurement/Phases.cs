@@ -2,8 +2,10 @@ namespace WasmPerfDiff.Measurement;
 
 /// <summary>
 /// Durations of the parts of one run, in milliseconds; null where the runtime cannot tell.
-/// Startup = process spawn until the guest (or compile) begins; compile and instantiate are
-/// reported by embedded engines; execute is the measured work; teardown = work end until reap.
+/// Startup = process spawn until the guest begins (CLI runtimes, from the guest's markers) or, for the
+/// in-child runners (embedded Wasmtime worker, Node/V8), until the module's bytes are read, so process,
+/// language-runtime and engine start-up count alike across engine families; compile and instantiate are
+/// reported by those runners; execute is the measured work; teardown = work end until reap.
 /// AOT compilation by a separate tool (wasmedge compile, wamrc, wasmtime compile) is kept apart.
 /// </summary>
 public sealed record Phases(

@@ -54,8 +54,9 @@ public static partial class RunClassifier
         {
             phases = phases with
             {
-                StartupMs = Ms(o.SpawnUnixNs, marks.StartNs),
-                CompileMs = Ms(marks.StartNs, marks.CompiledNs),
+                // Startup = process spawn to module bytes read, for every runner (older runners without loaded_ns: to their start).
+                StartupMs = Ms(o.SpawnUnixNs, marks.LoadedNs ?? marks.StartNs),
+                CompileMs = Ms(marks.LoadedNs ?? marks.StartNs, marks.CompiledNs),
                 InstantiateMs = Ms(marks.CompiledNs, marks.InstantiatedNs),
                 ExecuteMs = Ms(marks.InstantiatedNs, marks.ExecutedNs),
                 TeardownMs = Ms(marks.ExecutedNs, o.ReapUnixNs),

@@ -24,7 +24,10 @@ public sealed record SideChannelMarks
     [JsonPropertyName("status")] public RunnerStatus Status { get; init; } = RunnerStatus.Error;
     [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
+    /// <summary>When the runner's code began (after the runtime's own process start).</summary>
     [JsonPropertyName("start_ns")] public long? StartNs { get; init; }
+    /// <summary>When the module's bytes were read into memory: the end of startup (process spawn to here), the start of compile.</summary>
+    [JsonPropertyName("loaded_ns")] public long? LoadedNs { get; init; }
     [JsonPropertyName("compiled_ns")] public long? CompiledNs { get; init; }
     [JsonPropertyName("instantiated_ns")] public long? InstantiatedNs { get; init; }
     [JsonPropertyName("executed_ns")] public long? ExecutedNs { get; init; }

@@ -6,25 +6,105 @@ using Microsoft.Win32.SafeHandles;
 namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
-/// Runs one child process the way a measurement needs: posix_spawn into its own process group,
-/// stdout and stderr drained concurrently into <see cref="StreamDigest"/>s (never an unread pipe),
-/// the whole group killed on timeout and again after reaping (no stragglers), and CPU time and
-/// max RSS taken from <c>wait4</c>'s rusage of the exited child.
+/// Runs one child process the way a measurement needs: no shell, stdout and stderr drained concurrently
+/// into <see cref="StreamDigest"/>s (never an unread pipe), stdin from a file, its own process group.
+/// <para>Normally through the <see cref="Launcher"/>: the tool posix_spawns the small native launcher, which
+/// forks the runtime, times it (fork to wait4) and reports its rusage, and kills the runtime's whole tree
+/// when it exits, on timeout, on cancellation and when the tool dies. Without the launcher (no C compiler)
+/// the runtime is posix_spawned directly, the group killed on timeout and after reaping; max RSS is then
+/// unknown (0), because wait4 of a posix_spawned child reports at least the tool's own RSS.</para>
 /// </summary>
 public static class ChildProcess
 {
     private const int ReadBufferBytes = 64 * 1024;
 
     /// <summary>After the child is reaped, how long to wait for its pipes to reach EOF before giving up
-    /// (a grandchild that escaped the process group could hold them open forever).</summary>
+    /// (without the launcher, a grandchild that escaped the process group could hold them open forever).</summary>
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>With the launcher: how long after asking it to kill the tree before killing the launcher itself.</summary>
+    private static readonly TimeSpan LauncherGrace = TimeSpan.FromSeconds(5);
+
+    /// <param name="stderrObserver">Sees every stderr chunk as it streams by (the guest-marker scanner), so
+    /// nothing has to be kept to be examined afterwards.</param>
+    public static Task<ProcessOutcome> RunAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver = null,
+        CancellationToken cancellationToken = default) =>
+        Launcher.Path is string launcher
+            ? RunLaunchedAsync(launcher, spec, stderrObserver, cancellationToken)
+            : RunDirectAsync(spec, stderrObserver, cancellationToken);
+
+    private static async Task<ProcessOutcome> RunLaunchedAsync(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
+        CancellationToken cancellationToken)
+    {
+        var stdout = new StreamDigest(spec.CaptureBytes);
+        var stderr = new StreamDigest(spec.CaptureBytes);
+
+        if (!TryCreatePipe(out var outRead, out var outWrite) || !TryCreatePipe(out var errRead, out var errWrite)
+            || !TryCreatePipe(out var reportRead, out var reportWrite))
+            return Failed(spec, stdout, stderr, $"pipe2 failed (errno {Marshal.GetLastPInvokeError()})");
+
+        var pid = Spawn(spec with { Executable = launcher, Arguments = [spec.Executable, .. spec.Arguments] },
+            outWrite, errWrite, [reportWrite, Lifeline.ReadFd], out var spawnError);
+        Posix.close(outWrite);
+        Posix.close(errWrite);
+        Posix.close(reportWrite);
+
+        using var outStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(outRead, ownsHandle: true));
+        using var errStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(errRead, ownsHandle: true));
+        using var reportStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(reportRead, ownsHandle: true));
+        if (pid <= 0)
+            return Failed(spec, stdout, stderr, spawnError ?? "posix_spawn of the launcher failed");
+
+        var drainOut = DrainAsync(outStream, chunk => stdout.Append(chunk), CancellationToken.None);
+        var drainErr = DrainAsync(errStream, chunk => { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }, CancellationToken.None);
+
+        // Timeout and cancellation ask the launcher to kill the tree (SIGTERM); it still reports the rusage.
+        // Should it not finish within a grace period, it is killed itself (its subreaped tree then goes to init).
+        var timedOut = 0;
+        var reaped = 0; // once the launcher is reaped its pid may be reused: no signal after that
+        void AskToKill()
+        {
+            Posix.kill(pid, Posix.SIGTERM);
+            Task.Delay(LauncherGrace).ContinueWith(_ => { if (Volatile.Read(ref reaped) == 0) Posix.kill(pid, Posix.SIGKILL); }, TaskScheduler.Default);
+        }
+        using var killOnTimeout = new Timer(_ => { if (Volatile.Read(ref reaped) == 0) { Interlocked.Exchange(ref timedOut, 1); AskToKill(); } },
+            null, spec.Timeout, Timeout.InfiniteTimeSpan);
+        using var killOnCancel = cancellationToken.Register(() => { if (Volatile.Read(ref reaped) == 0) AskToKill(); });
+
+        // The report pipe reaches EOF when the launcher exits (the runtime never inherits it).
+        string report;
+        using (var reader = new StreamReader(reportStream))
+            report = await reader.ReadToEndAsync(CancellationToken.None);
+        var (status, _) = Reap(pid);
+        Volatile.Write(ref reaped, 1);
+        killOnTimeout.Change(Timeout.Infinite, Timeout.Infinite);
+        await Task.WhenAll(drainOut, drainErr); // the launcher killed every holder of the pipes before exiting
+
+        var launched = LauncherReport.Parse(report);
+        if (launched.ExecErrno is int errno)
+            return Failed(spec, stdout, stderr, $"cannot start ({Marshal.GetPInvokeErrorMessage(errno)})");
+        if (launched.Done is not { } done)
+            return Failed(spec, stdout, stderr, $"the launcher reported nothing (wait status {status}): {stderr.HeadText.Trim()}");
+
+        var exited = Posix.WifExited(done.Status);
+        return new ProcessOutcome(
+            ExitCode: exited ? Posix.WExitStatus(done.Status) : null,
+            Signal: Posix.WifSignaled(done.Status) ? Posix.WTermSig(done.Status) : null,
+            TimedOut: timedOut == 1,
+            WallMs: (done.EndMonoNs - done.StartMonoNs) / 1_000_000.0,
+            UserMs: done.UTimeUs / 1000.0,
+            SysMs: done.STimeUs / 1000.0,
+            MaxRssKb: done.MaxRssKb,
+            SpawnUnixNs: done.StartRealNs,
+            ReapUnixNs: done.EndRealNs,
+            Stdout: stdout,
+            Stderr: stderr);
+    }
 
     // posix_spawn + wait4 on one pid at a time per call; .NET's own SIGCHLD handling only reaps
     // children it started itself, so it never steals ours.
-    /// <param name="stderrObserver">Sees every stderr chunk as it streams by (the guest-marker scanner), so
-    /// nothing has to be kept to be examined afterwards.</param>
-    public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver = null,
-        CancellationToken cancellationToken = default)
+    private static async Task<ProcessOutcome> RunDirectAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
+        CancellationToken cancellationToken)
     {
         var stdout = new StreamDigest(spec.CaptureBytes);
         var stderr = new StreamDigest(spec.CaptureBytes);
@@ -34,7 +114,7 @@ public static class ChildProcess
 
         var spawnNs = Posix.RealtimeNs();
         var started = Stopwatch.GetTimestamp();
-        var pid = Spawn(spec, outWrite, errWrite, out var spawnError);
+        var pid = Spawn(spec, outWrite, errWrite, [], out var spawnError);
         Posix.close(outWrite);
         Posix.close(errWrite);
 
@@ -52,10 +132,15 @@ public static class ChildProcess
             null, spec.Timeout, Timeout.InfiniteTimeSpan);
         using var killOnCancel = cancellationToken.Register(() => Posix.kill(-pid, Posix.SIGKILL));
 
-        var (status, usage) = await Task.Factory.StartNew(() => Reap(pid), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var wallMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var reapNs = Posix.RealtimeNs();
+        // The end time is taken on the reaping thread right after wait4 returns, not after the await
+        // (thread start and continuation scheduling would otherwise be counted).
+        var (status, usage, ended) = await Task.Factory.StartNew(() =>
+            {
+                var (st, ru) = Reap(pid);
+                return (st, ru, Stopwatch.GetTimestamp());
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var wallMs = Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
+        var reapNs = spawnNs + (long)(wallMs * 1_000_000);
         killOnTimeout.Change(Timeout.Infinite, Timeout.Infinite);
         Posix.kill(-pid, Posix.SIGKILL); // anything the child left behind in its group
 
@@ -71,7 +156,8 @@ public static class ChildProcess
             WallMs: wallMs,
             UserMs: usage.UTime.Sec * 1000.0 + usage.UTime.Usec / 1000.0,
             SysMs: usage.STime.Sec * 1000.0 + usage.STime.Usec / 1000.0,
-            MaxRssKb: usage.MaxRss,
+            // Unknown: a posix_spawned (vfork) child's ru_maxrss is at least the tool's own RSS. 0 = not measured.
+            MaxRssKb: 0,
             SpawnUnixNs: spawnNs,
             ReapUnixNs: reapNs,
             Stdout: stdout,
@@ -109,9 +195,12 @@ public static class ChildProcess
             sink(buffer.AsSpan(0, n));
     }
 
-    private static unsafe int Spawn(ProcessSpec spec, int stdoutFd, int stderrFd, out string? error)
+    /// <param name="extraFds">Descriptors passed on as fds 3, 4, ... (the launcher's report pipe and lifeline).</param>
+    private static unsafe int Spawn(ProcessSpec spec, int stdoutFd, int stderrFd, IReadOnlyList<int> extraFds, out string? error)
     {
         error = null;
+        // dup2 runs in order: a source that is itself a low target number would be overwritten first.
+        var sources = extraFds.Select(fd => fd <= 2 + extraFds.Count ? Posix.fcntl(fd, Posix.F_DUPFD_CLOEXEC, 16) : fd).ToArray();
         var fileActions = NativeMemory.AllocZeroed(Posix.OpaqueSize);
         var attr = NativeMemory.AllocZeroed(Posix.OpaqueSize);
         var emptySet = NativeMemory.AllocZeroed(Posix.OpaqueSize);
@@ -124,6 +213,8 @@ public static class ChildProcess
             Posix.posix_spawn_file_actions_addopen(fileActions, 0, spec.StdinPath ?? "/dev/null", Posix.O_RDONLY, 0);
             Posix.posix_spawn_file_actions_adddup2(fileActions, stdoutFd, 1);
             Posix.posix_spawn_file_actions_adddup2(fileActions, stderrFd, 2);
+            for (var i = 0; i < sources.Length; i++)
+                Posix.posix_spawn_file_actions_adddup2(fileActions, sources[i], 3 + i);
             if (spec.WorkingDirectory is not null)
                 Posix.posix_spawn_file_actions_addchdir_np(fileActions, spec.WorkingDirectory);
 
@@ -156,6 +247,8 @@ public static class ChildProcess
             NativeMemory.Free(fullSet);
             FreeNativeArray(argv);
             FreeNativeArray(envp);
+            for (var i = 0; i < sources.Length; i++)
+                if (sources[i] != extraFds[i]) Posix.close(sources[i]);
         }
     }
 

@@ -10,6 +10,8 @@ namespace WasmPerfDiff.Host.Processes;
 internal static unsafe partial class Posix
 {
     public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+    public const int F_DUPFD_CLOEXEC = 1030;
     public const int O_RDONLY = 0;
     public const int O_CLOEXEC = 0x80000;
     public const int EINTR = 4;
@@ -42,6 +44,20 @@ internal static unsafe partial class Posix
     [LibraryImport("libc", SetLastError = true)] public static partial int kill(int pid, int sig);
     [LibraryImport("libc", SetLastError = true)] public static partial int wait4(int pid, int* status, int options, RUsage* rusage);
     [LibraryImport("libc")] public static partial int clock_gettime(int clock, TimeSpec* ts);
+    [LibraryImport("libc", SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
+    [LibraryImport("libc")] public static partial uint geteuid();
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int statx(int dirfd, string path, int flags, uint mask, byte* statxBuffer);
+
+    /// <summary>The owner uid of a path (not following a final symlink), or uint.MaxValue when it cannot be read.
+    /// statx's layout is the same on every architecture: stx_uid is the u32 at byte offset 20.</summary>
+    public static uint OwnerOf(string path)
+    {
+        const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100;
+        const uint STATX_UID = 0x8;
+        var buffer = stackalloc byte[256];
+        return statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_UID, buffer) == 0 ? *(uint*)(buffer + 20) : uint.MaxValue;
+    }
 
     [LibraryImport("libc")] public static partial int posix_spawn_file_actions_init(void* fa);
     [LibraryImport("libc")] public static partial int posix_spawn_file_actions_destroy(void* fa);

@@ -1,3 +1,4 @@
+using WasmPerfDiff.Host;
 using Wasmtime;
 using WasmPerfDiff.Host.Processes;
 using WasmPerfDiff.Runtimes;
@@ -30,7 +31,7 @@ public sealed class EmbeddedWasmtimeRuntime(WasmtimeTier tier) : IRuntime
         if (!availability.Available)
             return Task.FromResult(Launch.Refused(availability.Reason ?? "unavailable"));
 
-        var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
+        var marks = ScratchDirectory.NewFile("marks", ".json");
         List<string> args = [WorkerLauncher.CliDll!, WasmtimeWorker.Verb, "--tier", Tier, "--marks", marks];
         if (request.Dir is not null) args.AddRange(["--dir", Path.GetFullPath(request.Dir)]);
         if (options.PerfMap) args.Add("--perfmap");
@@ -38,8 +39,12 @@ public sealed class EmbeddedWasmtimeRuntime(WasmtimeTier tier) : IRuntime
         var spec = new ProcessSpec(WorkerLauncher.DotnetHost!, args, request.Timeout)
         {
             StdinPath = request.StdinPath,
-            // The worker needs no tiered-JIT warm-up of its own: start fast, stay quiet.
-            Environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0", ["DOTNET_TC_QuickJitForLoops"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            // The worker needs no tiered-JIT warm-up of its own: start fast, stay quiet. No diagnostics server:
+            // it would create clr-debug-pipe-*/dotnet-diagnostic-* files in /tmp that a killed worker leaves behind.
+            Environment = new Dictionary<string, string>
+            {
+                ["DOTNET_TieredPGO"] = "0", ["DOTNET_TC_QuickJitForLoops"] = "1", ["DOTNET_NOLOGO"] = "1", ["DOTNET_EnableDiagnostics"] = "0",
+            },
         };
         return Task.FromResult(new Launch(spec, marks));
     }

@@ -41,7 +41,7 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags) : IRunti
         var node = Detect();
         if (!node.Available) return Task.FromResult(Launch.Refused(node.Reason ?? "node unavailable"));
 
-        var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
+        var marks = ScratchDirectory.NewFile("marks", ".json");
         List<string> args = ["--no-warnings", .. flags];
         // --perf-basic-prof also turns V8's event log on; it goes beside the marks (not into the working directory) and is deleted with them.
         var v8Log = marks + ".v8.log";
