@@ -27,7 +27,7 @@ public static class AnalyzeVerb
         var runtimes = new Option<string?>("--runtimes") { Description = "comma-separated runtimes to compare, in this order (default: all, by name)" };
         var top = new Option<int?>("--top") { Description = "show at most N findings of each kind" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
-        var floor = new Option<double>("--floor-ms") { Description = "leave cases whose fastest runtime is quicker than this out of the execution/total list", DefaultValueFactory = _ => AnalysisOptions.DefaultFloorMs };
+        var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
         var seed = new Option<int>("--seed") { Description = "bootstrap seed", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print one JSON document" };
 
@@ -44,6 +44,7 @@ public static class AnalyzeVerb
 
             IReadOnlyList<CaseRun> runs;
             bool meansOnly;
+            IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? baselines = null;
             if (wdDir != null)
             {
                 if (!wdDir.Exists) throw new BadInputException($"--warpdiff: folder '{wdDir.FullName}' does not exist");
@@ -55,6 +56,7 @@ public static class AnalyzeVerb
                 if (!dbFile!.Exists) throw new BadInputException($"--db: file '{dbFile.FullName}' does not exist");
                 using var store = CampaignStore.OpenExisting(dbFile.FullName);
                 runs = store.ReadCaseRuns();
+                baselines = store.BaselineWalls();
                 // Imported published means and measured runs never mix in one file, so one flag says it.
                 meansOnly = store.Campaigns().Any(c => c.MeansOnly);
             }
@@ -68,6 +70,7 @@ public static class AnalyzeVerb
                 Top = pr.GetValue(top),
                 Threshold = pr.GetValue(threshold),
                 FloorMs = pr.GetValue(floor),
+                Baselines = baselines,
                 Seed = pr.GetValue(seed),
                 MeansOnly = meansOnly,
             };
@@ -93,7 +96,7 @@ internal static class AnalysisTables
         console.MarkupLine($"[bold]{Wire.Name(r.Method)}[/] analysis of [bold]{Wire.Name(r.Phase)}[/] time: {r.Cases} cases × {r.Runtimes.Count} runtimes " +
                            $"({Markup.Escape(string.Join(", ", r.Runtimes))})");
         console.MarkupLine($"dropped (missing a runtime): {r.DroppedCases}, excluded: {r.ExcludedCases}" +
-                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorMs:0} ms floor: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×" : ""));
+                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorText}: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×, phases by {r.MethodSummary}" : ""));
         if (r.MeansOnly)
             console.MarkupLine("[yellow]means only[/]: the input holds one mean per cell, so there are no confidence intervals and verdicts come from the factor alone");
 

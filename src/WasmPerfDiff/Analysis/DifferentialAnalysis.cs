@@ -1,5 +1,6 @@
 using WasmPerfDiff.Measurement;
 
+
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
@@ -13,12 +14,12 @@ public static class DifferentialAnalysis
         Validate(options);
         var runtimes = CellTable.SelectRuntimes(runs, options.Runtimes);
         if (runtimes.Count < 2) throw new BadInputException("differential analysis needs at least two runtimes");
-        var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase);
+        var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase, options.Baselines);
         if (options.Method == AnalysisMethod.Warpdiff)
             return AnalyzeTable(table, options);
         var load = options.Phase == AnalysisPhase.Load || !CellTable.AnyRunHas(runs, AnalysisPhase.Load)
             ? null
-            : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load);
+            : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load, options.Baselines);
         // Published means carry no outputs, so there is nothing to compare for correctness.
         var divergences = options.MeansOnly ? [] : DivergenceDetector.Findings(runs, runtimes, options.Exclude);
         return Robust(table, load, divergences, options);
@@ -40,8 +41,8 @@ public static class DifferentialAnalysis
     {
         var meansOnly = options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples);
         var medians = CellMedians(table);
-        var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : AboveFloor(table, medians, options.FloorMs);
-        var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed);
+        var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : DurationFloor.RankableCases(table, medians, options.Threshold, options.FloorMs);
+        var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed, table.Baselines);
 
         var timing = TimingModel.Findings(table, medians, analysed, options.Threshold, bootstrap,
             options.Phase == AnalysisPhase.Load ? FindingKind.Startup : null);
@@ -53,7 +54,7 @@ public static class DifferentialAnalysis
             // Startup/load is its own list (DESIGN §6 d): no duration floor, as loading is short by nature.
             var loadMeansOnly = meansOnly || !CellBootstrap.CanBootstrap(load.Samples);
             var startup = TimingModel.Findings(load, CellMedians(load), AllCases(load), options.Threshold,
-                loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed), FindingKind.Startup);
+                loadMeansOnly ? null : new CellBootstrap(load.Samples, options.Seed, load.Baselines), FindingKind.Startup);
             startup.Sort(TimingModel.Compare);
             findings.AddRange(Take(startup, options.Top));
         }
@@ -63,7 +64,38 @@ public static class DifferentialAnalysis
 
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, meansOnly, options.Threshold,
-            options.FloorMs, findings, [], null);
+            options.FloorMs, WithMethods(findings, table, load), [], null, Cells(table, medians, options.Threshold));
+    }
+
+    /// <summary>Each cell's phase method and precision floor, for the report and the JSON document.</summary>
+    private static List<CellPhaseMethod> Cells(CellTable table, double[] medians, double threshold)
+    {
+        var floors = DurationFloor.CellFloors(table, threshold);
+        var cells = new List<CellPhaseMethod>(medians.Length);
+        for (var c = 0; c < table.CaseCount; c++)
+        for (var r = 0; r < table.RuntimeCount; r++)
+        {
+            var i = c * table.RuntimeCount + r;
+            cells.Add(new CellPhaseMethod(table.Cases[c], table.Runtimes[r], table.Methods[i], medians[i], floors[i]));
+        }
+        return cells;
+    }
+
+    /// <summary>Stamps each timing finding with the method its cell's phase was measured by.</summary>
+    private static List<Finding> WithMethods(List<Finding> findings, CellTable table, CellTable? load)
+    {
+        PhaseMethod? MethodOf(CellTable t, string c, string r)
+        {
+            var ci = t.Cases is IList<string> l ? l.IndexOf(c) : -1;
+            var ri = t.Runtimes is IList<string> k ? k.IndexOf(r) : -1;
+            return ci < 0 || ri < 0 ? null : t.Methods[ci * t.RuntimeCount + ri];
+        }
+        return findings.Select(f => f.Kind switch
+        {
+            FindingKind.Consensus or FindingKind.Peer or FindingKind.Instability => f with { Method = MethodOf(table, f.Case, f.Runtime) },
+            FindingKind.Startup => f with { Method = MethodOf(load ?? table, f.Case, f.Runtime) },
+            _ => f,
+        }).ToList();
     }
 
     /// <summary>Median of each cell's runs.</summary>
@@ -83,27 +115,13 @@ public static class DifferentialAnalysis
 
     private static List<int> AllCases(CellTable table) => Enumerable.Range(0, table.CaseCount).ToList();
 
-    /// <summary>Cases whose fastest runtime (by cell median) takes at least <paramref name="floorMs"/>.</summary>
-    private static List<int> AboveFloor(CellTable table, double[] medians, double floorMs)
-    {
-        var kept = new List<int>();
-        var rt = table.RuntimeCount;
-        for (var c = 0; c < table.CaseCount; c++)
-        {
-            var fastest = double.PositiveInfinity;
-            for (var r = 0; r < rt; r++) fastest = Math.Min(fastest, medians[c * rt + r]);
-            if (fastest >= floorMs) kept.Add(c);
-        }
-        return kept;
-    }
-
     private static IReadOnlyList<T> Take<T>(IReadOnlyList<T> items, int? top) =>
         top is int n && n < items.Count ? items.Take(n).ToList() : items;
 
     private static void Validate(AnalysisOptions options)
     {
         if (!(options.Threshold > 1)) throw new BadInputException($"--threshold must be a factor above 1 (got {options.Threshold})");
-        if (!(options.FloorMs >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})");
+        if (options.FloorMs is double f && !(f >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})");
         if (options.Top is < 1) throw new BadInputException($"--top must be at least 1 (got {options.Top})");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 
@@ -52,6 +53,10 @@ public sealed class CampaignScheduler(
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
         public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
+        /// <summary>Ok wall times of the cell's baseline runs (stored or made this session); null until needed.</summary>
+        public List<double>? BaselineWalls { get; set; }
+        /// <summary>True once a baseline was tried (made, or found impossible): it is made at most once per cell.</summary>
+        public bool BaselineTried { get; set; }
     }
 
     /// <summary>
@@ -83,6 +88,10 @@ public sealed class CampaignScheduler(
         foreach (var c in cases) store.RecordCase(c);
 
         var cells = BuildCells(cases, runtimes, store.CellHistories(campaign));
+        var baselines = store.BaselineWalls(campaign);
+        foreach (var cell in cells)
+            if (baselines.TryGetValue((cell.Case.Name, cell.Runtime.Name), out var walls))
+                (cell.BaselineWalls, cell.BaselineTried) = (walls.ToList(), true);
         var session = new Session(cells, clock, settings, progress);
         try
         {
@@ -110,6 +119,11 @@ public sealed class CampaignScheduler(
                     session.Report(cell.Name, $"round {cell.NextRound}");
                     var result = await RunOnce(cell, ct);
                     session.Executed();
+                    if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineRuns > 0)
+                    {
+                        if (!cell.BaselineTried) await MakeBaseline(campaign, cell, session, ct);
+                        result = SubtractBaseline(result, cell.BaselineWalls);
+                    }
                     Record(campaign, cell, result, session);
                 }
             }
@@ -159,9 +173,48 @@ public sealed class CampaignScheduler(
         }
     }
 
-    private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct)
+    /// <summary>
+    /// Runs the cell's baseline module <see cref="CampaignSettings.BaselineRuns"/> times (after one unstored warmup, so
+    /// the baseline's first touch of the page cache is not counted) and stores each run. A module without a
+    /// baseline (no <c>_start</c>) or a runtime that fails on it leaves the cell on wall time.
+    /// </summary>
+    private async Task MakeBaseline(string campaign, Cell cell, Session session, CancellationToken ct)
     {
-        var request = new RunRequest(cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
+        cell.BaselineTried = true;
+        if (BaselineModule.PathFor(cell.Case.WasmPath) is not { } path) return;
+        session.Report(cell.Name, "baseline");
+        var walls = new List<double>();
+        for (var i = 0; i <= settings.BaselineRuns; i++)
+        {
+            var r = await RunOnce(cell, ct, path);
+            session.Executed();
+            if (i == 0) { if (r.Status != RunStatus.Ok) return; continue; }
+            store.AppendBaseline(campaign, cell.Case.Name, i, r);
+            if (r.Status == RunStatus.Ok) walls.Add(r.WallMs);
+        }
+        if (walls.Count > 0) cell.BaselineWalls = walls;
+    }
+
+    /// <summary>
+    /// Execution = wall − median baseline wall; the baseline median is the run's startup (start + load + eager
+    /// compile + teardown, one number: a process gives no finer split). The baseline's own spread is carried into
+    /// the analysis's intervals from the stored baseline runs (see <c>Analysis/CellBootstrap</c>).
+    /// </summary>
+    internal static RunResult SubtractBaseline(RunResult run, IReadOnlyList<double>? baselineWalls)
+    {
+        if (baselineWalls is not { Count: > 0 }) return run;
+        var sorted = baselineWalls.Order().ToArray();
+        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        return run with
+        {
+            Phases = run.Phases with { StartupMs = median, ExecuteMs = run.WallMs - median, TeardownMs = null },
+            PhaseMethod = PhaseMethod.Baseline,
+        };
+    }
+
+    private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct, string? wasmPath = null)
+    {
+        var request = new RunRequest(wasmPath ?? cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
         RunResult r;
         try
         {
@@ -174,7 +227,7 @@ public sealed class CampaignScheduler(
                 DateTimeOffset.UtcNow, $"{e.GetType().Name}: {e.Message}");
         }
         ct.ThrowIfCancellationRequested();
-        if (r.Status == RunStatus.Ok && cell.Case.ExpectedStdoutSha256 is { } expected
+        if (wasmPath is null && r.Status == RunStatus.Ok && cell.Case.ExpectedStdoutSha256 is { } expected
             && !string.Equals(r.StdoutSha256, expected, StringComparison.OrdinalIgnoreCase))
             r = r with { Status = RunStatus.Mismatch, Message = $"stdout SHA-256 {r.StdoutSha256} differs from the expected {expected}" };
         return r;

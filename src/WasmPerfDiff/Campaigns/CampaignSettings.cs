@@ -39,6 +39,11 @@ public sealed record CampaignSettings
     public string? Config { get; init; }
     public string Size { get; init; } = "test";
 
+    /// <summary>Runs of the cell's baseline module (<see cref="Corpus.BaselineModule"/>) made when the cell's first ok run
+    /// has no execution phase of its own (no guest markers, no runner side channel); 0 turns baseline subtraction off.
+    /// Five: the median of five is robust to one or two process-start outliers and costs five short processes per cell.</summary>
+    public int BaselineRuns { get; init; } = 5;
+
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 
@@ -47,6 +52,7 @@ public sealed record CampaignSettings
         if (Warmup < 0) throw new BadInputException("--warmup must be ≥ 0");
         if (MinRuns < 1) throw new BadInputException("--min-runs must be ≥ 1");
         if (MaxRuns < MinRuns) throw new BadInputException($"--max-runs ({MaxRuns}) must be ≥ --min-runs ({MinRuns})");
+        if (BaselineRuns < 0) throw new BadInputException("--baseline-runs must be ≥ 0");
         if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0");
         if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("--max-time must be > 0");
         if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("--timeout must be > 0");

@@ -25,6 +25,7 @@ public static class ReportBuilder
                        ?? throw new BadInputException($"'{store.Path}' holds no campaign (run one with: wasm-perfdiff run --db {store.Path})");
         var settings = TryReadSettings(campaign);
         var runs = store.ReadCaseRuns();
+        var baselines = store.BaselineWalls();
         var cases = store.Cases();
         var runtimeRecords = store.Runtimes();
         var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
@@ -47,12 +48,13 @@ public static class ReportBuilder
                     Runtimes = timed,
                     Threshold = options.Threshold,
                     FloorMs = options.FloorMs,
+                    Baselines = baselines,
                     Seed = options.Seed,
                     MeansOnly = campaign.MeansOnly,
                 });
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
-                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {options.FloorMs:0.#} ms floor " +
-                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or a lower --floor-ms";
+                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
+                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";
             }
             catch (BadInputException e)
             {
@@ -60,15 +62,15 @@ public static class ReportBuilder
             }
         }
 
-        var table = CellTable.Build(runs, timed, [], AnalysisPhase.Execution);
+        var table = CellTable.Build(runs, timed, [], AnalysisPhase.Execution, baselines);
         var fit = timed.Count >= 2 ? ConsensusFit.Fit(table) : null;
         var speed = fit is null ? null : ConsensusFit.SpeedFactors(fit);
         ResidualHeatmap? heatmap = null;
         if (fit != null)
         {
             var medians = DifferentialAnalysis.CellMedians(table);
-            var shortCases = Enumerable.Range(0, table.CaseCount)
-                .Where(c => Enumerable.Range(0, table.RuntimeCount).Min(r => medians[c * table.RuntimeCount + r]) < options.FloorMs)
+            var ranked = DurationFloor.RankableCases(table, medians, options.Threshold, options.FloorMs).ToHashSet();
+            var shortCases = Enumerable.Range(0, table.CaseCount).Where(c => !ranked.Contains(c))
                 .Select(c => table.Cases[c]).ToHashSet(StringComparer.Ordinal);
             heatmap = new ResidualHeatmap(table.Cases, table.Runtimes, ConsensusFit.Residuals(fit, table.CaseCount, table.RuntimeCount), shortCases);
         }

@@ -22,7 +22,7 @@ internal sealed class RunInsert : IDisposable
     [
         "campaign", "case_name", "runtime", "round", "started", "status", "exit_code", "signal",
         "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
-        "startup_ms", "compile_ms", "instantiate_ms", "execute_ms", "teardown_ms", "aot_compile_ms", "message",
+        "startup_ms", "compile_ms", "instantiate_ms", "execute_ms", "teardown_ms", "aot_compile_ms", "message", "phase_method",
     ];
 
     public RunInsert(SqliteConnection connection, bool ignoreDuplicates)
@@ -61,7 +61,8 @@ internal sealed class RunInsert : IDisposable
         Real(i++, p.ExecuteMs);
         Real(i++, p.TeardownMs);
         Real(i++, p.AotCompileMs);
-        Text(i, r.Message);
+        Text(i++, r.Message);
+        Text(i, r.PhaseMethod.ToWire());
 
         var rc = raw.sqlite3_step(_stmt);
         raw.sqlite3_reset(_stmt);

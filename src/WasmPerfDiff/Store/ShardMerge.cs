@@ -36,6 +36,7 @@ public static class ShardMerge
 
         var rows = source.ReadRows();
         var added = target.AppendBatch(rows);
+        target.CopyBaselines(source);
         return new MergeResult(campaignsAdded, added, rows.Count - added, casesAdded);
     }
 }

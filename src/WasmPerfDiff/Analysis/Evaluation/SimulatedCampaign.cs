@@ -81,7 +81,7 @@ public static class CampaignSimulator
                 execMs[c, r] = baseMs[c] * rt.Speed * (rt.Interpreter ? interpCase[c] : jitCase[c]) * Math.Exp(CellSigma * rng.NextGaussian());
                 fastest = Math.Min(fastest, execMs[c, r]);
             }
-            if (fastest >= AnalysisOptions.DefaultFloorMs) eligible.Add(c);
+            if (DurationFloor.ClearsClock(fastest, PhaseMethod.Wall, AnalysisOptions.DefaultThreshold)) eligible.Add(c);
         }
 
         // Partial Fisher–Yates: the first k eligible cases after shuffling get an anomaly.
