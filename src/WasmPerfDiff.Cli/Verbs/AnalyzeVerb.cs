@@ -30,11 +30,12 @@ public static class AnalyzeVerb
         var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
         var seed = new Option<int>("--seed") { Description = "bootstrap seed", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var classify = new Option<bool>("--classify-excess") { Description = "rerun the top findings' cells and peers at twice the size and class each excess as fixed or throughput (needs --db and the runtimes)" };
 
         var cmd = new Command("analyze", "rank runtime performance anomalies (robust consensus/peer model or WarpDiff's method)");
-        foreach (var o in new Option[] { db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, json })
+        foreach (var o in new Option[] { db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, json, classify })
             cmd.Options.Add(o);
-        cmd.SetAction((ParseResult pr, CancellationToken ct) =>
+        cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             var dbFile = pr.GetValue(db);
             var wdDir = pr.GetValue(warpdiff);
@@ -75,9 +76,16 @@ public static class AnalyzeVerb
                 MeansOnly = meansOnly,
             };
             var result = DifferentialAnalysis.Analyze(runs, options);
+            if (pr.GetValue(classify))
+            {
+                if (dbFile is null) throw new BadInputException("--classify-excess reruns cells of a campaign: give --db");
+                using var store = CampaignStore.OpenExisting(dbFile.FullName);
+                result = await Workflows.ExcessClassification.ClassifyAsync(result, store,
+                    new Workflows.ExcessOptions { ConfigPath = pr.GetValue(CommonOptions.Config) }, null, ct);
+            }
             if (pr.GetValue(json)) JsonOutput.Print(result);
             else AnalysisTables.Print(result);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return cmd;
     }
@@ -125,13 +133,14 @@ internal static class AnalysisTables
                 "instability" => "unstable cells",
                 _ => "correctness divergences",
             }) };
-            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "peer / detail");
+            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             var i = 0;
             foreach (var f in group)
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
-                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) : "",
+                    Markup.Escape(f.Peer ?? f.Detail ?? ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");

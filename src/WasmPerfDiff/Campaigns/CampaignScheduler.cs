@@ -200,7 +200,7 @@ public sealed class CampaignScheduler(
     /// compile + teardown, one number: a process gives no finer split). The baseline's own spread is carried into
     /// the analysis's intervals from the stored baseline runs (see <c>Analysis/CellBootstrap</c>).
     /// </summary>
-    internal static RunResult SubtractBaseline(RunResult run, IReadOnlyList<double>? baselineWalls)
+    public static RunResult SubtractBaseline(RunResult run, IReadOnlyList<double>? baselineWalls)
     {
         if (baselineWalls is not { Count: > 0 }) return run;
         var sorted = baselineWalls.Order().ToArray();
