@@ -137,7 +137,14 @@ public sealed class CellTable
             }
             if (run.Result.Status != RunStatus.Ok) continue;
             methodCounts[c][r * methodCount + (int)run.Result.PhaseMethod]++;
-            if (PhaseMs(run.Result, phase) is not double ms || !(ms > 0) || double.IsInfinity(ms)) continue;
+            if (PhaseMs(run.Result, phase) is not double ms || double.IsNaN(ms) || double.IsInfinity(ms)) continue;
+            // A baseline-subtracted phase at or below zero is a real run whose work is within the baseline's noise:
+            // kept as 1 µs so the cell keeps its run count (the precision floor then leaves it unranked).
+            if (!(ms > 0))
+            {
+                if (run.Result.PhaseMethod == PhaseMethod.Baseline && phase == AnalysisPhase.Execution) ms = 1e-3;
+                else continue;
+            }
             (cells[c][r] ??= []).Add(ms);
         }
 

@@ -41,11 +41,15 @@ public static class DifferentialAnalysis
     {
         var meansOnly = options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples);
         var medians = CellMedians(table);
-        var analysed = options.Phase == AnalysisPhase.Load ? AllCases(table) : DurationFloor.RankableCases(table, medians, options.Threshold, options.FloorMs);
+        List<int> analysed;
+        bool[]? rankable = null;
+        if (options.Phase == AnalysisPhase.Load) analysed = AllCases(table);
+        else (analysed, rankable) = DurationFloor.Rankable(table, medians, options.Threshold, options.FloorMs);
         var bootstrap = meansOnly ? null : new CellBootstrap(table.Samples, options.Seed, table.Baselines);
 
         var timing = TimingModel.Findings(table, medians, analysed, options.Threshold, bootstrap,
             options.Phase == AnalysisPhase.Load ? FindingKind.Startup : null);
+        if (rankable != null) timing = OnRankableCells(timing, table, rankable);
         timing.Sort(TimingModel.Compare);
 
         var findings = new List<Finding>(Take(timing, options.Top));
@@ -65,6 +69,18 @@ public static class DifferentialAnalysis
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, meansOnly, options.Threshold,
             options.FloorMs, WithMethods(findings, table, load), [], null, Cells(table, medians, options.Threshold));
+    }
+
+    /// <summary>Drops findings of cells the precision floor leaves unranked (their peers' medians still enter the factors: a peer factor is a median over three peers).</summary>
+    private static List<Finding> OnRankableCells(List<Finding> findings, CellTable table, bool[] rankable)
+    {
+        var caseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < table.CaseCount; c++) caseIndex[table.Cases[c]] = c;
+        var runtimeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < table.RuntimeCount; r++) runtimeIndex[table.Runtimes[r]] = r;
+        bool Ok(string c, string? r) => r is null || (caseIndex.TryGetValue(c, out var ci) && runtimeIndex.TryGetValue(r, out var ri)
+                                                      && rankable[ci * table.RuntimeCount + ri]);
+        return findings.Where(f => Ok(f.Case, f.Runtime)).ToList();
     }
 
     /// <summary>Each cell's phase method and precision floor, for the report and the JSON document.</summary>

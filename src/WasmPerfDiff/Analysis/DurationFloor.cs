@@ -10,8 +10,8 @@ namespace WasmPerfDiff.Analysis;
 ///   ε_t = ln(T) / 4,   ε_s = ln(T) / 2,   T = the verdict threshold (1.5 → ε_t = 0.101, ε_s = 0.203)
 ///   u   = √( se(runs)² + se(baseline runs)² ),   se(x) = 1.2533 · 1.4826 · MAD(x) / √n
 /// </code>
-/// and a case is ranked when every one of its cells is rankable (a factor compares the cell with the others
-/// on the case, so each must be measured well enough).
+/// and a case is ranked when a majority of its cells are rankable (so its consensus rests on measurable cells);
+/// a finding is reported only for a rankable cell.
 /// <list type="bullet">
 /// <item><b>δ(method)</b> is the error of the clock that produced the phase, which no number of runs averages away
 /// because it is largely systematic: guest markers and runner side channels read a µs clock in the process that
@@ -75,29 +75,39 @@ public static class DurationFloor
     }
 
     /// <summary>
-    /// Indices of the cases to rank: by the rule (every cell's median ≥ its floor), or — with
-    /// <paramref name="floorMsOverride"/> — those whose fastest cell's median reaches that fixed floor.
+    /// Which cells are rankable and which cases are ranked. By the rule: a cell is rankable when its median ≥ its floor,
+    /// and a case is ranked when a majority of its cells are (its consensus is then set by measurable cells);
+    /// findings of an unrankable cell are not reported. With
+    /// <paramref name="floorMsOverride"/>: a case is ranked when its fastest cell's median reaches that fixed floor, and
+    /// every cell of a ranked case is rankable.
     /// </summary>
-    public static List<int> RankableCases(CellTable table, double[] medians, double threshold, double? floorMsOverride)
+    public static (List<int> Cases, bool[] Cells) Rankable(CellTable table, double[] medians, double threshold, double? floorMsOverride)
     {
         var kept = new List<int>();
         var rt = table.RuntimeCount;
+        var cells = new bool[medians.Length];
         var floors = floorMsOverride is null ? CellFloors(table, threshold) : null;
         for (var c = 0; c < table.CaseCount; c++)
         {
-            var ok = true;
+            var rankable = 0;
             var fastest = double.PositiveInfinity;
             for (var r = 0; r < rt; r++)
             {
-                var m = medians[c * rt + r];
-                fastest = Math.Min(fastest, m);
-                if (floors != null && !(m >= floors[c * rt + r])) ok = false;
+                var i = c * rt + r;
+                fastest = Math.Min(fastest, medians[i]);
+                cells[i] = floors is null || medians[i] >= floors[i];
+                if (cells[i]) rankable++;
             }
-            if (floorMsOverride is double fixedFloor) ok = fastest >= fixedFloor;
+            var ok = floorMsOverride is double fixedFloor ? fastest >= fixedFloor : 2 * rankable > rt;
             if (ok) kept.Add(c);
+            else for (var r = 0; r < rt; r++) cells[c * rt + r] = false;
         }
-        return kept;
+        return (kept, cells);
     }
+
+    /// <summary>The cases <see cref="Rankable"/> ranks.</summary>
+    public static List<int> RankableCases(CellTable table, double[] medians, double threshold, double? floorMsOverride) =>
+        Rankable(table, medians, threshold, floorMsOverride).Cases;
 
     /// <summary>Whether one simulated or single cell with a clean duration <paramref name="ms"/> measured by
     /// <paramref name="method"/> clears the clock part of the rule (no runs to judge the spread by).</summary>
