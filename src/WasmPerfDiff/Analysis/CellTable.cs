@@ -95,8 +95,8 @@ public sealed class CellTable
     }
 
     /// <summary>Builds the table of <paramref name="phase"/> from runs; only status ok runs are timed.</summary>
-    /// <param name="baselines">Wall times of each cell's baseline runs (from the store); used for baseline-subtracted cells:
-    /// resampled with the execution phase, and as the load phase itself.</param>
+    /// <param name="baselines">Wall times of each cell's baseline runs (from the store). Not needed for campaign data: each
+    /// baseline-subtracted run carries its own paired baseline (as its startup, i.e. its load phase).</param>
     public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase,
         IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? baselines = null)
     {
@@ -163,13 +163,9 @@ public sealed class CellTable
             var best = 0;
             for (var m = 1; m < methodCount; m++) if (counts[m] > counts[best]) best = m;
             methods[cell] = (PhaseMethod)best;
-            if (methods[cell] == PhaseMethod.Baseline && baselines != null
-                && baselines.TryGetValue((caseNames[order[i]], runtimes[j]), out var b) && b.Count > 0)
-            {
-                baselineSamples[cell] = b.ToArray();
-                // The load phase of a baseline-subtracted cell is the baseline itself: its runs, not one median.
-                if (phase == AnalysisPhase.Load) (samples[cell], baselineSamples[cell]) = (b.Where(x => x > 0).ToArray() is { Length: > 0 } pos ? pos : samples[cell], null);
-            }
+            // Baseline-subtracted runs are paired with their own baseline run, so the baseline's noise is already in each
+            // sample; a table built from unpaired data passes the baseline runs in the constructor instead.
+            _ = baselines;
         }
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
             caseNames.Count - order.Length, excluded.Count, methods, baselineSamples);

@@ -53,9 +53,9 @@ public sealed class CampaignScheduler(
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
         public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
-        /// <summary>Ok wall times of the cell's baseline runs (stored or made this session); null until needed.</summary>
-        public List<double>? BaselineWalls { get; set; }
-        /// <summary>True once a baseline was tried (made, or found impossible): it is made at most once per cell.</summary>
+        /// <summary>The cell's baseline module once derived and warmed up; null when it has none (or before it is needed).</summary>
+        public string? BaselinePath { get; set; }
+        /// <summary>True once the baseline was prepared (or found impossible): that is done at most once per cell and session.</summary>
         public bool BaselineTried { get; set; }
     }
 
@@ -88,10 +88,6 @@ public sealed class CampaignScheduler(
         foreach (var c in cases) store.RecordCase(c);
 
         var cells = BuildCells(cases, runtimes, store.CellHistories(campaign));
-        var baselines = store.BaselineWalls(campaign);
-        foreach (var cell in cells)
-            if (baselines.TryGetValue((cell.Case.Name, cell.Runtime.Name), out var walls))
-                (cell.BaselineWalls, cell.BaselineTried) = (walls.ToList(), true);
         var session = new Session(cells, clock, settings, progress);
         try
         {
@@ -119,10 +115,16 @@ public sealed class CampaignScheduler(
                     session.Report(cell.Name, $"round {cell.NextRound}");
                     var result = await RunOnce(cell, ct);
                     session.Executed();
-                    if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineRuns > 0)
+                    if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineSubtraction)
                     {
-                        if (!cell.BaselineTried) await MakeBaseline(campaign, cell, session, ct);
-                        result = SubtractBaseline(result, cell.BaselineWalls);
+                        if (!cell.BaselineTried) await PrepareBaseline(cell, session, ct);
+                        if (cell.BaselinePath is { } path)
+                        {
+                            var baseline = await RunOnce(cell, ct, path);
+                            session.Executed();
+                            store.AppendBaseline(campaign, cell.Case.Name, cell.NextRound, baseline);
+                            if (baseline.Status == RunStatus.Ok) result = SubtractBaseline(result, baseline.WallMs);
+                        }
                     }
                     Record(campaign, cell, result, session);
                 }
@@ -174,43 +176,30 @@ public sealed class CampaignScheduler(
     }
 
     /// <summary>
-    /// Runs the cell's baseline module <see cref="CampaignSettings.BaselineRuns"/> times (after one unstored warmup, so
-    /// the baseline's first touch of the page cache is not counted) and stores each run. A module without a
-    /// baseline (no <c>_start</c>) or a runtime that fails on it leaves the cell on wall time.
+    /// Derives the cell's baseline module and runs it once unstored (its first touch of the page cache and the
+    /// runtime's caches must not be counted). A module without a baseline (no <c>_start</c>) or a runtime that fails
+    /// on it leaves the cell on wall time.
     /// </summary>
-    private async Task MakeBaseline(string campaign, Cell cell, Session session, CancellationToken ct)
+    private async Task PrepareBaseline(Cell cell, Session session, CancellationToken ct)
     {
         cell.BaselineTried = true;
         if (BaselineModule.PathFor(cell.Case.WasmPath) is not { } path) return;
         session.Report(cell.Name, "baseline");
-        var walls = new List<double>();
-        for (var i = 0; i <= settings.BaselineRuns; i++)
-        {
-            var r = await RunOnce(cell, ct, path);
-            session.Executed();
-            if (i == 0) { if (r.Status != RunStatus.Ok) return; continue; }
-            store.AppendBaseline(campaign, cell.Case.Name, i, r);
-            if (r.Status == RunStatus.Ok) walls.Add(r.WallMs);
-        }
-        if (walls.Count > 0) cell.BaselineWalls = walls;
+        var warm = await RunOnce(cell, ct, path);
+        session.Executed();
+        if (warm.Status == RunStatus.Ok) cell.BaselinePath = path;
     }
 
     /// <summary>
-    /// Execution = wall − median baseline wall; the baseline median is the run's startup (start + load + eager
-    /// compile + teardown, one number: a process gives no finer split). The baseline's own spread is carried into
-    /// the analysis's intervals from the stored baseline runs (see <c>Analysis/CellBootstrap</c>).
+    /// Execution = wall − the wall time of the baseline run made right after it; startup = that baseline (start +
+    /// load + eager compile + teardown, one number: a process gives no finer split). The baseline's noise is thus in
+    /// every execution sample, and through their spread in the analysis's intervals.
     /// </summary>
-    public static RunResult SubtractBaseline(RunResult run, IReadOnlyList<double>? baselineWalls)
+    public static RunResult SubtractBaseline(RunResult run, double baselineWallMs) => run with
     {
-        if (baselineWalls is not { Count: > 0 }) return run;
-        var sorted = baselineWalls.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        return run with
-        {
-            Phases = run.Phases with { StartupMs = median, ExecuteMs = run.WallMs - median, TeardownMs = null },
-            PhaseMethod = PhaseMethod.Baseline,
-        };
-    }
+        Phases = run.Phases with { StartupMs = baselineWallMs, ExecuteMs = run.WallMs - baselineWallMs, TeardownMs = null },
+        PhaseMethod = PhaseMethod.Baseline,
+    };
 
     private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct, string? wasmPath = null)
     {

@@ -39,10 +39,11 @@ public sealed record CampaignSettings
     public string? Config { get; init; }
     public string Size { get; init; } = "test";
 
-    /// <summary>Runs of the cell's baseline module (<see cref="Corpus.BaselineModule"/>) made when the cell's first ok run
-    /// has no execution phase of its own (no guest markers, no runner side channel); 0 turns baseline subtraction off.
-    /// Five: the median of five is robust to one or two process-start outliers and costs five short processes per cell.</summary>
-    public int BaselineRuns { get; init; } = 5;
+    /// <summary>When a cell's run has no execution phase of its own (no guest markers, no runner side channel), run the
+    /// cell's baseline module (<see cref="Corpus.BaselineModule"/>) right after each measured run and take execution =
+    /// run − that baseline. Pairing each run with its own baseline cancels the slow drift of a loaded machine that a
+    /// baseline measured once per cell would not; false = such cells stay on wall time.</summary>
+    public bool BaselineSubtraction { get; init; } = true;
 
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
@@ -52,7 +53,6 @@ public sealed record CampaignSettings
         if (Warmup < 0) throw new BadInputException("--warmup must be ≥ 0");
         if (MinRuns < 1) throw new BadInputException("--min-runs must be ≥ 1");
         if (MaxRuns < MinRuns) throw new BadInputException($"--max-runs ({MaxRuns}) must be ≥ --min-runs ({MinRuns})");
-        if (BaselineRuns < 0) throw new BadInputException("--baseline-runs must be ≥ 0");
         if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0");
         if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("--max-time must be > 0");
         if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("--timeout must be > 0");

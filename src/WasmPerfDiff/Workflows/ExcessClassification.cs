@@ -1,6 +1,7 @@
 using System.Globalization;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
@@ -46,7 +47,7 @@ public sealed record ExcessOptions
 /// A fixed cost c gives F = c + r₀·P, so β = r₀ and share 0; slower code (F = k·r₀·P) gives β = k·r₀ and share 1.
 /// share ≥ ½ → <c>throughput</c>, else <c>fixed</c>. <c>unknown</c>: no numeric size argument, reruns that failed,
 /// a peer that did not get slower with the size, or no excess left in the reruns. Phases are those the campaign
-/// used (markers/side channel as measured, wall times minus the stored baseline of the cell), so the rerun
+/// used (markers/side channel as measured, wall times minus a paired run of the baseline module), so the rerun
 /// compares what the finding compared. Then the timing findings are re-ranked: verdict, then throughput before
 /// unknown before fixed, then score — slow code first, one-time costs last.
 /// </remarks>
@@ -58,7 +59,6 @@ public static class ExcessClassification
         if (options.SizeFactor <= 1) throw new BadInputException("the second size factor must be > 1");
         if (options.Runs < 1) throw new BadInputException("reruns per size must be ≥ 1");
         var cases = store.Cases().ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var baselines = store.BaselineWalls();
         var runs = store.ReadCaseRuns();
         var catalog = RuntimeCatalog.Load(options.ConfigPath);
 
@@ -70,7 +70,7 @@ public static class ExcessClassification
         {
             if (!toClassify.Contains(f)) { classified.Add(f); continue; }
             progress?.Report($"{f.Case} @ {f.Runtime}");
-            classified.Add(await ClassifyOne(f, cases, runs, baselines, catalog, result.Phase, options, ct));
+            classified.Add(await ClassifyOne(f, cases, runs, catalog, result.Phase, options, ct));
         }
         classified.Sort(Rank);
         return result with { Findings = [.. classified, .. rest] };
@@ -88,7 +88,7 @@ public static class ExcessClassification
     }
 
     private static async Task<Finding> ClassifyOne(Finding f, IReadOnlyDictionary<string, CaseRecord> cases, IReadOnlyList<CaseRun> runs,
-        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>> baselines, RuntimeCatalog catalog,
+        RuntimeCatalog catalog,
         AnalysisPhase phase, ExcessOptions options, CancellationToken ct)
     {
         Finding Unknown(string why) => f with { Excess = ExcessClass.Unknown, ExcessDetail = why };
@@ -118,8 +118,12 @@ public static class ExcessClassification
             var request = new RunRequest(c.WasmPath, k < 2 ? args1 : args2, options.Timeout, c.StdinPath);
             var r = await rt.RunAsync(request, ct);
             if (r.Status != RunStatus.Ok) return Unknown($"rerun on {rt.Name} ended {r.Status.ToWire()}");
-            if (r.PhaseMethod == PhaseMethod.Wall && phase != AnalysisPhase.Total)
-                r = CampaignScheduler.SubtractBaseline(r, baselines.GetValueOrDefault((f.Case, rt.Name)));
+            if (r.PhaseMethod == PhaseMethod.Wall && phase != AnalysisPhase.Total && BaselineModule.PathFor(c.WasmPath) is { } basePath)
+            {
+                // The same pairing as the campaign: the baseline run right after, subtracted.
+                var b = await rt.RunAsync(request with { WasmPath = basePath }, ct);
+                if (b.Status == RunStatus.Ok) r = CampaignScheduler.SubtractBaseline(r, b.WallMs);
+            }
             if (CellTable.PhaseMs(r, phase) is double ms && ms > 0) times[k].Add(ms);
         }
         if (times.Any(t => t.Count == 0)) return Unknown("reruns gave no duration");
