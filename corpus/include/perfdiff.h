@@ -25,6 +25,12 @@ static inline uint64_t perfdiff_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/* -DPERFDIFF_NO_MARKERS builds a module without markers, as a corpus from elsewhere would be (the
+ * tool then splits phases by baseline subtraction; see src/WasmPerfDiff/Corpus/BaselineModule.cs). */
+#ifdef PERFDIFF_NO_MARKERS
+static inline void perfdiff_begin(void) {}
+static inline void perfdiff_end(void) {}
+#else
 static inline void perfdiff_begin(void)
 {
     fprintf(stderr, "@perfdiff begin %llu\n", (unsigned long long)perfdiff_now_ns());
@@ -38,6 +44,7 @@ static inline void perfdiff_end(void)
     fprintf(stderr, "@perfdiff end %llu\n", (unsigned long long)now);
     fflush(stderr);
 }
+#endif
 
 /* Size argument: argv[1] if given (must be a positive integer), else the program's default. */
 static inline long perfdiff_size(int argc, char **argv, long fallback)

@@ -23,14 +23,15 @@ public static class AnalyzeVerb
         var runtimes = new Option<string?>("--runtimes") { Description = "comma-separated runtimes to compare, in this order (default: all, by name)" };
         var top = new Option<int?>("--top") { Description = "show at most N findings of each kind" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
-        var floor = new Option<double>("--floor-ms") { Description = "leave cases whose fastest runtime is quicker than this out of the execution/total list", DefaultValueFactory = _ => AnalysisOptions.DefaultFloorMs };
+        var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
         var seed = new Option<int>("--seed") { Description = "bootstrap seed", DefaultValueFactory = _ => 1 };
+        var classify = new Option<bool>("--classify-excess") { Description = "rerun the top findings' cells and peers at twice the size and class each excess as fixed or throughput (needs --db and the runtimes)" };
         var json = new Option<bool>("--json") { Description = "print one JSON document" };
         var cmd = new Command("analyze", "rank runtime performance anomalies (robust consensus/peer model or WarpDiff's method)")
         {
-            db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, json,
+            db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, classify, json,
         };
-        cmd.SetAction((ParseResult pr, CancellationToken ct) =>
+        cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             var options = new AnalysisOptions
             {
@@ -38,10 +39,14 @@ public static class AnalyzeVerb
                 Runtimes = CommonOptions.SplitList(pr.GetValue(runtimes)) is { Count: > 0 } list ? list : null,
                 Top = pr.GetValue(top), Threshold = pr.GetValue(threshold), FloorMs = pr.GetValue(floor), Seed = pr.GetValue(seed),
             };
-            var result = AnalyzeWorkflow.Run(new AnalyzeRequest(pr.GetValue(db), pr.GetValue(warpdiff), options));
+            var request = new AnalyzeRequest(pr.GetValue(db), pr.GetValue(warpdiff), options)
+            {
+                ClassifyExcess = pr.GetValue(classify), ConfigPath = pr.GetValue(CommonOptions.Config),
+            };
+            var result = await AnalyzeWorkflow.RunAsync(request, ct);
             if (pr.GetValue(json)) JsonOutput.Print(AnalysisDocument.From(result));
             else AnalysisTables.Print(result);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return cmd;
     }

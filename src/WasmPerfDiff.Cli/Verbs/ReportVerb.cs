@@ -20,7 +20,7 @@ public static class ReportVerb
         var output = new Option<string>("--out", "-o") { Description = "HTML report file to write", DefaultValueFactory = _ => "report.html" };
         var md = new Option<string?>("--md") { Description = "also write the Markdown variant (for an issue tracker) to this file" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
-        var floor = new Option<double>("--floor-ms") { Description = "cases whose fastest runtime is quicker than this are shown but not ranked", DefaultValueFactory = _ => AnalysisOptions.DefaultFloorMs };
+        var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
         var flames = new Option<string?>("--flame-graphs") { Description = "folder of flame graphs named <finding-id>*.svg to link under their findings" };
         var json = CommonOptions.Json();
         var cmd = new Command("report", "write a self-contained HTML report (and Markdown) of a campaign database")

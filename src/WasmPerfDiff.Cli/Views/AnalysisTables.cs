@@ -13,7 +13,7 @@ public static class AnalysisTables
         console.MarkupLine($"[bold]{Wire.Name(r.Method)}[/] analysis of [bold]{Wire.Name(r.Phase)}[/] time: {r.Cases} cases × {r.Runtimes.Count} runtimes " +
                            $"({Markup.Escape(string.Join(", ", r.Runtimes))})");
         console.MarkupLine($"dropped (missing a runtime): {r.DroppedCases}, excluded: {r.ExcludedCases}" +
-                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorMs:0} ms floor: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×" : ""));
+                           (r.Method == AnalysisMethod.Robust ? $", below the {r.FloorText}: {r.BelowFloorCases}, threshold {r.Threshold:0.##}×, phases by {r.MethodSummary}" : ""));
         if (r.MeansOnly)
             console.MarkupLine("[yellow]means only[/]: the input holds one mean per cell, so there are no confidence intervals and verdicts come from the factor alone");
 
@@ -42,13 +42,14 @@ public static class AnalysisTables
                 "instability" => "unstable cells",
                 _ => "correctness divergences",
             }) };
-            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "peer / detail");
+            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             var i = 0;
             foreach (var f in group)
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
-                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) : "",
+                    Markup.Escape(f.Peer ?? f.Detail ?? ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");

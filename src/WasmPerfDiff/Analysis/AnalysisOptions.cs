@@ -15,11 +15,6 @@ public sealed record AnalysisOptions
     /// <summary>A cell must be at least this many times slower than predicted to be an anomaly.</summary>
     public const double DefaultThreshold = 1.5;
 
-    /// <summary>
-    /// Cases whose fastest runtime takes less than this are left out of the execution/total list: below
-    /// ~100 ms, process start, timer resolution and page-fault noise are a large share of the time.
-    /// </summary>
-    public const double DefaultFloorMs = 100;
 
     public AnalysisMethod Method { get; init; } = AnalysisMethod.Robust;
     public AnalysisPhase Phase { get; init; } = AnalysisPhase.Execution;
@@ -31,7 +26,13 @@ public sealed record AnalysisOptions
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
     public double Threshold { get; init; } = DefaultThreshold;
-    public double FloorMs { get; init; } = DefaultFloorMs;
+    /// <summary>A fixed duration floor (ms) replacing <see cref="DurationFloor"/>'s precision rule: cases whose fastest runtime
+    /// is quicker are left out of the execution/total list. Null (default) = the precision rule.</summary>
+    public double? FloorMs { get; init; }
+
+    /// <summary>Wall times of each cell's baseline runs (<c>CampaignStore.BaselineWalls</c>), for cells whose execution
+    /// phase is baseline-subtracted: their spread goes into the intervals and the floor.</summary>
+    public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? Baselines { get; init; }
 
     /// <summary>The runs are published means (one per cell), not individual runs: no CI, verdict from the factor alone.</summary>
     public bool MeansOnly { get; init; }

@@ -19,8 +19,20 @@ public sealed record AnalysisResult(
     int BelowFloorCases,
     bool MeansOnly,
     double Threshold,
-    double FloorMs,
+    double? FloorMs,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RankingRow> Ranking,
     IReadOnlyDictionary<string, double>? Centre,
-    ConsensusSummary? Consensus = null);
+    IReadOnlyList<CellPhaseMethod>? Cells = null,
+    ConsensusSummary? Consensus = null)
+{
+    /// <summary>How the analysed phase was cut for how many cells, e.g. "markers 40, baseline 20" (empty when unknown).</summary>
+    public string MethodSummary => Cells is null ? "" : string.Join(", ", Cells.GroupBy(c => c.Method).OrderBy(g => g.Key)
+        .Select(g => $"{Wire.Name(g.Key)} {g.Count()}"));
+
+    /// <summary>The floor in words: the fixed one, or the precision rule.</summary>
+    public string FloorText => FloorMs is double f ? $"floor {f:0.#} ms" : "precision floor";
+}
+
+/// <summary>Where one cell's phase came from and the floor the precision rule set for it (ms).</summary>
+public sealed record CellPhaseMethod(string Case, string Runtime, Measurement.PhaseMethod Method, double MedianMs, double FloorMs);

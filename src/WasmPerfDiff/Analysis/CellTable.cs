@@ -15,11 +15,17 @@ public sealed class CellTable
     public double[][] Samples { get; }
     public int DroppedCases { get; }
     public int ExcludedCases { get; }
+    /// <summary>Where each cell's durations came from (the method of most of its ok runs); all <see cref="PhaseMethod.Wall"/> when not given.</summary>
+    public PhaseMethod[] Methods { get; }
+    /// <summary>Per cell, the wall times of its baseline runs when its durations are baseline-subtracted (else null):
+    /// the bootstrap resamples them too, so the baseline's uncertainty is in the interval.</summary>
+    public double[]?[] Baselines { get; }
 
     public int CaseCount => Cases.Count;
     public int RuntimeCount => Runtimes.Count;
 
-    public CellTable(IReadOnlyList<string> cases, IReadOnlyList<string> runtimes, double[][] samples, int droppedCases, int excludedCases)
+    public CellTable(IReadOnlyList<string> cases, IReadOnlyList<string> runtimes, double[][] samples, int droppedCases, int excludedCases,
+        PhaseMethod[]? methods = null, double[]?[]? baselines = null)
     {
         if (samples.Length != cases.Count * runtimes.Count)
             throw new ArgumentException("one sample array per (case, runtime) cell is needed", nameof(samples));
@@ -28,6 +34,10 @@ public sealed class CellTable
         Samples = samples;
         DroppedCases = droppedCases;
         ExcludedCases = excludedCases;
+        Methods = methods ?? new PhaseMethod[samples.Length];
+        Baselines = baselines ?? new double[]?[samples.Length];
+        if (Methods.Length != samples.Length || Baselines.Length != samples.Length)
+            throw new ArgumentException("one method and one baseline entry per cell are needed");
     }
 
     /// <summary>The duration of <paramref name="phase"/> in one run, or null when the run does not report it.</summary>
@@ -85,7 +95,10 @@ public sealed class CellTable
     }
 
     /// <summary>Builds the table of <paramref name="phase"/> from runs; only status ok runs are timed.</summary>
-    public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase)
+    /// <param name="baselines">Wall times of each cell's baseline runs (from the store). Not needed for campaign data: each
+    /// baseline-subtracted run carries its own paired baseline (as its startup, i.e. its load phase).</param>
+    public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase,
+        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? baselines = null)
     {
         var runtimeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runtimes.Count; i++) runtimeIndex[runtimes[i]] = i;
@@ -93,6 +106,8 @@ public sealed class CellTable
         var caseNames = new List<string>();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var cells = new List<List<double>?[]>();
+        var methodCounts = new List<int[]>();
+        var methodCount = Enum.GetValues<PhaseMethod>().Length;
         // Runs come grouped by case and runtime from every source we have, so the previous lookup is
         // remembered: 10 M runs then cost 10 M reference comparisons instead of 20 M string hashes.
         string? lastCase = null, lastRuntime = null;
@@ -118,9 +133,18 @@ public sealed class CellTable
                 caseIndex[run.Case] = c;
                 caseNames.Add(run.Case);
                 cells.Add(new List<double>?[runtimes.Count]);
+                methodCounts.Add(new int[runtimes.Count * methodCount]);
             }
             if (run.Result.Status != RunStatus.Ok) continue;
-            if (PhaseMs(run.Result, phase) is not double ms || !(ms > 0) || double.IsInfinity(ms)) continue;
+            methodCounts[c][r * methodCount + (int)run.Result.PhaseMethod]++;
+            if (PhaseMs(run.Result, phase) is not double ms || double.IsNaN(ms) || double.IsInfinity(ms)) continue;
+            // A baseline-subtracted phase at or below zero is a real run whose work is within the baseline's noise:
+            // kept as 1 µs so the cell keeps its run count (the precision floor then leaves it unranked).
+            if (!(ms > 0))
+            {
+                if (run.Result.PhaseMethod == PhaseMethod.Baseline && phase == AnalysisPhase.Execution) ms = 1e-3;
+                else continue;
+            }
             (cells[c][r] ??= []).Add(ms);
         }
 
@@ -128,10 +152,22 @@ public sealed class CellTable
         var order = Enumerable.Range(0, caseNames.Count).Where(i => cells[i].All(l => l is { Count: > 0 }))
             .OrderBy(i => caseNames[i], StringComparer.Ordinal).ToArray();
         var samples = new double[order.Length * runtimes.Count][];
+        var methods = new PhaseMethod[samples.Length];
+        var baselineSamples = new double[]?[samples.Length];
         for (var i = 0; i < order.Length; i++)
         for (var j = 0; j < runtimes.Count; j++)
-            samples[i * runtimes.Count + j] = cells[order[i]][j]!.ToArray();
+        {
+            var cell = i * runtimes.Count + j;
+            samples[cell] = cells[order[i]][j]!.ToArray();
+            var counts = methodCounts[order[i]].AsSpan(j * methodCount, methodCount);
+            var best = 0;
+            for (var m = 1; m < methodCount; m++) if (counts[m] > counts[best]) best = m;
+            methods[cell] = (PhaseMethod)best;
+            // Baseline-subtracted runs are paired with their own baseline run, so the baseline's noise is already in each
+            // sample; a table built from unpaired data passes the baseline runs in the constructor instead.
+            _ = baselines;
+        }
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
-            caseNames.Count - order.Length, excluded.Count);
+            caseNames.Count - order.Length, excluded.Count, methods, baselineSamples);
     }
 }

@@ -1,26 +1,116 @@
+using WasmPerfDiff.Measurement;
+
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// The one rule that decides which cases are long enough to rank: a case is ranked when its fastest
-/// runtime's median time reaches the floor. Below it, process start, timer resolution and page-fault
-/// noise are a large share of the time. Analysis, report and simulation all ask here.
+/// The one rule that decides whether a case's execution phase is long enough to rank (used by the analysis,
+/// the report's heatmap and the simulated campaigns). A cell is <b>rankable</b> when its median m satisfies
+/// <code>
+///   m ≥ floor(cell) = max( δ(method) / ε_t ,  u / ε_s )
+///   ε_t = ln(T) / 4,   ε_s = ln(T) / 2,   T = the verdict threshold (1.5 → ε_t = 0.101, ε_s = 0.203)
+///   u   = √( se(runs)² + se(baseline runs)² ),   se(x) = 1.2533 · 1.4826 · MAD(x) / √n
+/// </code>
+/// and a case is ranked when a majority of its cells are rankable (so its consensus rests on measurable cells);
+/// a finding is reported only for a rankable cell.
+/// <list type="bullet">
+/// <item><b>δ(method)</b> is the error of the clock that produced the phase, which no number of runs averages away
+/// because it is largely systematic: guest markers and runner side channels read a µs clock in the process that
+/// runs the code, plus the write of a marker line and a scheduler wake-up, δ = 0.05 ms; a baseline-subtracted phase
+/// is the difference of two whole processes whose start costs do not cancel exactly (page cache, ASLR, the loader,
+/// wake-up latency), δ = 1 ms, and the baseline's measured spread enters through u below; a whole-process wall time holds process start, runtime initialisation and teardown
+/// (5–50 ms per runtime), of which the part that differs between runtimes is at least δ = 10 ms.</item>
+/// <item><b>ε_t</b>: a quarter of the log-distance from "as expected" (factor 1) to the threshold, so a clock error at
+/// the floor can move a factor by at most a quarter of the way to a verdict. With δ = 10 ms it reproduces the earlier
+/// fixed 100 ms floor for wall times (99 ms); markers give 0.5 ms, baseline subtraction ≈ 10 ms plus its spread.</item>
+/// <item><b>u / ε_s</b>: the cell's own precision. se is the large-sample standard error of a median (π/2 variance
+/// factor, √(π/2) = 1.2533) with the normal-consistent MAD (1.4826) as the scale; the baseline's se adds in quadrature
+/// as the two are independent. A 95 % interval is ±2 se, so when 2·u/m exceeds ln(T) (u ≥ ε_s·m) the interval is wider
+/// than the whole margin between 1 and T and no run count the campaign made can decide the cell: it is left out
+/// rather than ranked by noise.</item>
+/// </list>
+/// An explicit <c>--floor-ms</c> replaces the rule by the old one: a case is ranked when its fastest cell's median ≥ the floor.
 /// </summary>
 public static class DurationFloor
 {
-    /// <summary>True when a case whose fastest runtime takes <paramref name="fastestMs"/> is ranked.</summary>
-    public static bool Reaches(double fastestMs, double floorMs) => fastestMs >= floorMs;
+    /// <summary>Clock error δ of a phase measured by <paramref name="method"/>, in ms (see the class notes for why each value).</summary>
+    public static double ResolutionMs(PhaseMethod method) => method switch
+    {
+        PhaseMethod.Markers or PhaseMethod.SideChannel => 0.05,
+        PhaseMethod.Baseline => 1.0,
+        _ => 10.0,
+    };
 
-    /// <summary>Indices of the cases of <paramref name="table"/> that reach the floor, by their cells' medians.</summary>
-    public static List<int> RankedCases(CellTable table, double[] cellMedians, double floorMs)
+    /// <summary>ε_t of the rule: the relative clock error a verdict at <paramref name="threshold"/> tolerates.</summary>
+    public static double ClockTolerance(double threshold) => Math.Log(threshold) / 4;
+
+    /// <summary>ε_s of the rule: the relative standard error of a cell median beyond which no verdict is possible.</summary>
+    public static double SpreadTolerance(double threshold) => Math.Log(threshold) / 2;
+
+    /// <summary>Standard error of the median of <paramref name="runs"/> (ms): 1.2533 · scaled MAD / √n; 0 for fewer than 2 runs.</summary>
+    public static double MedianStandardError(ReadOnlySpan<double> runs)
+    {
+        if (runs.Length < 2) return 0;
+        var copy = runs.ToArray();
+        var median = RobustStats.Median(copy);
+        var mad = RobustStats.ScaledMad(runs, median, new double[runs.Length]);
+        return 1.2533 * mad / Math.Sqrt(runs.Length);
+    }
+
+    /// <summary>The floor (ms) of one cell under the rule.</summary>
+    public static double CellFloorMs(ReadOnlySpan<double> runs, double[]? baseline, PhaseMethod method, double threshold)
+    {
+        var se = MedianStandardError(runs);
+        var seBase = baseline is null ? 0 : MedianStandardError(baseline);
+        var u = Math.Sqrt(se * se + seBase * seBase);
+        return Math.Max(ResolutionMs(method) / ClockTolerance(threshold), u / SpreadTolerance(threshold));
+    }
+
+    /// <summary>The floor of every cell of <paramref name="table"/> (index c·R + r).</summary>
+    public static double[] CellFloors(CellTable table, double threshold)
+    {
+        var floors = new double[table.Samples.Length];
+        for (var i = 0; i < floors.Length; i++)
+            floors[i] = CellFloorMs(table.Samples[i], table.Baselines[i], table.Methods[i], threshold);
+        return floors;
+    }
+
+    /// <summary>
+    /// Which cells are rankable and which cases are ranked. By the rule: a cell is rankable when its median ≥ its floor,
+    /// and a case is ranked when a majority of its cells are (its consensus is then set by measurable cells);
+    /// findings of an unrankable cell are not reported. With
+    /// <paramref name="floorMsOverride"/>: a case is ranked when its fastest cell's median reaches that fixed floor, and
+    /// every cell of a ranked case is rankable.
+    /// </summary>
+    public static (List<int> Cases, bool[] Cells) Rankable(CellTable table, double[] medians, double threshold, double? floorMsOverride)
     {
         var kept = new List<int>();
         var rt = table.RuntimeCount;
+        var cells = new bool[medians.Length];
+        var floors = floorMsOverride is null ? CellFloors(table, threshold) : null;
         for (var c = 0; c < table.CaseCount; c++)
         {
+            var rankable = 0;
             var fastest = double.PositiveInfinity;
-            for (var r = 0; r < rt; r++) fastest = Math.Min(fastest, cellMedians[c * rt + r]);
-            if (Reaches(fastest, floorMs)) kept.Add(c);
+            for (var r = 0; r < rt; r++)
+            {
+                var i = c * rt + r;
+                fastest = Math.Min(fastest, medians[i]);
+                cells[i] = floors is null || medians[i] >= floors[i];
+                if (cells[i]) rankable++;
+            }
+            var ok = floorMsOverride is double fixedFloor ? fastest >= fixedFloor : 2 * rankable > rt;
+            if (ok) kept.Add(c);
+            else for (var r = 0; r < rt; r++) cells[c * rt + r] = false;
         }
-        return kept;
+        return (kept, cells);
     }
+
+    /// <summary>The cases <see cref="Rankable"/> ranks.</summary>
+    public static List<int> RankableCases(CellTable table, double[] medians, double threshold, double? floorMsOverride) =>
+        Rankable(table, medians, threshold, floorMsOverride).Cases;
+
+    /// <summary>Whether one simulated or single cell with a clean duration <paramref name="ms"/> measured by
+    /// <paramref name="method"/> clears the clock part of the rule (no runs to judge the spread by).</summary>
+    public static bool ClearsClock(double ms, PhaseMethod method, double threshold) =>
+        ms >= ResolutionMs(method) / ClockTolerance(threshold);
 }

@@ -15,6 +15,19 @@ public enum FindingKind
     Divergence,
 }
 
+/// <summary>
+/// What an execution finding's excess time is (wire names <c>fixed</c>, <c>throughput</c>, <c>unknown</c>): a
+/// <c>fixed</c> cost is paid once per run whatever the work (compile, lazy JIT, one-time initialisation, a slow
+/// start); a <c>throughput</c> excess grows with the work (slow generated code) and is what the ranking is for.
+/// </summary>
+public enum ExcessClass
+{
+    Throughput,
+    Fixed,
+    /// <summary>Could not be told apart (no size argument, or the reruns failed or disagreed).</summary>
+    Unknown,
+}
+
 /// <summary>A finding's verdict against the threshold factor (wire names <c>anomaly</c>, <c>no-anomaly</c>, <c>undecided</c>).</summary>
 public enum Verdict
 {
@@ -57,7 +70,10 @@ public sealed record Finding(
     FindingKind Kind,
     string? Peer,
     double Score,
-    string? Detail = null)
+    string? Detail = null,
+    Measurement.PhaseMethod? Method = null,
+    ExcessClass? Excess = null,
+    string? ExcessDetail = null)
 {
     /// <summary>An execution-time finding of the consensus/peer model (the main ranked list).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 
@@ -52,6 +53,10 @@ public sealed class CampaignScheduler(
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
         public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
+        /// <summary>The cell's baseline module once derived and warmed up; null when it has none (or before it is needed).</summary>
+        public string? BaselinePath { get; set; }
+        /// <summary>True once the baseline was prepared (or found impossible): that is done at most once per cell and session.</summary>
+        public bool BaselineTried { get; set; }
     }
 
     /// <summary>
@@ -110,6 +115,17 @@ public sealed class CampaignScheduler(
                     session.Report(cell.Name, $"round {cell.NextRound}");
                     var result = await RunOnce(cell, ct);
                     session.Executed();
+                    if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineSubtraction)
+                    {
+                        if (!cell.BaselineTried) await PrepareBaseline(cell, session, ct);
+                        if (cell.BaselinePath is { } path)
+                        {
+                            var baseline = await RunOnce(cell, ct, path);
+                            session.Executed();
+                            store.AppendBaseline(campaign, cell.Case.Name, cell.NextRound, baseline);
+                            if (baseline.Status == RunStatus.Ok) result = SubtractBaseline(result, baseline.WallMs);
+                        }
+                    }
                     Record(campaign, cell, result, session);
                 }
             }
@@ -159,9 +175,35 @@ public sealed class CampaignScheduler(
         }
     }
 
-    private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct)
+    /// <summary>
+    /// Derives the cell's baseline module and runs it once unstored (its first touch of the page cache and the
+    /// runtime's caches must not be counted). A module without a baseline (no <c>_start</c>) or a runtime that fails
+    /// on it leaves the cell on wall time.
+    /// </summary>
+    private async Task PrepareBaseline(Cell cell, Session session, CancellationToken ct)
     {
-        var request = new RunRequest(cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
+        cell.BaselineTried = true;
+        if (BaselineModule.PathFor(cell.Case.WasmPath) is not { } path) return;
+        session.Report(cell.Name, "baseline");
+        var warm = await RunOnce(cell, ct, path);
+        session.Executed();
+        if (warm.Status == RunStatus.Ok) cell.BaselinePath = path;
+    }
+
+    /// <summary>
+    /// Execution = wall − the wall time of the baseline run made right after it; startup = that baseline (start +
+    /// load + eager compile + teardown, one number: a process gives no finer split). The baseline's noise is thus in
+    /// every execution sample, and through their spread in the analysis's intervals.
+    /// </summary>
+    public static RunResult SubtractBaseline(RunResult run, double baselineWallMs) => run with
+    {
+        Phases = run.Phases with { StartupMs = baselineWallMs, ExecuteMs = run.WallMs - baselineWallMs, TeardownMs = null },
+        PhaseMethod = PhaseMethod.Baseline,
+    };
+
+    private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct, string? wasmPath = null)
+    {
+        var request = new RunRequest(wasmPath ?? cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
         RunResult r;
         try
         {
@@ -174,7 +216,7 @@ public sealed class CampaignScheduler(
                 DateTimeOffset.UtcNow, $"{e.GetType().Name}: {e.Message}");
         }
         ct.ThrowIfCancellationRequested();
-        if (r.Status == RunStatus.Ok && cell.Case.ExpectedStdoutSha256 is { } expected
+        if (wasmPath is null && r.Status == RunStatus.Ok && cell.Case.ExpectedStdoutSha256 is { } expected
             && !string.Equals(r.StdoutSha256, expected, StringComparison.OrdinalIgnoreCase))
             r = r with { Status = RunStatus.Mismatch, Message = $"stdout SHA-256 {r.StdoutSha256} differs from the expected {expected}" };
         return r;

@@ -45,6 +45,12 @@ public sealed record CampaignSettings
     /// <summary>The shard of a campaign split over machines (<c>run --shard I/N</c>), with the cases it chose; null = every case.</summary>
     public CampaignShard? Shard { get; init; }
 
+    /// <summary>When a cell's run has no execution phase of its own (no guest markers, no runner side channel), run the
+    /// cell's baseline module (<see cref="Corpus.BaselineModule"/>) right after each measured run and take execution =
+    /// run − that baseline. Pairing each run with its own baseline cancels the slow drift of a loaded machine that a
+    /// baseline measured once per cell would not; false = such cells stay on wall time.</summary>
+    public bool BaselineSubtraction { get; init; } = true;
+
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 

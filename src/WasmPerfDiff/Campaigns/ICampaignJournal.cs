@@ -30,4 +30,10 @@ public interface ICampaignJournal
     void Append(string campaignId, CaseRun run);
 
     long CountRuns(string campaignId);
+
+    /// <summary>Keeps one run of a cell's baseline module (<see cref="Corpus.BaselineModule"/>), numbered from 1 per cell.</summary>
+    void AppendBaseline(string campaignId, string caseName, int seq, RunResult run);
+
+    /// <summary>Wall times (ms) of the ok baseline runs per (case, runtime) cell; of one campaign, or of all when null.</summary>
+    IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>> BaselineWalls(string? campaignId = null);
 }

@@ -29,7 +29,7 @@ public static partial class RunClassifier
         var (status, message) = Status(o, marks, expectedMarks);
         return new RunResult(runtime, status, o.ExitCode, o.Signal, o.WallMs, o.UserMs, o.SysMs, o.MaxRssKb,
             o.Stdout.Bytes, o.Stdout.Sha256, o.Stderr.Bytes, o.Stderr.Sha256,
-            PhasesOf(o, markers, marks, aotCompileMs), startedAt, message);
+            PhasesOf(o, markers, marks, aotCompileMs), startedAt, message, MethodOf(markers, marks));
     }
 
     private static (RunStatus, string?) Status(ProcessOutcome o, SideChannelMarks? marks, bool expectedMarks)
@@ -44,6 +44,12 @@ public static partial class RunClassifier
         if (!expectedMarks && TrapText().IsMatch(o.Stderr.HeadText)) return (RunStatus.Trap, StderrTail(o));
         return (RunStatus.ExitNonzero, $"exit code {o.ExitCode}");
     }
+
+    /// <summary>Which timestamps define the execution phase (guest markers win over the runner's, as in <see cref="PhasesOf"/>).</summary>
+    private static PhaseMethod MethodOf(GuestMarkerScanner markers, SideChannelMarks? marks) =>
+        markers.BeginNs is long b && markers.EndNs is long e && e >= b ? PhaseMethod.Markers
+        : marks?.ExecutedNs is not null && marks.InstantiatedNs is not null ? PhaseMethod.SideChannel
+        : PhaseMethod.Wall;
 
     private static Phases PhasesOf(ProcessOutcome o, GuestMarkerScanner markers, SideChannelMarks? marks, double? aotCompileMs)
     {

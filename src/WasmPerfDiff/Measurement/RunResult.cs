@@ -22,4 +22,5 @@ public sealed record RunResult(
     string StderrSha256,
     Phases Phases,
     DateTimeOffset StartedAt,
-    string? Message = null);
+    string? Message = null,
+    PhaseMethod PhaseMethod = PhaseMethod.Wall);

@@ -40,7 +40,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
                 + (s.MaxTime is { } t ? $"; budget {t}" : "") + (s.Corpus != null ? $"; corpus {s.Corpus}" : ""));
         if (m.Analysis is { } a)
             Row(sb, "analysis", string.Create(CultureInfo.InvariantCulture,
-                $"{Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {a.Threshold:0.##}×, floor {a.FloorMs:0.#} ms: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime"));
+                $"{Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {a.Threshold:0.##}×, {a.FloorText}: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime; phases by {(a.MethodSummary.Length > 0 ? a.MethodSummary : "unknown")} cells"));
         sb.Append("</tbody></table>\n");
 
         sb.Append("<h3>Runtimes</h3><div class=\"scroll\"><table><thead><tr><th>runtime</th><th>engine / tier</th><th>version</th>")

@@ -32,7 +32,7 @@ public static class MarkdownReportWriter
         sb.AppendLine($"- execution anomalies: **{c.Anomalies}**; startup/load anomalies: **{c.StartupAnomalies}**");
         sb.AppendLine($"- correctness divergences: **{c.Divergences}**; failed cells: **{c.FailedCells}**");
         if (m.Analysis is { } a)
-            sb.AppendLine($"- method: {Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {ReportFormat.Factor(a.Threshold)}, floor {a.FloorMs:0.#} ms ({a.BelowFloorCases} of {a.Cases} cases below it)");
+            sb.AppendLine($"- method: {Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {ReportFormat.Factor(a.Threshold)}, {a.FloorText} ({a.BelowFloorCases} of {a.Cases} cases below it); phases by {(a.MethodSummary.Length > 0 ? a.MethodSummary : "unknown")} cells");
         if (m.AnalysisNote != null) sb.AppendLine($"- note: {E(m.AnalysisNote)}");
         sb.AppendLine();
 

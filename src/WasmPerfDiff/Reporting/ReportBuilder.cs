@@ -25,6 +25,7 @@ public static class ReportBuilder
                        ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
         var settings = TryReadSettings(campaign);
         var runs = store.ReadCaseRuns();
+        var baselines = store.BaselineWalls();
         var cases = store.Cases();
         var runtimeRecords = store.Runtimes();
         var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
@@ -47,12 +48,13 @@ public static class ReportBuilder
                     Runtimes = timed,
                     Threshold = options.Threshold,
                     FloorMs = options.FloorMs,
+                    Baselines = baselines,
                     Seed = options.Seed,
                     MeansOnly = store.HoldsMeansOnly,
                 });
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
-                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {options.FloorMs:0.#} ms floor " +
-                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or a lower --floor-ms";
+                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
+                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";
             }
             catch (BadInputException e)
             {

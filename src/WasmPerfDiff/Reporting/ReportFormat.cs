@@ -31,5 +31,11 @@ public static class ReportFormat
         FindingKind.Peer or FindingKind.Startup when f.Peer != null => $"peers, e.g. {f.Peer}",
         FindingKind.Startup => "all runtimes (consensus)",
         _ => f.Detail ?? "",
-    };
+    } + Provenance(f);
+
+    /// <summary>"; phases by baseline; excess fixed (…)": how the cell's phase was measured and what its excess is, when known.</summary>
+    public static string Provenance(Finding f) =>
+        (f.Method is { } m ? $"; phases by {Wire.Name(m)}" : "")
+        + (f.Excess is { } e ? $"; excess {Wire.Name(e)}" + (f.ExcessDetail is { } d ? $" ({d})" : "") : "");
+
 }

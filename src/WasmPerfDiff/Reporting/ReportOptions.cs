@@ -8,8 +8,8 @@ public sealed record ReportOptions
     /// <summary>Slowdown factor that makes an anomaly (see <see cref="AnalysisOptions.Threshold"/>).</summary>
     public double Threshold { get; init; } = AnalysisOptions.DefaultThreshold;
 
-    /// <summary>Cases whose fastest runtime is quicker than this are not ranked (see <see cref="AnalysisOptions.FloorMs"/>).</summary>
-    public double FloorMs { get; init; } = AnalysisOptions.DefaultFloorMs;
+    /// <summary>A fixed floor replacing the precision rule (see <see cref="AnalysisOptions.FloorMs"/>); null = <see cref="DurationFloor"/>.</summary>
+    public double? FloorMs { get; init; }
 
     /// <summary>Bootstrap seed: the same database and seed give the same report.</summary>
     public int Seed { get; init; } = 1;

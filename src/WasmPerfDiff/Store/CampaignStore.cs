@@ -297,6 +297,69 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     /// <summary>Stored runs with their campaign, optionally of one campaign only.</summary>
     public IReadOnlyList<RunRow> ReadRows(string? campaignId = null) => Guard(() => RunReader.Read(_db, campaignId, Path));
 
+    // ---- baselines -------------------------------------------------------------------------
+
+    public void AppendBaseline(string campaignId, string caseName, int seq, RunResult run)
+    {
+        var key = CampaignKeys().GetValueOrDefault(campaignId)
+            ?? throw new InvalidOperationException($"campaign '{campaignId}' is not in '{Path}'");
+        InsertBaseline(key, caseName, run.Runtime, seq, run.StartedAt, run.Status.ToWire(), run.WallMs, ignoreDuplicates: false);
+    }
+
+    private void InsertBaseline(long key, string caseName, string runtime, int seq, DateTimeOffset started, string status, double wallMs, bool ignoreDuplicates)
+    {
+        using var cmd = Command($"INSERT {(ignoreDuplicates ? "OR IGNORE " : "")}INTO baseline_run (campaign, case_name, runtime, seq, started, status, wall_ms) " +
+                                "VALUES ($k, $c, $r, $s, $t, $st, $w)");
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.AddWithValue("$c", caseName);
+        cmd.Parameters.AddWithValue("$r", runtime);
+        cmd.Parameters.AddWithValue("$s", seq);
+        cmd.Parameters.AddWithValue("$t", started.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$st", status);
+        cmd.Parameters.AddWithValue("$w", wallMs);
+        cmd.ExecuteNonQuery();
+    }
+
+    public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>> BaselineWalls(string? campaignId = null)
+    {
+        using var cmd = Command("SELECT b.case_name, b.runtime, b.wall_ms FROM baseline_run b JOIN campaign c ON c.key = b.campaign " +
+                                "WHERE ($c IS NULL OR c.id = $c) AND b.status = 'ok' ORDER BY b.campaign, b.case_name, b.runtime, b.seq");
+        cmd.Parameters.AddWithValue("$c", (object?)campaignId ?? DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var walls = new Dictionary<(string, string), List<double>>();
+        while (r.Read())
+        {
+            var k = (r.GetString(0), r.GetString(1));
+            if (!walls.TryGetValue(k, out var list)) walls[k] = list = [];
+            list.Add(r.GetDouble(2));
+        }
+        return walls.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value);
+    }
+
+    /// <summary>Copies the baseline runs of <paramref name="source"/> (a shard) into this file; returns how many were new.</summary>
+    internal int CopyBaselines(CampaignStore source)
+    {
+        var keys = CampaignKeys();
+        using var cmd = source.Command("SELECT c.id, b.case_name, b.runtime, b.seq, b.started, b.status, b.wall_ms FROM baseline_run b JOIN campaign c ON c.key = b.campaign");
+        using var r = cmd.ExecuteReader();
+        var added = 0;
+        while (r.Read())
+        {
+            if (keys.GetValueOrDefault(r.GetString(0)) is not { } key) continue;
+            var before = CountBaselines();
+            InsertBaseline(key, r.GetString(1), r.GetString(2), r.GetInt32(3),
+                DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(5), r.GetDouble(6), ignoreDuplicates: true);
+            added += (int)(CountBaselines() - before);
+        }
+        return added;
+    }
+
+    private long CountBaselines()
+    {
+        using var cmd = Command("SELECT count(*) FROM baseline_run");
+        return (long)cmd.ExecuteScalar()!;
+    }
+
     public long CountRuns(string? campaignId = null) => Guard(() =>
     {
         using var cmd = Command("SELECT count(*) FROM run r JOIN campaign c ON c.key = r.campaign WHERE $c IS NULL OR c.id = $c");

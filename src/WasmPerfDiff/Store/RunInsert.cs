@@ -22,7 +22,7 @@ internal sealed class RunInsert : IDisposable
     [
         "campaign", "case_name", "runtime", "round", "started", "status", "exit_code", "signal",
         "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
-        .. Phases.Names, "message",
+        .. Phases.Names, "message", "phase_method",
     ];
 
     public RunInsert(SqliteConnection connection, bool ignoreDuplicates)
@@ -56,7 +56,8 @@ internal sealed class RunInsert : IDisposable
         raw.sqlite3_bind_int64(_stmt, i++, r.StderrBytes);
         Text(i++, r.StderrSha256);
         foreach (var (_, ms) in p.Named()) Real(i++, ms);
-        Text(i, r.Message);
+        Text(i++, r.Message);
+        Text(i, r.PhaseMethod.ToWire());
 
         var rc = raw.sqlite3_step(_stmt);
         raw.sqlite3_reset(_stmt);

@@ -13,6 +13,13 @@ internal static class RunReader
     /// <summary>Where the phases start in the select (the campaign id, then <see cref="RunInsert.Columns"/> after the key).</summary>
     private static readonly int PhaseColumn = Array.IndexOf(RunInsert.Columns, Phases.Names[0]);
 
+    private static readonly Dictionary<string, PhaseMethod> Methods = Enum.GetValues<PhaseMethod>().ToDictionary(s => s.ToWire());
+
+    /// <summary>Rows written before schema 3 have no method: a compile phase only comes from a runner's side channel,
+    /// an execute phase without one from guest markers, and no execute phase means wall time.</summary>
+    internal static PhaseMethod InferMethod(Phases p) =>
+        p.ExecuteMs is null ? PhaseMethod.Wall : p.CompileMs is not null ? PhaseMethod.SideChannel : PhaseMethod.Markers;
+
     public static IReadOnlyList<RunRow> Read(SqliteConnection db, string? campaignId, string shown)
     {
         using var cmd = db.CreateCommand();
@@ -48,7 +55,8 @@ internal static class RunReader
             StderrSha256: r.GetString(15),
             Phases: phases,
             StartedAt: DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            Message: r.IsDBNull(22) ? null : r.GetString(22));
+            Message: r.IsDBNull(22) ? null : r.GetString(22),
+            PhaseMethod: r.IsDBNull(23) ? InferMethod(phases) : Methods.TryGetValue(r.GetString(23), out var m) ? m : Wire.Parse<PhaseMethod>(r.GetString(23), "phase method"));
         return new RunRow(r.GetString(0), new CaseRun(r.GetString(1), r.GetInt32(3), result));
     }
 }

@@ -40,6 +40,7 @@ public static class ShardMerge
                 campaignsAdded++;
 
         var added = target.AppendBatch(rows);
+        target.CopyBaselines(source);
         return new MergeResult(campaignsAdded, added, rows.Count - added, casesAdded);
     }
 }

@@ -4,7 +4,9 @@
 -- (campaign, case_name, runtime, round) and nothing is ever counted twice.
 -- Times are milliseconds (REAL); timestamps are ISO-8601 UTC text.
 
-PRAGMA user_version = 2;
+-- Version 3 added run.phase_method and the baseline_run table; CampaignStore.Open migrates a version-2 file
+-- in place (ALTER TABLE ADD COLUMN; old rows keep NULL, read back as the method their phases imply).
+PRAGMA user_version = 3;
 
 CREATE TABLE IF NOT EXISTS campaign (
     key           INTEGER PRIMARY KEY,       -- compact key the runs refer to (keeps run rows and their index small)
@@ -64,7 +66,21 @@ CREATE TABLE IF NOT EXISTS run (
     teardown_ms     REAL,
     aot_compile_ms  REAL,
     message         TEXT,
+    phase_method    TEXT,                    -- PhaseMethod wire name: wall | markers | side-channel | baseline (NULL: before v3)
     UNIQUE (campaign, case_name, runtime, round)
+);
+
+-- Runs of a cell's baseline module (the case's module with an empty _start): start + load + eager compile +
+-- teardown of that (module, runtime), subtracted from the cell's wall times when the run has no phases of its own.
+CREATE TABLE IF NOT EXISTS baseline_run (
+    campaign   INTEGER NOT NULL REFERENCES campaign(key),
+    case_name  TEXT NOT NULL REFERENCES "case"(name),
+    runtime    TEXT NOT NULL REFERENCES runtime(name),
+    seq        INTEGER NOT NULL,             -- 1-based
+    started    TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    wall_ms    REAL NOT NULL,
+    UNIQUE (campaign, case_name, runtime, seq)
 );
 
 -- No further index: every query goes by campaign, then cell, which the UNIQUE key's index already

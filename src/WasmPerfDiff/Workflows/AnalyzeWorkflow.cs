@@ -5,32 +5,38 @@ using WasmPerfDiff.Store.WarpDiff;
 
 namespace WasmPerfDiff.Workflows;
 
-/// <summary>What <c>analyze</c> asks for: runs from a campaign database or from WarpDiff's published data, and how to rank them.</summary>
-public sealed record AnalyzeRequest(string? Database, string? WarpDiffDirectory, AnalysisOptions Options);
+/// <summary>
+/// What <c>analyze</c> asks for: runs from a campaign database or from WarpDiff's published data, how to rank
+/// them, and whether to rerun the top findings at a second size to class their excess (fixed or throughput).
+/// </summary>
+public sealed record AnalyzeRequest(string? Database, string? WarpDiffDirectory, AnalysisOptions Options)
+{
+    public bool ClassifyExcess { get; init; }
+    public string? ConfigPath { get; init; }
+}
 
 /// <summary>Loads the runs a request names and analyses them; published means are always analysed as means only.</summary>
 public static class AnalyzeWorkflow
 {
     public const string DefaultDatabase = "campaign.db";
 
-    public static AnalysisResult Run(AnalyzeRequest request)
+    public static async Task<AnalysisResult> RunAsync(AnalyzeRequest request, CancellationToken ct)
     {
         if (request.Database is not null && request.WarpDiffDirectory is not null)
             throw new BadInputException("give one source of runs: a campaign database or WarpDiff's data, not both");
-        var (runs, meansOnly) = request.WarpDiffDirectory is { } dir ? FromWarpDiff(dir) : FromDatabase(request.Database ?? DefaultDatabase);
-        return DifferentialAnalysis.Analyze(runs, request.Options with { MeansOnly = meansOnly });
-    }
-
-    private static (IReadOnlyList<CaseRun>, bool) FromWarpDiff(string dir)
-    {
-        if (!Directory.Exists(dir)) throw new BadInputException($"folder '{Path.GetFullPath(dir)}' does not exist", "WarpDiff");
-        return (WarpDiffData.ToCaseRuns(WarpDiffData.Read(dir)), true);
-    }
-
-    private static (IReadOnlyList<CaseRun>, bool) FromDatabase(string path)
-    {
+        if (request.WarpDiffDirectory is { } dir)
+        {
+            if (request.ClassifyExcess) throw new BadInputException("classifying excess reruns cells of a campaign: give a campaign database", "ClassifyExcess");
+            if (!Directory.Exists(dir)) throw new BadInputException($"folder '{Path.GetFullPath(dir)}' does not exist", "Warpdiff");
+            return DifferentialAnalysis.Analyze(WarpDiffData.ToCaseRuns(WarpDiffData.Read(dir)), request.Options with { MeansOnly = true });
+        }
+        var path = request.Database ?? DefaultDatabase;
         if (!File.Exists(path)) throw new BadInputException($"file '{Path.GetFullPath(path)}' does not exist", "Db");
         using var store = CampaignStore.OpenReadOnly(path);
-        return (store.ReadCaseRuns(), store.HoldsMeansOnly);
+        var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
+            request.Options with { MeansOnly = store.HoldsMeansOnly, Baselines = store.BaselineWalls() });
+        return request.ClassifyExcess
+            ? await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath }, null, ct)
+            : result;
     }
 }

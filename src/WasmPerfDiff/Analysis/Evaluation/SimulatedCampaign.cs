@@ -15,7 +15,7 @@ public sealed record SimulatedCampaign(IReadOnlyList<CaseRun> Runs, IReadOnlyLis
 public sealed record SimulationSettings(double Factor, double Noise, int RunsPerCell, int RuntimeCount, int Cases, long Seed);
 
 /// <summary>
-/// Generates campaigns that look like real ones (docs/ARCHITECTURE.md):
+/// Generates campaigns that look like real ones (DESIGN §6 evaluation):
 /// <list type="bullet">
 /// <item>case base times log-uniform between <see cref="MinBaseMs"/> and <see cref="MaxBaseMs"/>;</item>
 /// <item>JIT/AOT runtimes 1–2× the base time with 5–30 ms start; interpreters 10–30× with
@@ -81,7 +81,7 @@ public static class CampaignSimulator
                 execMs[c, r] = baseMs[c] * rt.Speed * (rt.Interpreter ? interpCase[c] : jitCase[c]) * Math.Exp(CellSigma * rng.NextGaussian());
                 fastest = Math.Min(fastest, execMs[c, r]);
             }
-            if (DurationFloor.Reaches(fastest, AnalysisOptions.DefaultFloorMs)) eligible.Add(c);
+            if (DurationFloor.ClearsClock(fastest, PhaseMethod.Wall, AnalysisOptions.DefaultThreshold)) eligible.Add(c);
         }
 
         // Partial Fisher–Yates: the first k eligible cases after shuffling get an anomaly.

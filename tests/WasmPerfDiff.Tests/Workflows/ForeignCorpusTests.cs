@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Corpus;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
+using WasmPerfDiff.Tests.Support;
+using Xunit.Abstractions;
+
+namespace WasmPerfDiff.Tests.Workflows;
+
+/// <summary>
+/// A corpus as a user brings it: the project's own programs rebuilt without <c>@perfdiff</c> markers
+/// (<c>-DPERFDIFF_NO_MARKERS</c>), short (10–40 ms on the fastest runtime), as NAME.wasm + NAME.args in a temp
+/// directory, run with the default settings on two embedded Wasmtime tiers, WAMR's Fast JIT from
+/// ../shared/runtimes and a user runtime with two planted anomalies: on mandelbrot it runs WAMR's classic
+/// interpreter instead (slow code: the excess grows with the work), on crc32 it sleeps 30 ms before starting
+/// the real runtime (a fixed cost the baseline module does not pay, like a lazy JIT's compile).
+/// </summary>
+public sealed class ForeignCorpusFixture : IDisposable
+{
+    public static readonly string[] Cases = ["crc32", "json-tokens", "mandelbrot", "methcall", "random", "sha256"];
+    public const string Planted = "iwasm-planted";
+    public static readonly string Runtimes = $"wasmtime-cranelift,wasmtime-winch,iwasm-fast-jit,{Planted}";
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("perfdiff-foreign-").FullName;
+    public string Config => Path.Combine(Dir, "wasm-perfdiff.json");
+    public string NoMarkersDb => Path.Combine(Dir, "nomark.db");
+    public string MarkersDb => Path.Combine(Dir, "mark.db");
+    public TimeSpan Elapsed { get; }
+
+    public static string SharedBin => Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "runtimes", "bin"));
+
+    public ForeignCorpusFixture()
+    {
+        if (RequiresClangAndWamrFactAttribute.Missing.Value is not null) return;
+        var watch = Stopwatch.StartNew();
+        var manifest = CorpusManifest.Load(Path.Combine(TestPaths.RepoRoot, "corpus", "manifest.json"));
+        foreach (var (dir, markers) in new[] { ("nomark", false), ("mark", true) })
+        {
+            var outDir = Directory.CreateDirectory(Path.Combine(Dir, dir)).FullName;
+            foreach (var name in Cases)
+            {
+                var c = manifest.Cases.Single(x => x.Name == name);
+                Clang(Path.Combine(TestPaths.RepoRoot, "corpus", c.Source!), Path.Combine(outDir, name + ".wasm"), markers);
+                File.WriteAllLines(Path.Combine(outDir, name + ".args"), c.Size(CorpusCase.TestSize).Args);
+            }
+        }
+        var script = Path.Combine(Dir, "planted.sh");
+        File.WriteAllText(script, $"""
+            #!/bin/sh
+            # Planted anomalies: classic interpreter on mandelbrot (slow code), 30 ms before starting on crc32 (a fixed cost).
+            case "$1" in
+              *mandelbrot*) exec {SharedBin}/iwasm-fast-jit --interp "$@" ;;
+              *crc32*) sleep 0.03 ;;
+            esac
+            exec {SharedBin}/iwasm-fast-jit --fast-jit "$@"
+
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(Config, JsonSerializer.Serialize(new
+        {
+            runtimes = new object[]
+            {
+                new { name = "iwasm-fast-jit", engine = "wamr", tier = "fast-jit", command = new[] { Path.Combine(SharedBin, "iwasm-fast-jit"), "--fast-jit", "{wasm}", "{args}" } },
+                new { name = Planted, engine = "wamr", tier = "fast-jit", command = new[] { script, "{wasm}", "{args}" } },
+            },
+        }));
+        Run("--corpus", Path.Combine(Dir, "nomark"), "--runtime", Runtimes, "--db", NoMarkersDb);
+        Run("--corpus", Path.Combine(Dir, "mark"), "--runtime", "iwasm-fast-jit", "--db", MarkersDb);
+        Elapsed = watch.Elapsed;
+    }
+
+    private void Run(params string[] args)
+    {
+        var (code, _, stderr) = CliProcess.RunIn(Dir, TimeSpan.FromMinutes(5), ["run", "--config", Config, "--size", "default", "--max-runs", "5", .. args]);
+        if (code != 0) throw new InvalidOperationException($"run failed ({code}): {stderr}");
+    }
+
+    private static void Clang(string src, string output, bool markers)
+    {
+        var psi = new ProcessStartInfo("clang") { RedirectStandardError = true };
+        // No wasm-opt on PATH: clang would otherwise rewrite the code after linking.
+        psi.Environment["PATH"] = "/usr/bin:/bin";
+        foreach (var a in new[] { "--target=wasm32-wasi", "-O2", "-Wl,--strip-debug", "-I" + Path.Combine(TestPaths.RepoRoot, "corpus", "include"), "-o", output, src })
+            psi.ArgumentList.Add(a);
+        if (!markers) psi.ArgumentList.Add("-DPERFDIFF_NO_MARKERS");
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"clang {src}: {err}");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A fact skipped (with the reason) when clang for wasm32-wasi or WAMR's iwasm-fast-jit in ../shared/runtimes is missing.</summary>
+public sealed class RequiresClangAndWamrFactAttribute : FactAttribute
+{
+    public static readonly Lazy<string?> Missing = new(() =>
+    {
+        if (new WasmPerfDiff.Tests.Corpus.RequiresClangFactAttribute().Skip is { } noClang) return noClang;
+        return File.Exists(Path.Combine(ForeignCorpusFixture.SharedBin, "iwasm-fast-jit"))
+            ? null
+            : $"WAMR iwasm-fast-jit not found in {ForeignCorpusFixture.SharedBin} (the shared runtimes folder)";
+    });
+
+    public RequiresClangAndWamrFactAttribute()
+    {
+        if (Missing.Value is { } reason) Skip = reason;
+    }
+}
+
+public sealed class ForeignCorpusTests(ForeignCorpusFixture fx, ITestOutputHelper output) : IClassFixture<ForeignCorpusFixture>
+{
+    private static JsonElement Analyze(ForeignCorpusFixture fx, params string[] args)
+    {
+        var (code, stdout, stderr) = CliProcess.RunIn(fx.Dir, TimeSpan.FromMinutes(5), ["analyze", "--db", fx.NoMarkersDb, "--config", fx.Config, "--json", .. args]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    private static IEnumerable<JsonElement> Timing(JsonElement doc) =>
+        doc.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("kind").GetString() is "consensus" or "peer");
+
+    [RequiresClangAndWamrFact]
+    public void Marker_free_CLI_cells_get_baseline_phases_and_the_default_analysis_ranks_the_planted_slow_code()
+    {
+        output.WriteLine($"campaigns took {fx.Elapsed.TotalSeconds:0} s");
+        using (var store = CampaignStore.OpenExisting(fx.NoMarkersDb))
+        {
+            var runs = store.ReadCaseRuns();
+            Assert.All(runs.Where(r => r.Result.Runtime.StartsWith("iwasm", StringComparison.Ordinal)),
+                r => Assert.Equal(PhaseMethod.Baseline, r.Result.PhaseMethod));
+            Assert.All(runs.Where(r => r.Result.Runtime.StartsWith("wasmtime", StringComparison.Ordinal)),
+                r => Assert.Equal(PhaseMethod.SideChannel, r.Result.PhaseMethod));
+            Assert.Equal(ForeignCorpusFixture.Cases.Length * 2, store.BaselineWalls().Count);
+        }
+
+        var doc = Analyze(fx);
+        var cases = doc.GetProperty("cases").GetInt32();
+        var below = doc.GetProperty("below_floor_cases").GetInt32();
+        output.WriteLine($"default analysis: {cases - below} of {cases} cases ranked");
+        var fixed100 = Analyze(fx, "--floor-ms", "100");
+        output.WriteLine($"--floor-ms 100: {fixed100.GetProperty("cases").GetInt32() - fixed100.GetProperty("below_floor_cases").GetInt32()} ranked");
+        Assert.True(cases - below >= 5, $"only {cases - below} of {cases} short cases are ranked by the precision floor");
+        Assert.Equal(cases, fixed100.GetProperty("below_floor_cases").GetInt32()); // the old fixed floor ranked none of them
+
+        foreach (var f in Timing(doc))
+            output.WriteLine($"{f.GetProperty("case")} @ {f.GetProperty("runtime")}: {f.GetProperty("factor").GetDouble():0.00}× {f.GetProperty("verdict")} ({f.GetProperty("method")})");
+        var top = Timing(doc).First();
+        Assert.Equal(("mandelbrot", ForeignCorpusFixture.Planted), (top.GetProperty("case").GetString(), top.GetProperty("runtime").GetString()));
+        Assert.Equal("anomaly", top.GetProperty("verdict").GetString());
+        Assert.Equal("baseline", top.GetProperty("method").GetString());
+    }
+
+    [RequiresClangAndWamrFact]
+    public void Baseline_phases_agree_with_marker_phases_within_their_intervals()
+    {
+        var rows = Agreement.Compare(fx.MarkersDb, fx.NoMarkersDb, "iwasm-fast-jit");
+        foreach (var r in rows) output.WriteLine(r.ToString());
+        Assert.Equal(ForeignCorpusFixture.Cases.Length, rows.Count);
+        // Two separate campaigns on a shared 2-core machine: all but one case must agree.
+        Assert.True(rows.Count(r => r.Agree) >= rows.Count - 1, string.Join("\n", rows));
+    }
+
+    [RequiresClangAndWamrFact]
+    public void The_planted_fixed_cost_is_classed_fixed_and_the_slow_code_throughput_and_ranked_first()
+    {
+        var doc = Analyze(fx, "--classify-excess");
+        var timing = Timing(doc).ToList();
+        foreach (var f in timing)
+            output.WriteLine($"{f.GetProperty("case")} @ {f.GetProperty("runtime")}: {f.GetProperty("factor").GetDouble():0.00}× {f.GetProperty("verdict")} " +
+                             $"excess {(f.TryGetProperty("excess", out var e) ? e.ToString() : "-")} {(f.TryGetProperty("excess_detail", out var d) ? d.ToString() : "")}");
+        JsonElement Of(string c) => timing.Single(f => f.GetProperty("case").GetString() == c && f.GetProperty("runtime").GetString() == ForeignCorpusFixture.Planted);
+        Assert.Equal("throughput", Of("mandelbrot").GetProperty("excess").GetString());
+        var crc = Of("crc32");
+        Assert.Equal("fixed", crc.GetProperty("excess").GetString());
+        Assert.True(timing.IndexOf(timing.Single(f => f.GetProperty("case").GetString() == "mandelbrot" && f.GetProperty("runtime").GetString() == ForeignCorpusFixture.Planted))
+                    < timing.IndexOf(crc), "throughput anomalies rank before fixed costs");
+    }
+}
+
+/// <summary>Marker phases vs baseline-subtracted phases of the same programs on one runtime, with 95 % bootstrap intervals.</summary>
+public static class Agreement
+{
+    public sealed record Row(string Case, double MarkerMs, double MarkerLow, double MarkerHigh, double BaselineMs, double BaselineLow, double BaselineHigh)
+    {
+        public bool Agree => MarkerLow <= BaselineHigh && BaselineLow <= MarkerHigh;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"| {Case} | {MarkerMs:0.0} [{MarkerLow:0.0}, {MarkerHigh:0.0}] | {BaselineMs:0.0} [{BaselineLow:0.0}, {BaselineHigh:0.0}] | {(Agree ? "yes" : "no")} |");
+    }
+
+    public static List<Row> Compare(string markersDb, string baselineDb, string runtime)
+    {
+        var (marks, _) = Cell(markersDb, runtime);
+        var (subtracted, baselines) = Cell(baselineDb, runtime);
+        var rows = new List<Row>();
+        foreach (var (name, m) in marks)
+        {
+            if (!subtracted.TryGetValue(name, out var b)) continue;
+            var (mm, ml, mh) = Interval(m, null);
+            var (bm, bl, bh) = Interval(b, null); // each sample already carries its paired baseline's noise
+            rows.Add(new Row(name, mm, ml, mh, bm, bl, bh));
+        }
+        return rows;
+    }
+
+    private static (Dictionary<string, double[]>, IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>) Cell(string db, string runtime)
+    {
+        using var store = CampaignStore.OpenExisting(db);
+        var cells = store.ReadCaseRuns().Where(r => r.Result.Runtime == runtime && r.Result.Status == RunStatus.Ok && r.Result.Phases.ExecuteMs is not null)
+            .GroupBy(r => r.Case).ToDictionary(g => g.Key, g => g.Select(r => r.Result.Phases.ExecuteMs!.Value).ToArray());
+        return (cells, store.BaselineWalls());
+    }
+
+    private static (double Median, double Low, double High) Interval(double[] runs, double[]? baseline)
+    {
+        var boot = new CellBootstrap([runs], 1, baselines: [baseline]);
+        var logs = boot.LogMedians(0).ToArray();
+        var (lo, hi) = CellBootstrap.Interval(logs);
+        return (RobustStats.Median(runs.ToArray()), lo, hi);
+    }
+}
