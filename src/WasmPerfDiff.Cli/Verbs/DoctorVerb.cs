@@ -14,23 +14,18 @@ public static class DoctorVerb
         var command = new Command("doctor", "List every runtime configuration and toolchain: available or not, why, version, path") { json };
         command.SetAction(parse =>
         {
-            var catalog = RuntimeCatalog.Load(parse.GetValue(CommonOptions.Config));
-            catalog.Available();
-            var runtimes = catalog.All.Select(r => (Runtime: r, Detected: r.Detect())).ToList();
+            var runtimes = RuntimeTable.Detect(parse.GetValue(CommonOptions.Config));
             var toolchains = Toolchains.Detect().Select(t => t.Name == Toolchains.Clang ? WasmPerfDiff.Corpus.Build.BuildToolchain.Judge(t) : t).ToList();
             if (parse.GetValue(json))
             {
                 JsonOutput.Print(new
                 {
-                    runtimes = runtimes.Select(r => new { name = r.Runtime.Name, engine = r.Runtime.Engine, tier = r.Runtime.Tier, available = r.Detected.Available, version = r.Detected.Version, path = r.Detected.Path, reason = r.Detected.Reason, command = r.Runtime.Describe() }),
+                    runtimes = runtimes.Select(RuntimeTable.Json),
                     toolchains = toolchains.Select(t => new { name = t.Name, available = t.Available, version = t.Version, path = t.Path, reason = t.Reason, debian_packages = t.DebianPackages, purpose = t.Purpose }),
                 });
                 return ExitCodes.Ok;
             }
-            var table = new Table().RoundedBorder().Title("runtimes").AddColumns("name", "available", "version", "path or reason");
-            foreach (var (r, d) in runtimes)
-                table.AddRow(Markup.Escape(r.Name), d.Available ? "[green]yes[/]" : "[grey]no[/]", Markup.Escape(d.Version ?? "-"), Markup.Escape(d.Available ? d.Path ?? "" : d.Reason ?? ""));
-            AnsiConsole.Write(table);
+            AnsiConsole.Write(RuntimeTable.Render(runtimes));
             var tools = new Table().RoundedBorder().Title("toolchains").AddColumns("tool", "available", "version", "for", "Debian packages");
             foreach (var t in toolchains)
                 tools.AddRow(Markup.Escape(t.Name), t.Available ? "[green]yes[/]" : "[grey]no[/]", Markup.Escape(t.Version ?? t.Reason ?? "-"), Markup.Escape(t.Purpose), Markup.Escape(string.Join(' ', t.DebianPackages)));
