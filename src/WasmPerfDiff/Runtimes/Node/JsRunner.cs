@@ -9,11 +9,11 @@ namespace WasmPerfDiff.Runtimes.Node;
 internal static class JsRunner
 {
     public static Launch Launch(string program, IReadOnlyList<string> flags, IReadOnlyDictionary<string, string> environment,
-        string runner, RunRequest request, IReadOnlyList<string>? extraFlags = null)
+        string runner, RunRequest request, IReadOnlyList<string>? extraFlags = null, IReadOnlyList<string>? runnerArgs = null)
     {
         var marks = Path.Combine(Path.GetTempPath(), $"perfdiff-marks-{Guid.NewGuid():N}.json");
         List<string> args = [.. flags, .. extraFlags ?? []];
-        args.AddRange([runner, "--marks", marks]);
+        args.AddRange([runner, .. runnerArgs ?? [], "--marks", marks]);
         if (request.Dir is not null) args.AddRange(["--dir", Path.GetFullPath(request.Dir)]);
         args.AddRange(["--", Path.GetFullPath(request.WasmPath), .. request.Args]);
         return new Launch(new ProcessSpec(program, args, request.Timeout) { StdinPath = request.StdinPath, Environment = environment }, marks);
