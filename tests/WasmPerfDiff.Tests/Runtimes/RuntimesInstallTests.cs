@@ -135,4 +135,25 @@ public class RuntimesInstallTests
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("no installed runtime matches 'node@22'", again.Stderr);
     }
+
+    [RequiresNpmRegistryFact]
+    public void SpiderMonkey_through_gjs_runs_stdin_args_exit_codes_and_traps_with_the_installed_wasi_shim()
+    {
+        if (WasmPerfDiff.Host.ExecutableSearch.Find("gjs") is null) return; // Debian package gjs: not on every machine
+        var data = Directory.CreateTempSubdirectory("perfdiff-data-").FullName;
+        var install = CliProcess.RunWith(null, TimeSpan.FromMinutes(3), Env(data), "runtimes", "install", "spidermonkey");
+        Assert.True(install.ExitCode == 0, install.Stderr + install.Stdout);
+        var input = Path.Combine(data, "in.txt");
+        File.WriteAllText(input, string.Concat(Enumerable.Repeat("line of stdin\n", 1000)));
+        var ok = CliProcess.RunWith(null, TimeSpan.FromMinutes(1), Env(data), "exec", TestModules.C("readfile"), "--stdin", input, "--runtime", "spidermonkey", "--json");
+        Assert.True(ok.ExitCode == 0, ok.Stderr + ok.Stdout);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(input)));
+        Assert.Contains(expected, ok.Stdout);
+        var exit7 = CliProcess.RunWith(null, TimeSpan.FromMinutes(1), Env(data), "exec", TestModules.Wat("exit7"), "--runtime", "spidermonkey", "--json");
+        Assert.Matches("\"exit_code\":\\s*7", exit7.Stdout);
+        var trap = CliProcess.RunWith(null, TimeSpan.FromMinutes(1), Env(data), "exec", TestModules.Wat("trap"), "--runtime", "spidermonkey", "--json");
+        Assert.Matches("\"status\":\\s*\"trap\"", trap.Stdout);
+        var markers = CliProcess.RunWith(null, TimeSpan.FromMinutes(1), Env(data), "exec", TestModules.Wat("markers"), "--runtime", "spidermonkey", "--json");
+        Assert.Matches("\"status\":\\s*\"ok\"", markers.Stdout);
+    }
 }
