@@ -61,7 +61,8 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         [property: JsonPropertyName("version")] List<string>? Version,
         [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension,
         [property: JsonPropertyName("env")] Dictionary<string, string>? Env,
-        [property: JsonPropertyName("working_directory")] string? WorkingDirectory)
+        [property: JsonPropertyName("working_directory")] string? WorkingDirectory,
+        [property: JsonPropertyName("probe")] bool? Probe)
     {
         public CliRuntimeDefinition ToDefinition(string path, int index)
         {
@@ -80,6 +81,7 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
             {
                 Environment = Env ?? new Dictionary<string, string>(),
                 WorkingDirectory = WorkingDirectory,
+                ProbeRun = Probe ?? true,
             };
         }
     }

@@ -109,6 +109,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
             (version, versionProblem) = VersionProbe.Ask(d.Version.Program == d.Command.Program ? program : Find(d.Version.Program) ?? program,
                 d.Version.Expand("", "", [], null, null).Skip(1).ToList(), RuntimeProbe.VersionLimit, d.Environment);
 
+        if (!d.ProbeRun) return new RuntimeAvailability(true, version ?? $"unknown ({versionProblem ?? "no version command"})", program, null);
         var wasm = RuntimeProbe.ModulePath;
         string? artifact = null;
         if (d.Precompile is not null)

@@ -22,4 +22,7 @@ public sealed record CliRuntimeDefinition(
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public string? WorkingDirectory { get; init; }
     public (CommandTemplate Command, string Why)? Requires { get; init; }
+
+    /// <summary>False only for a user runtime whose config says <c>"probe": false</c> (a harness that cannot run the hello module): found is then enough.</summary>
+    public bool ProbeRun { get; init; } = true;
 }
