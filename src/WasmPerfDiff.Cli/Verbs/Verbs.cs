@@ -8,6 +8,7 @@ public static class Verbs
     public static IEnumerable<Command> All() =>
     [
         DoctorVerb.Create(),
+        RuntimesVerb.Create(),
         ExecVerb.Create(),
         BuildVerb.Create(),
         CalibrateVerb.Create(),

@@ -8,10 +8,7 @@ public static class DoctorTables
 {
     public static void Print(DoctorReport report)
     {
-        var table = new Table().RoundedBorder().Title("runtimes").AddColumns("name", "available", "version", "path or reason");
-        foreach (var (r, d) in report.Runtimes)
-            table.AddRow(Markup.Escape(r.Name), d.Available ? "[green]yes[/]" : "[grey]no[/]", Markup.Escape(d.Version ?? "-"), Markup.Escape(d.Available ? d.Path ?? "" : d.Reason ?? ""));
-        AnsiConsole.Write(table);
+        AnsiConsole.Write(WasmPerfDiff.Cli.Verbs.RuntimeTable.Render(report.Runtimes));
         var tools = new Table().RoundedBorder().Title("toolchains").AddColumns("tool", "available", "version", "for", "Debian packages");
         foreach (var t in report.Toolchains)
             tools.AddRow(Markup.Escape(t.Name), t.Available ? "[green]yes[/]" : "[grey]no[/]", Markup.Escape(t.Version ?? t.Reason ?? "-"), Markup.Escape(t.Purpose), Markup.Escape(string.Join(' ', t.DebianPackages)));

@@ -18,6 +18,13 @@ public static partial class RunClassifier
     [GeneratedRegex(@"wasm trap|\btrap(ped)?\b|unreachable|RuntimeError|out of bounds memory access|integer divide by zero", RegexOptions.IgnoreCase)]
     private static partial Regex TrapText();
 
+    /// <summary>
+    /// Runtimes that report a trap on stdout, after the guest's output: WAMR's iwasm as its last line
+    /// (<c>Exception: unreachable</c>, exit 1), WasmEdge in its log (<c>[…] [error] execution failed: unreachable, Code: 0x40a</c>, exit 134).
+    /// </summary>
+    [GeneratedRegex(@"(?m)(^Exception: [^\n]+\n?\z|^\[[0-9 :.-]+\] \[error\] execution failed: [^\n]+)")]
+    private static partial Regex StdoutTrapReport();
+
     public static RunResult NotRun(string runtime, RunStatus status, string message, DateTimeOffset startedAt) =>
         new(runtime, status, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, startedAt, message);
 
@@ -42,6 +49,7 @@ public static partial class RunClassifier
             return (RunStatus.HarnessError, $"runner reported nothing (exit {o.ExitCode}): {StderrTail(o)}");
         if (o.ExitCode == 0) return (RunStatus.Ok, null);
         if (!expectedMarks && TrapText().IsMatch(o.Stderr.HeadText)) return (RunStatus.Trap, StderrTail(o));
+        if (!expectedMarks && StdoutTrapReport().Match(o.Stdout.HeadText) is { Success: true } m) return (RunStatus.Trap, m.Value.Trim());
         return (RunStatus.ExitNonzero, $"exit code {o.ExitCode}");
     }
 

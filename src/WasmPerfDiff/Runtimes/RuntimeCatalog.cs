@@ -5,7 +5,8 @@ using WasmPerfDiff.Runtimes.Node;
 namespace WasmPerfDiff.Runtimes;
 
 /// <summary>
-/// Every runtime configuration this tool knows: the four embedded Wasmtime tiers, the two V8 tiers,
+/// Every runtime configuration this tool knows: the four embedded Wasmtime tiers, the two V8 tiers (per
+/// installed Node too), JavaScriptCore's three tiers through Bun,
 /// the command-line catalog and the user's own runtimes (which may replace a catalog entry by name).
 /// </summary>
 public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
@@ -19,6 +20,16 @@ public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
         var builtIn = new List<IRuntime>();
         builtIn.AddRange(Enum.GetValues<WasmtimeTier>().Select(t => new EmbeddedWasmtimeRuntime(t)));
         builtIn.AddRange([V8Runtime.TurboFan(), V8Runtime.Liftoff()]);
+        // Runtimes installed by `runtimes install` (the per-user data directory): no config editing.
+        var installed = Install.InstalledRuntimes.All();
+        foreach (var node in installed.Where(i => i.Kind == "node"))
+            builtIn.AddRange([V8Runtime.TurboFan(node.ProgramPath, "@" + node.Major), V8Runtime.Liftoff(node.ProgramPath, "@" + node.Major)]);
+        var buns = installed.Where(i => i.Kind == "bun").ToList();
+        if (buns.Count == 0) builtIn.AddRange(JscRuntime.All());
+        var shim = installed.LastOrDefault(i => i.Kind == "wasi-shim");
+        builtIn.Add(new SpiderMonkeyRuntime(shim is null ? null : Path.Combine(shim.Folder, "unpacked", "package")));
+        foreach (var bun in buns)
+            builtIn.AddRange(JscRuntime.All(bun.ProgramPath, bun == buns[^1] ? null : "@" + bun.Version));
         builtIn.AddRange(CliCatalog.Definitions.Select(d => new CliRuntime(d, config.Paths)));
         var userNames = user.Select(u => u.Name).ToHashSet();
         return new RuntimeCatalog([.. builtIn.Where(b => !userNames.Contains(b.Name)), .. user]);

@@ -6,7 +6,8 @@ namespace WasmPerfDiff.Runtimes;
 
 /// <summary>
 /// The user's runtime config file (JSON): where catalog programs live (<c>paths</c>) and runtimes of
-/// their own (<c>runtimes</c>), each an argv template with <c>{wasm}</c>, <c>{args}</c>, <c>{dir}</c> and an
+/// their own (<c>runtimes</c>), each an argv template with <c>{wasm}</c>, <c>{args}</c>, <c>{dir}</c>, optional <c>env</c> (added environment) and
+/// <c>working_directory</c>, and an
 /// optional precompile template with <c>{wasm}</c> and <c>{out}</c>. Found at <c>--config FILE</c>, else
 /// <c>$WASM_PERFDIFF_CONFIG</c>, else <c>./wasm-perfdiff.json</c>, else <c>~/.config/wasm-perfdiff/config.json</c>.
 /// </summary>
@@ -58,7 +59,10 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         [property: JsonPropertyName("command")] List<string>? Command,
         [property: JsonPropertyName("precompile")] List<string>? Precompile,
         [property: JsonPropertyName("version")] List<string>? Version,
-        [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension)
+        [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension,
+        [property: JsonPropertyName("env")] Dictionary<string, string>? Env,
+        [property: JsonPropertyName("working_directory")] string? WorkingDirectory,
+        [property: JsonPropertyName("probe")] bool? Probe)
     {
         public CliRuntimeDefinition ToDefinition(string path, int index)
         {
@@ -73,7 +77,12 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
             return new CliRuntimeDefinition(Name, Engine ?? Name, Tier ?? "default", new CommandTemplate(Command),
                 Precompile is null ? null : new CommandTemplate(Precompile),
                 Version is null ? null : new CommandTemplate(Version),
-                ArtifactExtension ?? ".aot");
+                ArtifactExtension ?? ".aot")
+            {
+                Environment = Env ?? new Dictionary<string, string>(),
+                WorkingDirectory = WorkingDirectory,
+                ProbeRun = Probe ?? true,
+            };
         }
     }
 }

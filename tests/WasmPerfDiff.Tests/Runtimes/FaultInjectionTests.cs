@@ -7,8 +7,9 @@ namespace WasmPerfDiff.Tests.Runtimes;
 /// <summary>Misbehaving runtimes (scripts that crash, hang, flood) and missing ones are classified, never fatal.</summary>
 public class FaultInjectionTests
 {
+    // The fake runtimes cannot pass the hello probe run (that is their point): "probe": false.
     private static IRuntime UserRuntime(string name, params string[] command) =>
-        RuntimeCatalog.Load(UserConfig.Write(new { name, command })).Select([name]).Single();
+        RuntimeCatalog.Load(UserConfig.Write(new { name, command, probe = false })).Select([name]).Single();
 
     [Fact]
     public async Task A_runtime_dying_by_sigsegv_is_a_crash()

@@ -13,7 +13,10 @@ public static class CliProcess
 
     public static Result Run(params string[] args) => RunIn(null, TimeSpan.FromMinutes(5), args);
 
-    public static Result RunIn(string? workingDirectory, TimeSpan limit, params string[] args)
+    public static Result RunIn(string? workingDirectory, TimeSpan limit, params string[] args) => RunWith(workingDirectory, limit, null, args);
+
+    /// <summary>Runs the CLI with extra environment variables (e.g. a private data directory).</summary>
+    public static Result RunWith(string? workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,7 @@ public static class CliProcess
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -10,6 +10,12 @@ public static class CliCatalog
     /// <summary>1 MiB of wasm stack for the interpreters, whose defaults (64 KiB) are too small for deep recursion.</summary>
     private const string InterpreterStack = "1048576";
 
+    /// <summary>256 MiB of Fast JIT code cache: the default 10 MiB fails on the corpus's 5 MiB large-table module ("allocate memory failed").</summary>
+    private const string JitCodeCache = "268435456";
+
+    /// <summary>WAMR's frames are bigger (classic interpreter, Fast JIT): 5000 frames of eight i64 locals overflow 1 MiB there, not 4 MiB.</summary>
+    private const string WamrStack = "4194304";
+
     private static CommandTemplate T(params string[] argv) => new(argv);
 
     public static IReadOnlyList<CliRuntimeDefinition> Definitions { get; } =
@@ -33,21 +39,33 @@ public static class CliCatalog
             T("wasmedge", "--dir={dir}:{dir}", "{out}", "{args}"),
             Precompile: T("wasmedge", "compile", "{wasm}", "{out}"),
             Version: T("wasmedge", "--version"), ArtifactExtension: ".so", InstallHint: "WasmEdge release on PATH"),
+        // wasm3 has no --dir: it preopens its working directory as the guest's "/" (uvwasi), so it runs in
+        // "/" and the guest's absolute paths are the host's, as --dir=D::D gives the others.
         new("wasm3", "wasm3", "interp",
             T("wasm3", "--stack-size", InterpreterStack, "{wasm}", "{args}"),
-            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH"),
+            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH") { WorkingDirectory = "/" },
         new("wasm3-compile", "wasm3", "eager",
             T("wasm3", "--compile", "--stack-size", InterpreterStack, "{wasm}", "{args}"),
-            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH"),
+            Version: T("wasm3", "--version"), InstallHint: "wasm3 built from source, on PATH") { WorkingDirectory = "/" },
+        // iwasm's modes are build-time choices; each entry is offered only when its probe run works
+        // with that flag (an iwasm built without Fast JIT prints its usage and exits 1 on --fast-jit).
         new("iwasm", "wamr", "default",
-            T("iwasm", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
+            T("iwasm", $"--stack-size={WamrStack}", "--dir={dir}", "{wasm}", "{args}"),
             Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm on PATH"),
         new("iwasm-fast-jit", "wamr", "fast-jit",
-            T("iwasm", "--fast-jit", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
-            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with fast JIT, on PATH"),
+            T("iwasm", "--fast-jit", $"--jit-codecache-size={JitCodeCache}", $"--stack-size={WamrStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with -DWAMR_BUILD_FAST_JIT=1 (paths: \"iwasm-fast-jit\")"),
+        // WAMR builds Fast JIT on top of the classic interpreter, so in a build whose --fast-jit works,
+        // --interp is the classic interpreter; elsewhere --interp is whatever interpreter was built.
+        new("iwasm-classic", "wamr", "classic-interp",
+            T("iwasm", "--interp", $"--stack-size={WamrStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with -DWAMR_BUILD_FAST_JIT=1 (paths: \"iwasm-classic\")")
+        {
+            Requires = (T("iwasm", "--fast-jit", "{wasm}"), "--interp is the classic interpreter only in an iwasm whose --fast-jit works"),
+        },
         new("iwasm-llvm-jit", "wamr", "llvm-jit",
-            T("iwasm", "--llvm-jit", $"--stack-size={InterpreterStack}", "--dir={dir}", "{wasm}", "{args}"),
-            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with LLVM JIT, on PATH"),
+            T("iwasm", "--llvm-jit", $"--stack-size={WamrStack}", "--dir={dir}", "{wasm}", "{args}"),
+            Version: T("iwasm", "--version"), InstallHint: "WAMR iwasm built with -DWAMR_BUILD_JIT=1 (paths: \"iwasm-llvm-jit\")"),
         new("iwasm-aot", "wamr", "aot",
             T("iwasm", $"--stack-size={InterpreterStack}", "--dir={dir}", "{out}", "{args}"),
             Precompile: T("wamrc", "-o", "{out}", "{wasm}"),

@@ -50,8 +50,8 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
             if (first) aotMs = ms;
         }
 
-        var argv = definition.Command.Expand(Resolve(definition.Command.Program)!, wasm, request.Args, dir, artifact);
-        var spec = new ProcessSpec(argv[0], argv.Skip(1).ToList(), request.Timeout) { StdinPath = request.StdinPath };
+        var spec = Spec(definition, definition.Command, Resolve(definition.Command.Program)!, wasm, request.Args, dir, artifact, request.Timeout)
+            with { StdinPath = request.StdinPath };
         if (options.PerfMap && definition.Engine == "wasmtime")
             spec = spec with { Arguments = [spec.Arguments[0], "--profile=perfmap", .. spec.Arguments.Skip(1)] };
         return new Launch(spec, AotCompileMs: aotMs);
@@ -70,19 +70,70 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         return (output, outcome.WallMs, null);
     }
 
-    private string? Resolve(string program) =>
-        ExecutableSearch.Find(programPaths.TryGetValue(program, out var configured) ? configured : program);
+    private string? Resolve(string program) => Resolve(definition, programPaths, program);
 
+    /// <summary>
+    /// The program for a template: <c>paths[runtime name]</c> when the config names one for this very
+    /// configuration (e.g. <c>"iwasm-fast-jit": ".../iwasm-fast-jit"</c>, a second iwasm build), else
+    /// <c>paths[program]</c>, else the program on PATH.
+    /// </summary>
+    private static string? Resolve(CliRuntimeDefinition d, IReadOnlyDictionary<string, string> paths, string program)
+    {
+        if (program == d.Command.Program && paths.TryGetValue(d.Name, out var own)) return ExecutableSearch.Find(own);
+        return ExecutableSearch.Find(paths.TryGetValue(program, out var configured) ? configured : program);
+    }
+
+    private static ProcessSpec Spec(CliRuntimeDefinition d, CommandTemplate template, string program, string wasm,
+        IReadOnlyList<string> args, string? dir, string? output, TimeSpan timeout)
+    {
+        var argv = template.Expand(program, wasm, args, dir, output);
+        return new ProcessSpec(argv[0], argv.Skip(1).ToList(), timeout) { Environment = d.Environment, WorkingDirectory = d.WorkingDirectory };
+    }
+
+    /// <summary>
+    /// Finds the program, asks its version (bounded; a hanging <c>--version</c> is named, not waited on),
+    /// then runs the probe module through the configuration's own command (and its precompile step):
+    /// only a configuration that really ran it is available.
+    /// </summary>
     private static RuntimeAvailability Probe(CliRuntimeDefinition d, IReadOnlyDictionary<string, string> paths)
     {
-        string? Find(string p) => ExecutableSearch.Find(paths.TryGetValue(p, out var c) ? c : p);
+        string? Find(string p) => Resolve(d, paths, p);
         var program = Find(d.Command.Program);
         if (program is null)
             return RuntimeAvailability.Missing($"{d.Command.Program} not found on PATH{(d.InstallHint is null ? "" : $" (needs: {d.InstallHint})")}");
-        if (d.Precompile is not null && Find(d.Precompile.Program) is null)
+        var compiler = d.Precompile is null ? null : Find(d.Precompile.Program);
+        if (d.Precompile is not null && compiler is null)
             return RuntimeAvailability.Missing($"AOT compiler {d.Precompile.Program} not found on PATH");
-        var version = d.Version is null ? null
-            : VersionProbe.FirstLine(Find(d.Version.Program) ?? program, d.Version.Expand("", "", [], null, null).Skip(1).ToList());
-        return new RuntimeAvailability(true, version ?? "unknown", program, null);
+        string? version = null, versionProblem = null;
+        if (d.Version is not null)
+            (version, versionProblem) = VersionProbe.Ask(d.Version.Program == d.Command.Program ? program : Find(d.Version.Program) ?? program,
+                d.Version.Expand("", "", [], null, null).Skip(1).ToList(), RuntimeProbe.VersionLimit, d.Environment);
+
+        if (!d.ProbeRun) return new RuntimeAvailability(true, version ?? $"unknown ({versionProblem ?? "no version command"})", program, null);
+        var wasm = RuntimeProbe.ModulePath;
+        string? artifact = null;
+        if (d.Precompile is not null)
+        {
+            artifact = Path.Combine(Path.GetTempPath(), "wasm-perfdiff-probe", $"{d.Name}-{Environment.ProcessId}{d.ArtifactExtension}");
+            var compile = ChildProcess.RunAsync(Spec(d, d.Precompile, compiler!, wasm, [], null, artifact, RuntimeProbe.RunLimit)).GetAwaiter().GetResult();
+            if (compile.ExitCode != 0 || !File.Exists(artifact))
+                return RuntimeAvailability.Missing($"probe precompile failed ({d.Precompile.Program} " +
+                    (compile.TimedOut ? $"did not finish within {RuntimeProbe.RunLimit.TotalSeconds:0} s" : $"exited {compile.ExitCode?.ToString() ?? "by signal " + compile.Signal}") + ")");
+        }
+        try
+        {
+            var problem = RuntimeProbe.Check(Spec(d, d.Command, program, wasm, [], null, artifact, RuntimeProbe.RunLimit));
+            if (problem is not null) return RuntimeAvailability.Missing($"{Path.GetFileName(program)}: {problem}");
+            if (d.Requires is { } requires)
+            {
+                var also = RuntimeProbe.Check(Spec(d, requires.Command, Find(requires.Command.Program) ?? program, wasm, [], null, null, RuntimeProbe.RunLimit));
+                if (also is not null) return RuntimeAvailability.Missing($"{requires.Why}; `{requires.Command}`: {also}");
+            }
+        }
+        finally
+        {
+            if (artifact is not null) try { File.Delete(artifact); } catch (IOException) { }
+        }
+        return new RuntimeAvailability(true, version ?? $"unknown ({versionProblem ?? "no version command"})", program, null);
     }
 }

@@ -1,4 +1,4 @@
-// wasm-perfdiff's runner for Node/V8: compile, instantiate and run one WASI (preview1) command
+// wasm-perfdiff's runner for Node/V8 and Bun/JavaScriptCore: compile, instantiate and run one WASI (preview1) command
 // module, writing the phase marks (CLOCK_REALTIME ns) to a side-channel file, never to stdout.
 // Usage: node [v8 flags] runner.mjs --marks FILE [--dir DIR] -- WASM [ARGS...]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,10 @@ try {
   // Startup (process spawn to module bytes read) ends here, as for every engine family; compile starts.
   const bytes = readFileSync(wasmPath);
   marks.loaded_ns = nowNs();
-  module = await WebAssembly.compile(bytes);
+  // Synchronous compile: Node 24 (V8 13.6) with --no-wasm-lazy-compilation never settles the promise of
+  // WebAssembly.compile (the process exits 13, "unsettled top-level await"); new WebAssembly.Module works
+  // on every Node here and on Bun.
+  module = new WebAssembly.Module(bytes);
   marks.compiled_ns = nowNs();
   wasi = new WASI({
     version: 'preview1',
@@ -40,7 +43,7 @@ try {
     preopens: dir ? { [dir]: dir } : {},
     returnOnExit: true,
   });
-  instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
+  instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
   marks.instantiated_ns = nowNs();
 } catch (e) {
   marks.status = 'unsupported';

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WasmPerfDiff.Runtimes.Install;
+
+/// <summary>
+/// One runtime installed by <c>runtimes install</c>: a folder under the data directory holding the
+/// unpacked package and <c>install.json</c> (what it is, where its program is, where it came from).
+/// </summary>
+public sealed record InstalledRuntime(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("program")] string Program,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("sha512")] string? Integrity = null)
+{
+    [JsonIgnore] public string Folder { get; init; } = "";
+
+    /// <summary>The program's absolute path (stored relative to the install folder).</summary>
+    [JsonIgnore] public string ProgramPath => Path.Combine(Folder, Program);
+
+    /// <summary>The major version, e.g. 22 for node 22.23.5.</summary>
+    [JsonIgnore] public string Major => Version.Split('.')[0];
+
+    public string Id => $"{Name}@{Version}";
+}
+
+/// <summary>
+/// The per-user data directory of installed runtimes: <c>$XDG_DATA_HOME/wasm-perfdiff/runtimes</c>
+/// (else <c>~/.local/share/…</c>; <c>$WASM_PERFDIFF_DATA</c> overrides), mode 0700. The catalog reads it,
+/// so an installed runtime needs no config editing.
+/// </summary>
+public static class InstalledRuntimes
+{
+    public const string ManifestName = "install.json";
+
+    public static string Root
+    {
+        get
+        {
+            var over = Environment.GetEnvironmentVariable("WASM_PERFDIFF_DATA");
+            if (!string.IsNullOrEmpty(over)) return Path.Combine(over, "runtimes");
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            var data = string.IsNullOrEmpty(xdg)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+                : xdg;
+            return Path.Combine(data, "wasm-perfdiff", "runtimes");
+        }
+    }
+
+    public static string EnsureRoot()
+    {
+        var root = Root;
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(Path.GetDirectoryName(root)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return root;
+    }
+
+    /// <summary>Every complete install (a folder without a readable manifest is a leftover and ignored), sorted by name then version.</summary>
+    public static IReadOnlyList<InstalledRuntime> All()
+    {
+        var root = Root;
+        if (!Directory.Exists(root)) return [];
+        var list = new List<InstalledRuntime>();
+        foreach (var dir in Directory.GetDirectories(root))
+        {
+            var manifest = Path.Combine(dir, ManifestName);
+            if (Path.GetFileName(dir).StartsWith('.') || !File.Exists(manifest)) continue;
+            try
+            {
+                var r = JsonSerializer.Deserialize<InstalledRuntime>(File.ReadAllText(manifest), WireJson.Compact);
+                if (r is not null) list.Add(r with { Folder = dir });
+            }
+            catch (JsonException) { }
+        }
+        return list.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => VersionKey(r.Version)).ToList();
+    }
+
+    public static IReadOnlyList<InstalledRuntime> OfKind(string kind) => All().Where(r => r.Kind == kind).ToList();
+
+    internal static string VersionKey(string version) =>
+        string.Join('.', version.Split('.', '-').Select(p => int.TryParse(p, out var n) ? n.ToString("D6") : p));
+}
