@@ -18,6 +18,9 @@ public sealed record CampaignShard(int Index, int Count)
     /// <summary>The cases this shard runs, chosen when the shard started (null until then).</summary>
     public IReadOnlyList<string>? Cases { get; init; }
 
+    /// <summary>The machine's name where the shard started (<see cref="Environment.MachineName"/>): which node ran its cases.</summary>
+    public string? Node { get; init; }
+
     /// <summary>Where the expected costs that balanced the shards came from: "manifest" or an earlier campaign database.</summary>
     public string? CostSource { get; init; }
 
@@ -126,6 +129,6 @@ public static class ShardBalancer
         var mine = Partition(costs, shard.Count)[shard.Index - 1];
         if (mine.Count == 0)
             throw new BadInputException($"shard {shard} gets no case: the campaign has {costs.Count} case(s), fewer than {shard.Count} shards", "Shard");
-        return shard with { Cases = mine, CostSource = costSource };
+        return shard with { Cases = mine, CostSource = costSource, Node = Environment.MachineName };
     }
 }

@@ -75,6 +75,11 @@ public sealed partial class SlurmEndToEndTests
         Assert.True(File.Exists(Path.Combine(dir, "plan", "report.html")), "the merge job wrote no report\n" + logs);
         Assert.Equal(Cells(single), Cells(merged));
 
+        // The report says which shard (host) ran which cases.
+        var md = File.ReadAllText(Path.Combine(dir, "plan", "report.md"));
+        Assert.Contains("### Hosts", md);
+        for (var i = 1; i <= 4; i++) Assert.Contains($"| {i}/4 | {Environment.MachineName} |", md);
+
         // Every case was measured on one shard (one campaign), with all its runtimes.
         using var store = CampaignStore.OpenExisting(merged);
         Assert.Equal(4, store.Campaigns().Count);
