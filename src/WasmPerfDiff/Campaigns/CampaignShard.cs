@@ -44,7 +44,8 @@ public sealed record CampaignShard(int Index, int Count)
 
     /// <summary>
     /// The shard a job asks for: <paramref name="option"/> (<c>I/N</c>) when given; else a Slurm job array's task
-    /// (<c>SLURM_ARRAY_TASK_ID</c> counted from <c>SLURM_ARRAY_TASK_MIN</c>, of <c>SLURM_ARRAY_TASK_COUNT</c>);
+    /// (<c>SLURM_ARRAY_TASK_ID</c> of <c>SLURM_ARRAY_TASK_COUNT</c>, plus one when the array counts from 0; the
+    /// whole array must have been submitted: a task resubmitted alone needs <c>--shard I/N</c>);
     /// else a Kubernetes Indexed Job's <c>JOB_COMPLETION_INDEX</c> (0-based) of <paramref name="count"/> or
     /// <see cref="CountVariable"/>. Null when none applies: the campaign is not sharded.
     /// </summary>
@@ -67,8 +68,10 @@ public sealed record CampaignShard(int Index, int Count)
         {
             var total = count ?? Number("SLURM_ARRAY_TASK_COUNT")
                 ?? throw new BadInputException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: give --shard I/N", "Shard");
-            var min = Number("SLURM_ARRAY_TASK_MIN") ?? 1;
-            return Checked(task - min + 1, total, "Shard");
+            // Arrays count from 1 (--array=1-N) or from 0 (--array=0-N-1). A partial resubmission (--array=3) says
+            // COUNT=1, so the shard would be 3 of 1: refused, where counting from MIN would silently run everything.
+            var fromZero = Number("SLURM_ARRAY_TASK_MIN") == 0;
+            return Checked(fromZero ? task + 1 : task, total, "Shard");
         }
         if (Number("JOB_COMPLETION_INDEX") is { } completion)
         {

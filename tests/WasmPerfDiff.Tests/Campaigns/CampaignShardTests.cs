@@ -23,6 +23,10 @@ public sealed class CampaignShardTests
         var slurm = new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "0", ["SLURM_ARRAY_TASK_MIN"] = "0", ["SLURM_ARRAY_TASK_COUNT"] = "4" };
         Assert.Equal(new CampaignShard(1, 4), CampaignShard.Resolve(null, null, slurm));
         Assert.Equal(new CampaignShard(2, 4), CampaignShard.Resolve("2/4", null, slurm));
+        Assert.Equal(new CampaignShard(3, 4), CampaignShard.Resolve(null, null,
+            new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_MIN"] = "1", ["SLURM_ARRAY_TASK_COUNT"] = "4" }));
+        Assert.Throws<BadInputException>(() => CampaignShard.Resolve(null, null,   // task 3 resubmitted alone: count 1
+            new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_MIN"] = "3", ["SLURM_ARRAY_TASK_COUNT"] = "1" }));
         Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, 6, new Hashtable { ["JOB_COMPLETION_INDEX"] = "4" }));
         Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, null,
             new Hashtable { ["JOB_COMPLETION_INDEX"] = "4", [CampaignShard.CountVariable] = "6" }));
