@@ -99,6 +99,7 @@ start() {
     if [ "$(date +%s)" -ge "$deadline" ]; then
       echo "slurm-local: node $node not idle after ${wait_s}s (state: '${st:-no answer}'); last log lines:" >&2
       tail -5 "$state/log/slurmctld.log" "$state/log/slurmd.log" >&2 || true
+      stop >&2
       exit 1
     fi
     # A node left down by an earlier run comes back once told to.

@@ -18,6 +18,9 @@ public sealed record CampaignShard(int Index, int Count)
     /// <summary>The cases this shard runs, chosen when the shard started (null until then).</summary>
     public IReadOnlyList<string>? Cases { get; init; }
 
+    /// <summary>The machine's name where the shard started (<see cref="Environment.MachineName"/>): which node ran its cases.</summary>
+    public string? Node { get; init; }
+
     /// <summary>Where the expected costs that balanced the shards came from: "manifest" or an earlier campaign database.</summary>
     public string? CostSource { get; init; }
 
@@ -41,7 +44,8 @@ public sealed record CampaignShard(int Index, int Count)
 
     /// <summary>
     /// The shard a job asks for: <paramref name="option"/> (<c>I/N</c>) when given; else a Slurm job array's task
-    /// (<c>SLURM_ARRAY_TASK_ID</c> counted from <c>SLURM_ARRAY_TASK_MIN</c>, of <c>SLURM_ARRAY_TASK_COUNT</c>);
+    /// (<c>SLURM_ARRAY_TASK_ID</c> of <c>SLURM_ARRAY_TASK_COUNT</c>, plus one when the array counts from 0; the
+    /// whole array must have been submitted: a task resubmitted alone needs <c>--shard I/N</c>);
     /// else a Kubernetes Indexed Job's <c>JOB_COMPLETION_INDEX</c> (0-based) of <paramref name="count"/> or
     /// <see cref="CountVariable"/>. Null when none applies: the campaign is not sharded.
     /// </summary>
@@ -64,8 +68,10 @@ public sealed record CampaignShard(int Index, int Count)
         {
             var total = count ?? Number("SLURM_ARRAY_TASK_COUNT")
                 ?? throw new BadInputException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: give --shard I/N", "Shard");
-            var min = Number("SLURM_ARRAY_TASK_MIN") ?? 1;
-            return Checked(task - min + 1, total, "Shard");
+            // Arrays count from 1 (--array=1-N) or from 0 (--array=0-N-1). A partial resubmission (--array=3) says
+            // COUNT=1, so the shard would be 3 of 1: refused, where counting from MIN would silently run everything.
+            var fromZero = Number("SLURM_ARRAY_TASK_MIN") == 0;
+            return Checked(fromZero ? task + 1 : task, total, "Shard");
         }
         if (Number("JOB_COMPLETION_INDEX") is { } completion)
         {
@@ -126,6 +132,6 @@ public static class ShardBalancer
         var mine = Partition(costs, shard.Count)[shard.Index - 1];
         if (mine.Count == 0)
             throw new BadInputException($"shard {shard} gets no case: the campaign has {costs.Count} case(s), fewer than {shard.Count} shards", "Shard");
-        return shard with { Cases = mine, CostSource = costSource };
+        return shard with { Cases = mine, CostSource = costSource, Node = Environment.MachineName };
     }
 }

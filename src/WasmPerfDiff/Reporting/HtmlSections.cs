@@ -42,6 +42,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             Row(sb, "analysis", string.Create(CultureInfo.InvariantCulture,
                 $"{Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {a.Threshold:0.##}×, {a.FloorText}: {a.Cases} complete cases, {a.BelowFloorCases} below the floor, {a.DroppedCases} missing a runtime; phases by {(a.MethodSummary.Length > 0 ? a.MethodSummary : "unknown")} cells"));
         sb.Append("</tbody></table>\n");
+        Hosts(sb);
 
         sb.Append("<h3>Runtimes</h3><div class=\"scroll\"><table><thead><tr><th>runtime</th><th>engine / tier</th><th>version</th>")
           .Append("<th class=\"num\">typical time</th><th class=\"num\">cells ok</th><th class=\"num\">runs</th><th>command</th></tr></thead><tbody>");
@@ -54,6 +55,20 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
               .Append("</td><td><code class=\"cmd\">").Append(H(r.Command)).Append("</code></td></tr>");
         sb.Append("</tbody></table></div>\n");
         Close(sb);
+    }
+
+    /// <summary>Which host ran which cases, when the file holds several campaigns (merged shards): each case's runtimes ran on one.</summary>
+    private void Hosts(StringBuilder sb)
+    {
+        if (m.Hosts.Count < 2) return;
+        sb.Append("<h3>Hosts</h3><p class=\"lead\">Merged campaigns: all runtimes of a case ran on one host, so a slower host changes the case's time, not the runtimes' ratios.</p>")
+          .Append("<div class=\"scroll\"><table><thead><tr><th>campaign</th><th>shard</th><th>node</th><th>CPU</th><th>kernel</th><th class=\"num\">runs</th><th>cases</th></tr></thead><tbody>");
+        foreach (var h in m.Hosts)
+            sb.Append("<tr><td><code>").Append(H(h.CampaignId[..Math.Min(12, h.CampaignId.Length)])).Append("</code> ").Append(H(h.Origin)).Append("</td><td>").Append(H(h.Shard ?? "–"))
+              .Append("</td><td>").Append(H(h.Node ?? "–")).Append("</td><td>").Append(H($"{h.Host.CpuModel} ({h.Host.Cores} cores)"))
+              .Append("</td><td>").Append(H(h.Host.Kernel)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Int(h.Runs)))
+              .Append("</td><td>").Append(H($"{h.Cases.Count}: {string.Join(", ", h.Cases)}")).Append("</td></tr>");
+        sb.Append("</tbody></table></div>\n");
     }
 
     public void Speed(StringBuilder sb)

@@ -43,6 +43,17 @@ public static class MarkdownReportWriter
             sb.AppendLine($"| {E(r.Name)} | {E(r.Version ?? "unknown")} | {ReportFormat.Factor(r.SpeedFactor)} | {r.OkCells}/{r.Cells} |");
         sb.AppendLine();
 
+        if (m.Hosts.Count > 1)
+        {
+            sb.AppendLine("### Hosts").AppendLine();
+            sb.AppendLine("All runtimes of a case ran on one host (merged shards).").AppendLine();
+            sb.AppendLine("| campaign | shard | node | CPU | runs | cases |");
+            sb.AppendLine("|---|---|---|---|--:|---|");
+            foreach (var share in m.Hosts)
+                sb.AppendLine($"| `{Code(share.CampaignId[..Math.Min(8, share.CampaignId.Length)])}` {E(share.Origin)} | {E(share.Shard ?? "–")} | {E(share.Node ?? "–")} | {E(share.Host.CpuModel)} ({share.Host.Cores} cores) | {share.Runs} | {share.Cases.Count}: {E(string.Join(", ", share.Cases))} |");
+            sb.AppendLine();
+        }
+
         sb.AppendLine("### Top execution findings").AppendLine();
         var findings = m.TimingFindings;
         if (findings.Count == 0) sb.AppendLine("_none_");

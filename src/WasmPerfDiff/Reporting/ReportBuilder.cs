@@ -24,7 +24,8 @@ public static class ReportBuilder
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
                        ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
         var settings = TryReadSettings(campaign);
-        var runs = store.ReadCaseRuns();
+        var rows = store.ReadRows();
+        var runs = rows.Select(r => r.Run).ToList();
         var baselines = store.BaselineWalls();
         var cases = store.Cases();
         var runtimeRecords = store.Runtimes();
@@ -92,7 +93,20 @@ public static class ReportBuilder
             FailedCells: support.Failed.Count());
 
         return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
-            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow);
+            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows));
+    }
+
+    /// <summary>Per campaign of the file (each shard merged in is one): its host and the cases its runs measured.</summary>
+    private static IReadOnlyList<HostShare> Hosts(CampaignStore store, IReadOnlyList<RunRow> rows)
+    {
+        var byCampaign = rows.GroupBy(r => r.CampaignId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return store.Campaigns().Select(c =>
+        {
+            var mine = byCampaign.GetValueOrDefault(c.Id) ?? [];
+            var shard = ShardOf(c);
+            return new HostShare(c.Id, c.Origin, c.Host, shard?.Node, shard?.ToString(),
+                mine.Select(r => r.Run.Case).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), mine.Count);
+        }).ToList();
     }
 
     /// <summary>The flame graphs given per finding, plus those found in <see cref="ReportOptions.FlameGraphDir"/> by name.</summary>
@@ -109,6 +123,14 @@ public static class ReportBuilder
     }
 
     /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>
+    /// <summary>The shard a campaign row ran (any origin: merged shards are origin 'shard' here), if its settings say.</summary>
+    private static CampaignShard? ShardOf(CampaignRecord c)
+    {
+        if (c.MeansOnly) return null;
+        try { return CampaignSettings.FromJson(c.SettingsJson).Shard; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or BadInputException) { return null; }
+    }
+
     private static CampaignSettings? TryReadSettings(CampaignRecord c)
     {
         if (c.Origin != CampaignOrigin.Local) return null;

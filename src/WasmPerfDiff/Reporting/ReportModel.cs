@@ -20,7 +20,8 @@ public sealed record ReportModel(
     IReadOnlyList<PhaseBreakdown> Phases,
     ReportCounts Counts,
     IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs,
-    DateTimeOffset Generated)
+    DateTimeOffset Generated,
+    IReadOnlyList<HostShare> Hosts)
 {
     /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
     public IReadOnlyList<Finding> TimingFindings => Of(FindingKind.Consensus, FindingKind.Peer);
@@ -57,3 +58,11 @@ public sealed record CellRuns(string Runtime, IReadOnlyList<double> Ms);
 
 /// <summary>The headline numbers of the summary cards.</summary>
 public sealed record ReportCounts(int Cases, int Runtimes, int Runs, int Anomalies, int StartupAnomalies, int Divergences, int FailedCells);
+
+/// <summary>
+/// What one campaign of the database ran, and where: after shards are merged (<c>import db</c>) each shard is a
+/// campaign with its own host, and every case's runtimes come from one of them. <see cref="Node"/> and
+/// <see cref="Shard"/> come from the shard's settings (null for an unsharded campaign).
+/// </summary>
+public sealed record HostShare(string CampaignId, string Origin, WasmPerfDiff.Host.HostFingerprint Host, string? Node, string? Shard,
+    IReadOnlyList<string> Cases, int Runs);

@@ -23,6 +23,10 @@ public sealed class CampaignShardTests
         var slurm = new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "0", ["SLURM_ARRAY_TASK_MIN"] = "0", ["SLURM_ARRAY_TASK_COUNT"] = "4" };
         Assert.Equal(new CampaignShard(1, 4), CampaignShard.Resolve(null, null, slurm));
         Assert.Equal(new CampaignShard(2, 4), CampaignShard.Resolve("2/4", null, slurm));
+        Assert.Equal(new CampaignShard(3, 4), CampaignShard.Resolve(null, null,
+            new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_MIN"] = "1", ["SLURM_ARRAY_TASK_COUNT"] = "4" }));
+        Assert.Throws<BadInputException>(() => CampaignShard.Resolve(null, null,   // task 3 resubmitted alone: count 1
+            new Hashtable { ["SLURM_ARRAY_TASK_ID"] = "3", ["SLURM_ARRAY_TASK_MIN"] = "3", ["SLURM_ARRAY_TASK_COUNT"] = "1" }));
         Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, 6, new Hashtable { ["JOB_COMPLETION_INDEX"] = "4" }));
         Assert.Equal(new CampaignShard(5, 6), CampaignShard.Resolve(null, null,
             new Hashtable { ["JOB_COMPLETION_INDEX"] = "4", [CampaignShard.CountVariable] = "6" }));
@@ -49,5 +53,38 @@ public sealed class CampaignShardTests
         var shard = ShardBalancer.Choose(new CampaignShard(2, 3), costs, "manifest");
         var cases = CampaignCases.For(settings with { Shard = shard });
         Assert.Equal(shard.Cases, cases.Select(c => c.Name));
+    }
+}
+
+/// <summary><c>run --shard</c> on real runtimes: its own database, and a resume that adds no run twice.</summary>
+public sealed class ShardedRunCliTests
+{
+    [Fact]
+    public void A_shard_runs_its_cases_into_its_own_database_and_a_resume_adds_nothing_twice()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-shard-").FullName;
+        string[] campaign = ["--cases", "fib,sieve,nbody", "--size", "test", "--runtime", "wasmtime-winch,wasmtime-cranelift",
+            "--warmup", "0", "--min-runs", "2", "--max-runs", "2"];
+        var db = Path.Combine(dir, "c.db");
+        var first = Support.CliProcess.Run(["run", "--db", db, "--shard", "2/2", .. campaign]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var shardDb = Path.Combine(dir, "c.shard-2-of-2.db");
+        Assert.False(File.Exists(db));
+
+        long Runs() { using var s = WasmPerfDiff.Store.CampaignStore.OpenExisting(shardDb); return s.CountRuns(); }
+        var runs = Runs();
+        var again = Support.CliProcess.Run(["run", "--resume", "--db", db, "--shard", "2/2"]);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(runs, Runs());
+
+        var wrong = Support.CliProcess.Run(["run", "--resume", "--db", shardDb, "--shard", "1/2"]);
+        Assert.Equal(2, wrong.ExitCode);
+
+        // Shard 1 takes the other cases: together they cover the campaign once.
+        using var store = WasmPerfDiff.Store.CampaignStore.OpenExisting(shardDb);
+        var mine = store.ReadCaseRuns().Select(r => r.Case).Distinct().ToList();
+        var settings = CampaignSettings.FromJson(store.LocalCampaign()!.SettingsJson);
+        Assert.Equal(settings.Shard!.Cases!.Order(), mine.Order());
+        Assert.Equal(2 * 2 * mine.Count, runs);
     }
 }
