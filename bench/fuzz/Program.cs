@@ -28,7 +28,8 @@ return results.Any(r => FuzzRunner.IsDefect(r.Outcome)) ? 1 : 0;
 
 static string FindRepoRoot()
 {
-    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-        if (File.Exists(Path.Combine(d.FullName, "WasmPerfDiff.slnx"))) return d.FullName;
+    foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        for (var d = new DirectoryInfo(start); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "WasmPerfDiff.slnx"))) return d.FullName;
     throw new InvalidOperationException("run from inside the repository");
 }

@@ -23,4 +23,9 @@ public sealed record AnalysisResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RankingRow> Ranking,
     IReadOnlyDictionary<string, double>? Centre,
-    ConsensusSummary? Consensus = null);
+    ConsensusSummary? Consensus = null)
+{
+    /// <summary>Selected runtimes left out of the timing model because none of their cells has an ok run (see
+    /// <see cref="CellTable.LeftOutRuntimes"/>); their failures are in the validation matrix, not hidden.</summary>
+    public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
+}

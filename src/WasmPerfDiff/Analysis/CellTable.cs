@@ -15,6 +15,9 @@ public sealed class CellTable
     public double[][] Samples { get; }
     public int DroppedCases { get; }
     public int ExcludedCases { get; }
+    /// <summary>Selected runtimes without a single timed (ok) cell: left out of the table, so that one runtime that
+    /// always fails does not drop every case, and reported instead.</summary>
+    public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
 
     public int CaseCount => Cases.Count;
     public int RuntimeCount => Runtimes.Count;
@@ -124,6 +127,16 @@ public sealed class CellTable
             (cells[c][r] ??= []).Add(ms);
         }
 
+        // A runtime with no timed cell at all would empty the table (every case lacks it): leave it out and say so.
+        var kept = Enumerable.Range(0, runtimes.Count).Where(j => cells.Any(row => row[j] is { Count: > 0 })).ToArray();
+        var leftOut = Enumerable.Range(0, runtimes.Count).Except(kept).Select(j => runtimes[j]).ToArray();
+        if (leftOut.Length > 0 && kept.Length > 0)
+        {
+            runtimes = kept.Select(j => runtimes[j]).ToArray();
+            for (var i = 0; i < cells.Count; i++) cells[i] = kept.Select(j => cells[i][j]).ToArray();
+        }
+        else leftOut = [];
+
         // Cases in name order so results do not depend on the order runs were stored in.
         var order = Enumerable.Range(0, caseNames.Count).Where(i => cells[i].All(l => l is { Count: > 0 }))
             .OrderBy(i => caseNames[i], StringComparer.Ordinal).ToArray();
@@ -132,6 +145,6 @@ public sealed class CellTable
         for (var j = 0; j < runtimes.Count; j++)
             samples[i * runtimes.Count + j] = cells[order[i]][j]!.ToArray();
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
-            caseNames.Count - order.Length, excluded.Count);
+            caseNames.Count - order.Length, excluded.Count) { LeftOutRuntimes = leftOut };
     }
 }
