@@ -22,14 +22,14 @@ public sealed partial class FuzzRunner(string cliDll, string workRoot, TimeSpan 
     [GeneratedRegex(@"^\s+at [\w.<>`\[\]]+.*\(", RegexOptions.Multiline)]
     private static partial Regex StackLine();
 
-    public IReadOnlyList<FuzzResult> Run(IReadOnlyList<FuzzCase> cases, int parallel, Action<int>? progress = null)
+    public IReadOnlyList<FuzzResult> Run(IReadOnlyList<FuzzCase> cases, int parallel, Action<int, FuzzResult>? progress = null)
     {
         var results = new FuzzResult[cases.Count];
         var done = 0;
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
         {
             results[i] = RunOne(cases[i], i);
-            progress?.Invoke(Interlocked.Increment(ref done));
+            progress?.Invoke(Interlocked.Increment(ref done), results[i]);
         });
         return results;
     }

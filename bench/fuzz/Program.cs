@@ -18,7 +18,16 @@ var cases = Enumerable.Range(0, count).Select(i => inputs.Next(kinds[i % kinds.L
 Console.Error.WriteLine($"{count} inputs through {cli}, {parallel} at a time, sandboxes in {work}");
 var clock = Stopwatch.StartNew();
 var runner = new FuzzRunner(cli, work, TimeSpan.FromSeconds(Int("--limit", 120)));
-var results = runner.Run(cases, parallel, n => { if (n % 100 == 0) Console.Error.WriteLine($"  {n}/{count} ({clock.Elapsed:hh\\:mm\\:ss})"); });
+// One line per result as it comes (kind, outcome, exit, label, detail), so an interrupted run still has its counts.
+var log = opts.GetValueOrDefault("--log");
+var gate = new object();
+var results = runner.Run(cases, parallel, (n, r) =>
+{
+    if (log is not null)
+        lock (gate) File.AppendAllText(log, string.Join('\t', r.Case.Kind, WasmPerfDiff.Wire.Name(r.Outcome), r.ExitCode, r.Case.Label.Replace('\t', ' ').Replace('\n', ' '),
+            r.Detail.Replace('\t', ' ').Replace('\n', ' ')) + "\n");
+    if (n % 100 == 0) Console.Error.WriteLine($"  {n}/{count} ({clock.Elapsed:hh\\:mm\\:ss})");
+});
 Console.WriteLine(FuzzRunner.Table(results));
 Console.WriteLine($"{count} inputs in {clock.Elapsed:hh\\:mm\\:ss}, seed {seed}");
 foreach (var r in results.Where(r => FuzzRunner.IsDefect(r.Outcome)))
