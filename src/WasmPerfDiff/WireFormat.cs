@@ -48,7 +48,11 @@ public static class WireJson
     /// <summary>Printed and exported JSON documents: indented, non-ASCII text as it is, NaN and ∞ spelled out.</summary>
     public static readonly JsonSerializerOptions Document = Create(indented: true);
 
-    private static JsonSerializerOptions Create(bool indented)
+    /// <summary>Reading files people write (runtime configs, manifests) and stored settings: as <see cref="Document"/>, and a
+    /// <c>null</c> where the type allows none (<c>"cases": null</c>, a null name) is an error with its line and column.</summary>
+    public static readonly JsonSerializerOptions Input = Create(indented: true, strict: true);
+
+    private static JsonSerializerOptions Create(bool indented, bool strict = false)
     {
         var options = new JsonSerializerOptions
         {
@@ -58,6 +62,8 @@ public static class WireJson
             // Files people write (runtime configs, manifests) may carry comments and trailing commas.
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            RespectNullableAnnotations = strict,
+            RespectRequiredConstructorParameters = strict,
         };
         if (indented)
         {

@@ -9,14 +9,15 @@ public static partial class DurationParser
     [GeneratedRegex(@"^(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+(?:\.\d+)?)m)?(?:(?<s>\d+(?:\.\d+)?)s?)?$")]
     private static partial Regex Units();
 
-    public static TimeSpan Parse(string text)
+    public static TimeSpan Parse(string text, string field = "MaxTime")
     {
         var t = text.Trim().ToLowerInvariant();
-        if (t.Contains(':') && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var ts)) return ts;
+        if (t.Contains(':') && TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var ts)) return Durations.Check(ts, field);
         var m = Units().Match(t);
         if (t.Length == 0 || !m.Success)
             throw new BadInputException($"cannot read duration '{text}' (examples: 90s, 5m, 1h30m, 00:05:00)");
         double Get(string g) => m.Groups[g].Success ? double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
-        return TimeSpan.FromHours(Get("h")) + TimeSpan.FromMinutes(Get("m")) + TimeSpan.FromSeconds(Get("s"));
+        // Summed as seconds in a double: 99999999999h is refused as too long, not an overflow.
+        return Durations.FromSeconds(Get("h") * 3600 + Get("m") * 60 + Get("s"), field);
     }
 }

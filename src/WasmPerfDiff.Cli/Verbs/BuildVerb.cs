@@ -35,7 +35,7 @@ public static class BuildVerb
                 Opt = pr.GetValue(opt)!,
                 Compiler = pr.GetValue(compiler) == "emcc" ? WasmCompiler.Emcc : WasmCompiler.Clang,
                 Native = pr.GetValue(native),
-                OutDir = Path.GetFullPath(pr.GetValue(output)!),
+                OutDir = pr.GetValue(output)!,
                 Cases = pr.GetValue(cases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Jobs = pr.GetValue(jobs),
             };

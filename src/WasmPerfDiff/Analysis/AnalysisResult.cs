@@ -32,6 +32,10 @@ public sealed record AnalysisResult(
 
     /// <summary>The floor in words: the fixed one, or the precision rule.</summary>
     public string FloorText => FloorMs is double f ? $"floor {f:0.#} ms" : "precision floor";
+
+    /// <summary>Selected runtimes left out of the timing model because none of their cells has an ok run (see
+    /// <see cref="CellTable.LeftOutRuntimes"/>); their failures are in the validation matrix, not hidden.</summary>
+    public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
 }
 
 /// <summary>Where one cell's phase came from and the floor the precision rule set for it (ms).</summary>

@@ -20,6 +20,9 @@ public sealed class CellTable
     /// <summary>Per cell, the wall times of its baseline runs when its durations are baseline-subtracted (else null):
     /// the bootstrap resamples them too, so the baseline's uncertainty is in the interval.</summary>
     public double[]?[] Baselines { get; }
+    /// <summary>Selected runtimes without a single timed (ok) cell: left out of the table, so that one runtime that
+    /// always fails does not drop every case, and reported instead.</summary>
+    public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
 
     public int CaseCount => Cases.Count;
     public int RuntimeCount => Runtimes.Count;
@@ -148,6 +151,16 @@ public sealed class CellTable
             (cells[c][r] ??= []).Add(ms);
         }
 
+        // A runtime with no timed cell at all would empty the table (every case lacks it): leave it out and say so.
+        var kept = Enumerable.Range(0, runtimes.Count).Where(j => cells.Any(row => row[j] is { Count: > 0 })).ToArray();
+        var leftOut = Enumerable.Range(0, runtimes.Count).Except(kept).Select(j => runtimes[j]).ToArray();
+        if (leftOut.Length > 0 && kept.Length > 0)
+        {
+            runtimes = kept.Select(j => runtimes[j]).ToArray();
+            for (var i = 0; i < cells.Count; i++) cells[i] = kept.Select(j => cells[i][j]).ToArray();
+        }
+        else leftOut = [];
+
         // Cases in name order so results do not depend on the order runs were stored in.
         var order = Enumerable.Range(0, caseNames.Count).Where(i => cells[i].All(l => l is { Count: > 0 }))
             .OrderBy(i => caseNames[i], StringComparer.Ordinal).ToArray();
@@ -168,6 +181,6 @@ public sealed class CellTable
             _ = baselines;
         }
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
-            caseNames.Count - order.Length, excluded.Count, methods, baselineSamples);
+            caseNames.Count - order.Length, excluded.Count, methods, baselineSamples) { LeftOutRuntimes = leftOut };
     }
 }

@@ -15,6 +15,8 @@ public static class DifferentialAnalysis
         var runtimes = CellTable.SelectRuntimes(runs, options.Runtimes);
         if (runtimes.Count < 2) throw new BadInputException("differential analysis needs at least two runtimes");
         var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase, options.Baselines);
+        if (table.RuntimeCount < 2)
+            throw new BadInputException($"only {string.Join(", ", table.Runtimes)} has ok runs ({string.Join(", ", table.LeftOutRuntimes)} never ran ok): nothing to compare");
         if (options.Method == AnalysisMethod.Warpdiff)
             return AnalyzeTable(table, options);
         var load = options.Phase == AnalysisPhase.Load || !CellTable.AnyRunHas(runs, AnalysisPhase.Load)
@@ -34,7 +36,8 @@ public static class DifferentialAnalysis
         var warp = WarpDiffMethod.Rank(table);
         return new AnalysisResult(AnalysisMethod.Warpdiff, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, 0, options.MeansOnly || !CellBootstrap.CanBootstrap(table.Samples),
-            options.Threshold, options.FloorMs, Take(warp.Findings, options.Top), Take(warp.Ranking, options.Top), warp.Centre);
+            options.Threshold, options.FloorMs, Take(warp.Findings, options.Top), Take(warp.Ranking, options.Top), warp.Centre)
+            { LeftOutRuntimes = table.LeftOutRuntimes };
     }
 
     private static AnalysisResult Robust(CellTable table, CellTable? load, IReadOnlyList<Finding> divergences, AnalysisOptions options)
@@ -70,7 +73,8 @@ public static class DifferentialAnalysis
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
             table.DroppedCases, table.ExcludedCases, table.CaseCount - analysed.Count, options.MeansOnly, options.Threshold,
             options.FloorMs, WithMethods(findings, table, load), [], null, Cells(table, medians, options.Threshold),
-            ConsensusFit.Summarize(table, medians, ShortCases(table, analysed)));
+            ConsensusFit.Summarize(table, medians, ShortCases(table, analysed)))
+            { LeftOutRuntimes = table.LeftOutRuntimes };
     }
 
     /// <summary>Drops findings of cells the precision floor leaves unranked (their peers' medians still enter the factors: a peer factor is a median over three peers).</summary>
@@ -139,9 +143,11 @@ public static class DifferentialAnalysis
     private static IReadOnlyList<T> Take<T>(IReadOnlyList<T> items, int? top) =>
         top is int n && n < items.Count ? items.Take(n).ToList() : items;
 
-    private static void Validate(AnalysisOptions options)
+    /// <summary>Refuses options no analysis can use (also called by <c>report</c> before it reads anything, so both verbs
+    /// accept and refuse the same values).</summary>
+    public static void Validate(AnalysisOptions options)
     {
-        if (!(options.Threshold > 1)) throw new BadInputException($"must be a factor above 1 (got {options.Threshold})", nameof(options.Threshold));
+        if (!(options.Threshold > 1) || double.IsInfinity(options.Threshold)) throw new BadInputException($"must be a factor above 1 (got {options.Threshold})", nameof(options.Threshold));
         if (options.FloorMs is double f && !(f >= 0)) throw new BadInputException($"the duration floor must be ≥ 0 ms (got {options.FloorMs})", nameof(options.FloorMs));
         if (options.Top is < 1) throw new BadInputException($"must be at least 1 (got {options.Top})", nameof(options.Top));
     }

@@ -69,11 +69,23 @@ public sealed record CampaignSettings
         if (MinRuns < 1) throw new BadInputException("must be ≥ 1", nameof(MinRuns));
         if (MaxRuns < MinRuns) throw new BadInputException($"({MaxRuns}) must be ≥ the minimum runs per cell ({MinRuns})", nameof(MaxRuns));
         if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0", nameof(TargetRelativeCi));
-        if (MaxTime is { } t && t <= TimeSpan.Zero) throw new BadInputException("must be > 0", nameof(MaxTime));
-        if (Timeout is { } o && o <= TimeSpan.Zero) throw new BadInputException("must be > 0", nameof(Timeout));
+        if (!double.IsFinite(TargetRelativeCi)) throw new BadInputException("the CI target must be a finite number", nameof(TargetRelativeCi));
+        if (MaxTime is { } t) Durations.Check(t, nameof(MaxTime));
+        if (Timeout is { } o) Durations.Check(o, nameof(Timeout));
     }
 
-    public static CampaignSettings FromJson(string json) =>
-        JsonSerializer.Deserialize<CampaignSettings>(json, WireJson.Compact)
-        ?? throw new BadInputException("campaign settings in the database are unreadable");
+    public static CampaignSettings FromJson(string json)
+    {
+        try
+        {
+            var s = JsonSerializer.Deserialize<CampaignSettings>(json, WireJson.Input)
+                ?? throw new BadInputException("campaign settings in the database are unreadable (null)");
+            if (s.Runtimes.Any(r => r is null)) throw new BadInputException("campaign settings in the database list a null runtime");
+            return s;
+        }
+        catch (JsonException e)
+        {
+            throw JsonErrors.Describe("campaign settings in the database", e);
+        }
+    }
 }

@@ -28,14 +28,18 @@ public sealed record CorpusManifest
         try
         {
             using var stream = File.OpenRead(path);
-            var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, WireJson.Document)
+            var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, WireJson.Input)
                 ?? throw new BadInputException($"corpus manifest '{path}' is empty");
             Validate(manifest, path);
             return manifest;
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"corpus manifest '{path}' is not valid: {e.Message}");
+            throw JsonErrors.Describe($"corpus manifest '{path}'", e, "Corpus");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"cannot read corpus manifest '{path}': {e.Message}", "Corpus");
         }
     }
 
@@ -51,6 +55,16 @@ public sealed record CorpusManifest
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in manifest.Cases)
         {
+            if (c is null) throw new BadInputException($"corpus manifest '{path}': 'cases' holds a null entry", "Corpus");
+            if (string.IsNullOrWhiteSpace(c.Name) || string.IsNullOrWhiteSpace(c.Wasm) || string.IsNullOrWhiteSpace(c.Suite))
+                throw new BadInputException($"corpus manifest '{path}': every case needs a name, a suite and a wasm path", "Corpus");
+            foreach (var (size, s) in c.Sizes)
+                if (s is null || s.Args is null || s.Args.Any(a => a is null))
+                    throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' size '{size}' needs an args list of strings", "Corpus");
+            if (c.Generator is { } g && (g.Source is null || g.Args is null || g.Args.Any(a => a is null)))
+                throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' has a generator without a source or args", "Corpus");
+            if (c.Triggers is null || c.Triggers.Any(t => t is null))
+                throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' has a null trigger", "Corpus");
             if (!names.Add(c.Name)) throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' appears twice");
             if (!c.Sizes.ContainsKey(CorpusCase.TestSize) || !c.Sizes.ContainsKey(CorpusCase.DefaultSize))
                 throw new BadInputException($"corpus manifest '{path}': case '{c.Name}' needs sizes 'test' and 'default'");

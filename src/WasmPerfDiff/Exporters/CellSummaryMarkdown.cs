@@ -26,7 +26,8 @@ public static class CellSummaryMarkdown
             var status = cell.FirstOrDefault(r => r.Result.Status != RunStatus.Ok)?.Result.Status ?? RunStatus.Ok;
             var median = Median(walls);
             var mad = median is { } m ? Median(walls.Select(x => Math.Abs(x - m)).ToList()) : null;
-            sb.Append($"| {cell.Key.Case} | {cell.Key.Runtime} | {cell.Count()} | {Num(median)} | {Num(mad)} | {Num(Median(exec))} | {status.ToWire()} |\n");
+            // Names come from data (manifests, imports, configs): escaped like the report's, so '|', newlines and HTML stay text.
+            sb.Append($"| {Reporting.MarkdownReportWriter.E(cell.Key.Case)} | {Reporting.MarkdownReportWriter.E(cell.Key.Runtime)} | {cell.Count()} | {Num(median)} | {Num(mad)} | {Num(Median(exec))} | {status.ToWire()} |\n");
         }
         if (meansOnly) sb.Append("\nRuns are published means (WarpDiff), not single runs: n counts means and MAD is not a run-to-run spread.\n");
         w.Write(sb.ToString());

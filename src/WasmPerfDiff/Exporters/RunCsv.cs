@@ -37,7 +37,16 @@ public static class RunCsv
         null => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-        string s when s.IndexOfAny([',', '"', '\n', '\r']) >= 0 => '"' + s.Replace("\"", "\"\"") + '"',
-        _ => v.ToString() ?? "",
+        string s => Quote(Neutralise(s)),
+        _ => Quote(Neutralise(v.ToString() ?? "")),
     };
+
+    /// <summary>
+    /// Spreadsheet formula injection: a text cell starting with = + - @, a tab or a carriage return would be run as a
+    /// formula by Excel, LibreOffice or Google Sheets; OWASP's advice is to prefix such cells with a single quote, which
+    /// the spreadsheet shows as text. Numbers are written as numbers (a negative number is not text), so only text gets this.
+    /// </summary>
+    public static string Neutralise(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+
+    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? '"' + s.Replace("\"", "\"\"") + '"' : s;
 }

@@ -17,6 +17,7 @@ public static class OutputPaths
     {
         var full = FullPath(path, field);
         if (Directory.Exists(full)) throw new BadInputException($"'{path}' is a directory; name a file", field);
+        if (Encoding.UTF8.GetByteCount(Path.GetFileName(full)) > 255) throw new BadInputException($"the file name of '{Shorten(path!)}' is longer than 255 bytes", field);
         PrepareDirectoryOf(full, path!, field);
         return full;
     }
@@ -75,6 +76,8 @@ public static class OutputPaths
         {
             throw new BadInputException($"'{path}' is not a usable path: {e.Message}", field);
         }
+        if (full.Split('/').Any(part => Encoding.UTF8.GetByteCount(part) > 255))
+            throw new BadInputException($"'{Shorten(path)}' has a folder or file name longer than 255 bytes", field);
         foreach (var fs in PseudoFileSystems)
             if (full == fs || full.StartsWith(fs + "/", StringComparison.Ordinal))
                 throw new BadInputException($"'{path}' is under {fs}, where no output file belongs", field);
@@ -111,7 +114,9 @@ public static class OutputPaths
     }
 
     private static string TempBeside(string full) =>
-        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Path.Combine(Path.GetDirectoryName(full)!, $".wasm-perfdiff-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+
+    private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
     private static void TryDelete(string path)
     {

@@ -12,9 +12,13 @@ public static class RuntimeRunner
         Launch launch;
         try
         {
+            // Checked before spawning: a module or stdin file that vanished is said as such, not as a spawn error.
+            request.Validate();
             launch = await runtime.PrepareAsync(request, LaunchOptions.Default, cancellationToken);
+            if (launch.Spec is { } spec && (string.IsNullOrEmpty(spec.Executable) || !File.Exists(spec.Executable)))
+                launch = Launch.Failed($"runtime program '{spec.Executable}' does not exist (removed during the campaign?)");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or BadInputException)
         {
             launch = Launch.Failed(e.Message);
         }

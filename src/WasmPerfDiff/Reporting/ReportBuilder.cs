@@ -19,6 +19,22 @@ public static class ReportBuilder
         return Build(store, options);
     }
 
+    /// <summary>The analysis a report shows; its options are checked before the database is read.</summary>
+    public static AnalysisOptions AnalysisOptionsFor(ReportOptions options, bool meansOnly)
+    {
+        var analysis = new AnalysisOptions
+        {
+            Method = AnalysisMethod.Robust,
+            Phase = AnalysisPhase.Execution,
+            Threshold = options.Threshold,
+            FloorMs = options.FloorMs,
+            Seed = options.Seed,
+            MeansOnly = meansOnly,
+        };
+        DifferentialAnalysis.Validate(analysis);
+        return analysis;
+    }
+
     public static ReportModel Build(CampaignStore store, ReportOptions options)
     {
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
@@ -32,7 +48,9 @@ public static class ReportBuilder
         var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
         var support = ValidationMatrix.Build(cases, runtimeNames, runs);
 
-        // The analysis compares runtimes that have timed runs; the others (unsupported, all failed) only show in the matrix.
+        // The same analysis as `analyze` with its defaults (every runtime): runtimes without a timed run are left out of
+        // the timing model by the analysis itself (and get no typical speed), but still count in divergences.
+        var analysisOptions = AnalysisOptionsFor(options, store.HoldsMeansOnly);
         var timed = runtimeNames.Where(rt => runs.Any(r => r.Result.Runtime == rt && r.Result.Status == RunStatus.Ok)).ToList();
         AnalysisResult? analysis = null;
         string? note = null;
@@ -42,17 +60,7 @@ public static class ReportBuilder
         {
             try
             {
-                analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions
-                {
-                    Method = AnalysisMethod.Robust,
-                    Phase = AnalysisPhase.Execution,
-                    Runtimes = timed,
-                    Threshold = options.Threshold,
-                    FloorMs = options.FloorMs,
-                    Baselines = baselines,
-                    Seed = options.Seed,
-                    MeansOnly = store.HoldsMeansOnly,
-                });
+                analysis = DifferentialAnalysis.Analyze(runs, analysisOptions with { Baselines = baselines });
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
                     note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
                            $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";

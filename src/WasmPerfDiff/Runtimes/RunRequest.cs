@@ -12,4 +12,22 @@ public sealed record RunRequest(
     string? Dir = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Refuses a request no runtime could run, before anything is spawned: the module, the stdin file or the working
+    /// folder is missing (or was removed during a campaign), an argument is null or holds a NUL, the timeout is out of range.
+    /// </summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(WasmPath)) throw new BadInputException("no module file given", "Wasm");
+        if (Directory.Exists(WasmPath)) throw new BadInputException($"module '{WasmPath}' is a directory, not a file", "Wasm");
+        if (!File.Exists(WasmPath)) throw new BadInputException($"module file '{WasmPath}' does not exist (or was removed)", "Wasm");
+        if (StdinPath is not null && !File.Exists(StdinPath))
+            throw new BadInputException($"stdin file '{StdinPath}' does not exist{(Directory.Exists(StdinPath) ? " (it is a directory)" : "")}", "Stdin");
+        if (Dir is not null && !Directory.Exists(Dir)) throw new BadInputException($"directory '{Dir}' does not exist", "Dir");
+        if (Args is null || Args.Any(a => a is null)) throw new BadInputException("the guest arguments hold a null", "Args");
+        if (Args.Any(a => a.Contains('\0')) || WasmPath.Contains('\0'))
+            throw new BadInputException("an argument or path holds a NUL character, which no program can receive", "Args");
+        Durations.Check(Timeout, "Timeout");
+    }
 }

@@ -35,13 +35,19 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         ConfigFile file;
         try
         {
-            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), WireJson.Document)
+            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), WireJson.Input)
                 ?? throw new BadInputException($"{path}: empty config");
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path}: invalid JSON ({e.Message.Split('.')[0]})");
+            throw JsonErrors.Describe($"runtime config '{path}'", e, "Config");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"cannot read runtime config '{path}': {e.Message}", "Config");
+        }
+        if (file.Runtimes?.Any(r => r is null) == true) throw new BadInputException($"{path}: 'runtimes' holds a null entry", "Config");
+        if (file.Paths?.Any(p => p.Value is null) == true) throw new BadInputException($"{path}: 'paths' holds a null path", "Config");
         var runtimes = (file.Runtimes ?? []).Select((r, i) => r.ToDefinition(path, i)).ToList();
         var dup = runtimes.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new BadInputException($"{path}: runtime '{dup.Key}' is defined twice");
@@ -69,8 +75,14 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
             var where = $"{path}: runtimes[{index}]";
             if (string.IsNullOrWhiteSpace(Name) || Name.Any(c => char.IsWhiteSpace(c) || c == ','))
                 throw new BadInputException($"{where}: 'name' is required and may not contain spaces or commas");
+            if (!RuntimeNames.IsSafe(Name))
+                throw new BadInputException($"{where}: runtime name '{Name}' may only use {RuntimeNames.Alphabet}");
             if (Command is null || Command.Count == 0)
                 throw new BadInputException($"{where} ({Name}): 'command' must be a non-empty argv list");
+            foreach (var (list, key) in new[] { (Command, "command"), (Precompile, "precompile"), (Version, "version") })
+                if (list is not null && list.Any(string.IsNullOrEmpty))
+                    throw new BadInputException($"{where} ({Name}): '{key}' holds a null or empty argument");
+            if (Version is { Count: 0 }) throw new BadInputException($"{where} ({Name}): 'version' must be a non-empty argv list (or left out)");
             if (!Command.Contains("{wasm}") && !Command.Any(a => a.Contains("{wasm}")) && !Command.Any(a => a.Contains("{out}")))
                 throw new BadInputException($"{where} ({Name}): 'command' must mention {{wasm}} (or {{out}} with a precompile step)");
             if (Precompile is { Count: 0 }) throw new BadInputException($"{where} ({Name}): 'precompile' must be a non-empty argv list");

@@ -387,7 +387,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         var discard = false;
         if (_createdHere)
         {
-            try { discard = CountRuns() == 0 && Campaigns().Count == 0; }
+            try { discard = CountRuns() == 0 && Campaigns().Count == 0 && Cases().Count == 0 && Runtimes().Count == 0; }
             catch (Exception e) when (e is SqliteException or BadInputException) { }
         }
         _db.Dispose();

@@ -85,6 +85,8 @@ internal static class StoreFile
     public static Exception Describe(Exception e, string shown) => e switch
     {
         BadInputException => e,
+        // A constraint failure is the caller's bug (a run stored twice), not the file's: it stays what it is.
+        SqliteException { SqliteErrorCode: 19 } => e,
         SqliteException s => new BadInputException(s.SqliteErrorCode switch
         {
             11 => $"'{shown}' is damaged (integrity check failed: {Sqlite(s)}); restore it from a copy or re-run the campaign",

@@ -36,6 +36,7 @@ public static class DemoWorkflow
     public static async Task<DemoResult> RunAsync(DemoRequest request, Action<DemoPlanInfo>? onPlan, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var outDir = Host.OutputPaths.PrepareDirectory(request.OutDirectory, "Out");
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
         settings.Validate();
@@ -44,7 +45,6 @@ public static class DemoWorkflow
         var plan = new DemoPlanInfo(cases.Count, runtimes.Select(r => r.Name).ToList(), settings, request.Budget);
         onPlan?.Invoke(plan);
 
-        var outDir = Host.OutputPaths.PrepareDirectory(request.OutDirectory, "Out");
         var dbPath = Path.Combine(outDir, Database);
         DeleteDatabase(dbPath); // a demo always starts afresh; `run --resume` is the verb for continuing
         CampaignResult campaign;

@@ -25,6 +25,7 @@ public static class ExecWorkflow
         var runtimes = RuntimeCatalog.Load(request.ConfigPath).Select(request.Runtimes);
         if (runtimes.Count == 0) throw new BadInputException("no runtime is available (see: wasm-perfdiff doctor)");
         var run = new RunRequest(request.Wasm, request.Args, timeout, request.StdinPath, request.Directory);
+        run.Validate();
         var results = new List<RunResult>();
         foreach (var r in runtimes)
         {

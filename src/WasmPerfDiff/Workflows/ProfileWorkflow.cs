@@ -31,6 +31,7 @@ public static class ProfileWorkflow
         var a = Single(catalog, request.Runtime);
         var b = request.Versus is null ? null : Single(catalog, request.Versus);
         var run = new RunRequest(wasm, request.Args.Count > 0 ? request.Args : caseArgs, options.EffectiveTimeout, request.StdinPath ?? caseStdin, request.Directory);
+        run.Validate();
         return await ProfileJob.RunAsync(a, b, run, request.Sampling.OutDirectory, options, request.Sampling.Top, ct);
     }
 

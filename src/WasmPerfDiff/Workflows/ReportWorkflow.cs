@@ -10,7 +10,8 @@ public static class ReportWorkflow
 {
     public static (ReportModel Model, ReportFiles Files) Write(ReportRequest request)
     {
-        // Output paths first: a bad --out is refused before the analysis, not after it.
+        // Options and output paths first: a bad --threshold or --out is refused before the analysis, not after it.
+        ReportBuilder.AnalysisOptionsFor(request.Options, meansOnly: false);
         Host.OutputPaths.PrepareFile(request.Html, "Out");
         if (request.Markdown is not null) Host.OutputPaths.PrepareFile(request.Markdown, "Md");
         var model = ReportBuilder.Build(request.Database, request.Options);

@@ -20,6 +20,6 @@ public sealed class RequiresClangFactAttribute : FactAttribute
 
     public RequiresClangFactAttribute()
     {
-        if (Missing.Value is { } reason) Skip = reason;
+        Skip = Support.RequiredTools.SkipReason("clang", Missing.Value);
     }
 }

@@ -58,7 +58,7 @@ public class FindingProfilesTests
         Assert.Equal("wasmtime-cranelift", FindingProfiles.BestPeer(finding, runs, r => r != "v8-turbofan"));
     }
 
-    [Fact]
+    [Support.RequiresPerfFact]
     public void Profile_db_findings_writes_graphs_per_finding_and_an_index_for_the_report()
     {
         using var dir = ProfilingFixtures.NewTempDir();

@@ -36,7 +36,7 @@ public class PerfRecorderTests
         Assert.Contains("apt-get install linux-perf", error.Message);
     }
 
-    [Fact]
+    [Support.RequiresPerfFact]
     public async Task Perf_on_this_machine_can_sample()
     {
         await PerfRecorder.CheckAvailableAsync(new PerfOptions());

@@ -10,7 +10,7 @@ public class ProfileVerbTests
 {
     private static string CliDll => Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll");
 
-    [Fact]
+    [Support.RequiresPerfFact]
     public void Wasmtime_against_node_writes_three_svgs_and_names_hot_loop_top_on_both()
     {
         using var outDir = ProfilingFixtures.NewTempDir();
@@ -40,7 +40,7 @@ public class ProfileVerbTests
         Assert.Contains(File.ReadLines(Path.Combine(outDir, "v8-turbofan.folded")), l => l.Contains("hot_loop_[j]"));
     }
 
-    [Fact]
+    [Support.RequiresPerfFact]
     public void A_corpus_case_runs_with_its_sidecar_arguments_on_one_runtime()
     {
         using var corpus = ProfilingFixtures.NewTempDir();
@@ -58,7 +58,7 @@ public class ProfileVerbTests
         Assert.Equal(["v8-turbofan.folded", "v8-turbofan.svg"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
     }
 
-    [Fact]
+    [Support.RequiresPerfFact]
     public void A_run_that_hits_the_timeout_still_yields_its_profile_and_leaves_no_process_behind()
     {
         using var outDir = ProfilingFixtures.NewTempDir();

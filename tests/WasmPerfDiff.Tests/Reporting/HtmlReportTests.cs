@@ -19,7 +19,7 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
         return path;
     }
 
-    [Fact]
+    [Support.RequiresChromiumFact]
     public void The_page_opens_in_chromium_with_every_section_and_no_console_output()
     {
         var html = WriteHtml(Model());
@@ -33,7 +33,7 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
         Assert.Contains("id=\"chart-phases\"", dom.Stdout);
     }
 
-    [Fact]
+    [Support.RequiresChromiumFact]
     public void The_screenshot_is_a_real_picture_of_the_page()
     {
         var html = WriteHtml(Model());
@@ -47,7 +47,7 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
         Assert.True(bytes.Length > 60_000, $"screenshot is only {bytes.Length} bytes");
     }
 
-    [Fact]
+    [Support.RequiresChromiumFact]
     public void A_case_named_like_a_script_tag_is_shown_as_text()
     {
         var model = Model();
@@ -63,7 +63,7 @@ public class HtmlReportTests(ReportCampaignFixture campaign)
         Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [Support.RequiresChromiumFact]
     public void The_console_check_sees_a_page_that_throws()
     {
         // Guards the test above: if Chromium stopped logging console errors, an empty list would prove nothing.

@@ -37,7 +37,8 @@ public class ReportCliTests(ReportCampaignFixture campaign)
     public void Report_of_a_database_without_a_campaign_says_so()
     {
         var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-cli-report-").FullName, "empty.db");
-        WasmPerfDiff.Store.CampaignStore.Open(db).Dispose();
+        using (var store = WasmPerfDiff.Store.CampaignStore.Open(db))
+            store.RecordRuntime(new WasmPerfDiff.Runtimes.RuntimeRecord("rt", "e", "t", null, "rt {wasm}"));
         var r = CliProcess.Run("report", "--db", db, "--out", Path.ChangeExtension(db, ".html"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("holds no campaign", r.Stderr);

@@ -56,7 +56,7 @@ public class CampaignStoreTests
     public void The_file_uses_a_write_ahead_log()
     {
         var db = TestCases.TempDb();
-        using (CampaignStore.Open(db)) { }
+        using (var store = CampaignStore.Open(db)) store.CreateLocalCampaign(new CampaignSettings(), 1);
         using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
         conn.Open();
         using var cmd = conn.CreateCommand();
@@ -97,5 +97,98 @@ public class CampaignStoreBatchTests
         Assert.Throws<InvalidOperationException>(() => store.AppendBatch(id, [good, bad]));
         Assert.Equal(0, store.CountRuns());
         Assert.Equal(1, store.AppendBatch(id, [good, good]));
+    }
+}
+
+/// <summary>Databases as files: readers never alter them, one writer at a time, nothing left by a writer that stored nothing.</summary>
+public class StoreFileTests
+{
+    private static string Seeded()
+    {
+        var db = TestCases.TempDb();
+        using var store = CampaignStore.Open(db);
+        store.RecordCase(TestCases.Make(1)[0]);
+        store.RecordRuntime(new RuntimeRecord("rt", "fake", "t", null, "fake"));
+        var id = store.CreateLocalCampaign(new CampaignSettings(), 1).Id;
+        store.Append(id, new CaseRun("case1", 1, FakeRuntime.Ok("rt", 10)));
+        return db;
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+    [Fact]
+    public void A_reader_leaves_the_file_byte_for_byte_as_it_was_and_adds_no_files()
+    {
+        var db = Seeded();
+        var before = Hash(db);
+        var files = Directory.GetFiles(Path.GetDirectoryName(db)!).Order().ToList();
+        using (var reader = CampaignStore.OpenReadOnly(db))
+            Assert.Single(reader.ReadRows());
+        Assert.Equal(before, Hash(db));
+        Assert.Equal(files, Directory.GetFiles(Path.GetDirectoryName(db)!).Order().ToList());
+    }
+
+    [Fact]
+    public void A_foreign_sqlite_file_is_refused_by_readers_and_writers_and_left_unchanged()
+    {
+        var db = TestCases.TempDb();
+        using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "CREATE TABLE run(a, b); CREATE TABLE campaign(x);";
+            cmd.ExecuteNonQuery();
+        }
+        var before = Hash(db);
+        Assert.Contains("not a wasm-perfdiff campaign database", Assert.Throws<BadInputException>(() => CampaignStore.OpenReadOnly(db)).Message);
+        Assert.Contains("not a wasm-perfdiff campaign database", Assert.Throws<BadInputException>(() => CampaignStore.Open(db)).Message);
+        Assert.Equal(before, Hash(db));
+    }
+
+    [Fact]
+    public void A_newer_schema_version_is_refused_with_its_number()
+    {
+        var db = Seeded();
+        using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 99";
+            cmd.ExecuteNonQuery();
+        }
+        Assert.Contains("version 99", Assert.Throws<BadInputException>(() => CampaignStore.OpenReadOnly(db)).Message);
+        Assert.Contains("version 99", Assert.Throws<BadInputException>(() => CampaignStore.Open(db)).Message);
+    }
+
+    [Fact]
+    public void A_damaged_page_is_reported_as_damage()
+    {
+        var db = Seeded();
+        var bytes = File.ReadAllBytes(db);
+        for (var i = 4096; i < Math.Min(bytes.Length, 4096 + 300); i++) bytes[i] ^= 0x5a;
+        File.WriteAllBytes(db, bytes);
+        var e = Assert.ThrowsAny<BadInputException>(() => { using var s = CampaignStore.OpenReadOnly(db); s.ReadRows(); });
+        Assert.Contains("damaged", e.Message);
+    }
+
+    [Fact]
+    public void A_second_writer_is_refused_while_the_first_holds_the_file_and_admitted_after()
+    {
+        var db = Seeded();
+        using (CampaignStore.Open(db))
+        {
+            Assert.Contains("another wasm-perfdiff process", Assert.Throws<BadInputException>(() => CampaignStore.Open(db)).Message);
+            using var reader = CampaignStore.OpenReadOnly(db); // readers are not locked out
+            Assert.Single(reader.ReadRows());
+        }
+        using (CampaignStore.Open(db)) { }
+    }
+
+    [Fact]
+    public void A_writer_that_stored_nothing_leaves_no_file()
+    {
+        var db = TestCases.TempDb();
+        using (CampaignStore.Open(db)) { }
+        Assert.False(File.Exists(db));
     }
 }

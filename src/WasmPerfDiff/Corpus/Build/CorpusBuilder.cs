@@ -47,6 +47,7 @@ public sealed class CorpusBuilder
     {
         if (corpus.IsForeign) throw new BadInputException($"'{corpus.Directory}' is a foreign corpus (prebuilt .wasm, no sources): nothing to build");
         if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new BadInputException($"must be one of {string.Join(", ", BuildOptions.OptLevels)}", nameof(BuildOptions.Opt));
+        options = options with { OutDir = Host.OutputPaths.PrepareDirectory(options.OutDir, "Out") };
         var selected = Select(corpus, options.Cases);
         var wasm = await BuildToolchain.DetectAsync(options.Compiler, ct: ct);
         string? nativeC = null, nativeCxx = null, nativeVersion = null;

@@ -50,7 +50,9 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
             if (first) aotMs = ms;
         }
 
-        var spec = Spec(definition, definition.Command, Resolve(definition.Command.Program)!, wasm, request.Args, dir, artifact, request.Timeout)
+        var program = Resolve(definition.Command.Program);
+        if (program is null) return Launch.Failed($"{definition.Command.Program} is no longer found (removed during the campaign?)");
+        var spec = Spec(definition, definition.Command, program, wasm, request.Args, dir, artifact, request.Timeout)
             with { StdinPath = request.StdinPath };
         if (options.PerfMap && definition.Engine == "wasmtime")
             spec = spec with { Arguments = [spec.Arguments[0], "--profile=perfmap", .. spec.Arguments.Skip(1)] };
@@ -59,8 +61,11 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
 
     private async Task<(string?, double, string?)> PrecompileAsync(string wasm, string sha, CancellationToken cancellationToken)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "wasm-perfdiff-aot", definition.Name);
-        Directory.CreateDirectory(dir);
+        // Per-user cache (0700, owner checked), one folder per runtime; the name keeps to RuntimeNames' alphabet.
+        if (!RuntimeNames.IsSafe(definition.Name)) return (null, 0, $"runtime name '{definition.Name}' may only use {RuntimeNames.Alphabet}");
+        string dir;
+        try { dir = UserCache.Directory("aot", definition.Name); }
+        catch (BadInputException e) { return (null, 0, e.Message); }
         var output = Path.Combine(dir, sha + definition.ArtifactExtension);
         var argv = definition.Precompile!.Expand(Resolve(definition.Precompile.Program)!, wasm, [], null, output);
         var outcome = await ChildProcess.RunAsync(new ProcessSpec(argv[0], argv.Skip(1).ToList(), PrecompileTimeout), cancellationToken: cancellationToken);

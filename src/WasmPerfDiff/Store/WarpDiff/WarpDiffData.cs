@@ -25,23 +25,33 @@ public static class WarpDiffData
         var root = FindOptFolder(dir, opt)
             ?? throw new BadInputException($"no WarpDiff data for {opt} under '{dir}' (expected profiling_data/{opt}/<suite>/<metric>/<metric>_<runtime>.csv)");
         var means = new List<WarpDiffMean>();
+        var seen = new Dictionary<(string, string, string), string>();
         foreach (var suiteDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         foreach (var metric in Metrics)
         {
             var metricDir = Path.Combine(suiteDir, metric);
             if (!Directory.Exists(metricDir)) continue;
             foreach (var csv in Directory.EnumerateFiles(metricDir, "*.csv").Order(StringComparer.Ordinal))
-                means.AddRange(ReadCsv(csv, opt, Path.GetFileName(suiteDir), metric));
+                foreach (var (mean, where) in ReadCsv(csv, opt, Path.GetFileName(suiteDir), metric))
+                {
+                    // One mean per (case, runtime, metric): a repeated row would make two conflicting "runs" of a cell.
+                    if (!seen.TryAdd((mean.Case, mean.Runtime, mean.Metric), where))
+                        throw new BadInputException($"{where}: repeats the {metric} of '{mean.Case}' on '{mean.Runtime}' (first at {seen[(mean.Case, mean.Runtime, mean.Metric)]})");
+                    means.Add(mean);
+                }
         }
         if (means.Count == 0)
             throw new BadInputException($"'{root}' holds no WarpDiff CSV rows");
         return means;
     }
 
-    private static IEnumerable<WarpDiffMean> ReadCsv(string path, string opt, string suite, string metric)
+    private static IEnumerable<(WarpDiffMean Mean, string Where)> ReadCsv(string path, string opt, string suite, string metric)
     {
         var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        IEnumerable<string> lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new BadInputException($"cannot read '{path}': {e.Message}"); }
+        foreach (var raw in lines)
         {
             lineNo++;
             var line = raw.TrimEnd('\r');
@@ -50,8 +60,14 @@ public static class WarpDiffData
             if (f.Length != 4 || f[0] != metric
                 || !double.TryParse(f[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var us))
                 throw new BadInputException($"{path}:{lineNo}: expected '{metric},<runtime>,<case>.wasm,<microseconds>'");
+            if (!double.IsFinite(us) || us < 0)
+                throw new BadInputException($"{path}:{lineNo}: the mean must be a finite number of microseconds ≥ 0 (got '{f[3]}')");
+            if (!Runtimes.RuntimeNames.IsSafe(f[1]))
+                throw new BadInputException($"{path}:{lineNo}: runtime name '{f[1]}' may only use {Runtimes.RuntimeNames.Alphabet}");
             var caseName = f[2].EndsWith(".wasm", StringComparison.Ordinal) ? f[2][..^5] : f[2];
-            yield return new WarpDiffMean(opt, suite, $"{suite}-{caseName}", f[1], metric, us);
+            if (caseName.Length == 0 || caseName.Any(char.IsControl))
+                throw new BadInputException($"{path}:{lineNo}: the case name is empty or holds control characters");
+            yield return (new WarpDiffMean(opt, suite, $"{suite}-{caseName}", f[1], metric, us), $"{path}:{lineNo}");
         }
     }
 

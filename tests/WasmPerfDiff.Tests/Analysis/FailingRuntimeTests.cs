@@ -1,0 +1,37 @@
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Tests.Campaigns;
+
+namespace WasmPerfDiff.Tests.Analysis;
+
+public class FailingRuntimeTests
+{
+    [Fact]
+    public void A_runtime_that_always_fails_is_left_out_and_the_other_runtimes_cases_stay_analysable()
+    {
+        var runs = new List<CaseRun>();
+        for (var c = 0; c < 12; c++)
+        for (var round = 1; round <= 3; round++)
+        {
+            runs.Add(new CaseRun($"s-case{c:D2}", round, FakeRuntime.Ok("fast", 200 + c + round)));
+            runs.Add(new CaseRun($"s-case{c:D2}", round, FakeRuntime.Ok("slow", 400 + 2 * c + round)));
+            runs.Add(new CaseRun($"s-case{c:D2}", round, FakeRuntime.Crash("broken")));
+        }
+        var result = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { FloorMs = 0 });
+        Assert.Equal(12, result.Cases);
+        Assert.Equal(["broken"], result.LeftOutRuntimes);
+        Assert.DoesNotContain("broken", result.Runtimes);
+        Assert.DoesNotContain("broken", result.Consensus!.Runtimes); // no typical time for 0 ok cells
+        Assert.Contains(result.Findings, f => f.Kind == FindingKind.Divergence && f.Runtime == "broken"); // its failures still count
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(1.0)]
+    public void Report_and_analyze_refuse_the_same_thresholds(double threshold)
+    {
+        Assert.Throws<BadInputException>(() => DifferentialAnalysis.Validate(new AnalysisOptions { Threshold = threshold }));
+        Assert.Throws<BadInputException>(() => WasmPerfDiff.Reporting.ReportBuilder.AnalysisOptionsFor(new WasmPerfDiff.Reporting.ReportOptions { Threshold = threshold }, false));
+    }
+}
