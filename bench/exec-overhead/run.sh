@@ -6,6 +6,8 @@
 #  2. three corpus cases (test size) on wasm3: coefficient of variation of the tool's execution phase vs
 #     hyperfine's of the whole command; target: the tool's no larger.
 # Measurements alternate in BLOCKS blocks (hyperfine, then the tool) so a load change hits both alike.
+# The no-op table also shows the tool's fallback path (no launcher: WASM_PERFDIFF_LAUNCHER=off) and, with
+# OLD_CLI=/path/to/wasm-perfdiff.dll, an older build, measured in the same blocks.
 #   bench/exec-overhead/run.sh [RUNS_PER_BLOCK] [BLOCKS]
 set -euo pipefail
 per_block=${1:-10}
@@ -65,6 +67,10 @@ for b in $(seq "$blocks"); do
   done
   for i in $(seq "$per_block"); do
     "${tool[@]}" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/tool-noop-$b-$i.json" || true
+    WASM_PERFDIFF_LAUNCHER=off "${tool[@]}" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/direct-noop-$b-$i.json" || true
+    if [ -n "${OLD_CLI:-}" ]; then
+      dotnet "$OLD_CLI" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/old-noop-$b-$i.json" || true
+    fi
   done
   if [ -n "$cv_rt" ]; then
     for k in "${!cases[@]}"; do
@@ -93,14 +99,16 @@ def tool(pattern, runtime, key):
                 v = r["wall_ms"] if key == "wall" else r["phases"].get("execute_ms")
                 if v is not None: out.append(v)
     return out
-print("| runtime (no-op) | hyperfine -N mean | hyperfine median | tool stored median | tool − hyperfine mean | ratio | within 5 % or 0.1 ms |")
-print("|---|---|---|---|---|---|---|")
+print("| runtime (no-op) | hyperfine -N mean | hyperfine median | tool stored median (launcher) | tool − hyperfine mean | ratio | within 5 % or 0.1 ms | fallback (no launcher) median | older build median |")
+print("|---|---|---|---|---|---|---|---|---|")
 for rt in rts:
     h, t = hf(f"hf-noop-{rt}-*.json"), tool("tool-noop-*.json", rt, "wall")
-    if not h or not t: print(f"| {rt} | – | – | – | – | – | no data |"); continue
+    d, o = tool("direct-noop-*.json", rt, "wall"), tool("old-noop-*.json", rt, "wall")
+    if not h or not t: print(f"| {rt} | – | – | – | – | – | no data | – | – |"); continue
     hm, tm = st.mean(h), st.median(t)
     ok = abs(tm - hm) <= max(0.05 * hm, 0.1)
-    print(f"| {rt} | {hm:.2f} ms | {st.median(h):.2f} ms | {tm:.2f} ms (n={len(t)}) | {tm - hm:+.2f} ms | {tm / hm:.3f} | {'yes' if ok else 'NO'} |")
+    extra = f"{st.median(d):.2f} ms | " + (f"{st.median(o):.2f} ms" if o else "–")
+    print(f"| {rt} | {hm:.2f} ms | {st.median(h):.2f} ms | {tm:.2f} ms (n={len(t)}) | {tm - hm:+.2f} ms | {tm / hm:.3f} | {'yes' if ok else 'NO'} | {extra} |")
 if cv_rt:
     print()
     print(f"| case on {cv_rt} (test size) | hyperfine wall mean | hyperfine CV | tool execute median | tool execute CV | tool CV ≤ hyperfine CV |")
