@@ -1,43 +1,121 @@
 #!/usr/bin/env bash
-# Harness overhead of `wasm-perfdiff exec` on v8-turbofan, against hyperfine -N running the same node
-# command, in one run on one machine (compare the ratio, not the absolute numbers).
-#   bench/exec-overhead/run.sh [RUNS]
+# Harness overhead of wasm-perfdiff, side by side with `hyperfine -N` on the very same commands, in one run on
+# one machine (compare ratios measured together, not absolute numbers):
+#  1. no-op module on wasm3, iwasm, wasmedge (../shared/runtimes, when present), a /bin/true user runtime and
+#     v8-turbofan: the median wall the tool stores vs hyperfine's mean; target within 5 % or 0.1 ms.
+#  2. three corpus cases (test size) on wasm3: coefficient of variation of the tool's execution phase vs
+#     hyperfine's of the whole command; target: the tool's no larger.
+# Measurements alternate in BLOCKS blocks (hyperfine, then the tool) so a load change hits both alike.
+# The no-op table also shows the tool's fallback path (no launcher: WASM_PERFDIFF_LAUNCHER=off) and, with
+# OLD_CLI=/path/to/wasm-perfdiff.dll, an older build, measured in the same blocks.
+#   bench/exec-overhead/run.sh [RUNS_PER_BLOCK] [BLOCKS]
 set -euo pipefail
-runs=${1:-30}
+per_block=${1:-10}
+blocks=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=$(cd "$root/.." && pwd)/shared/runtimes/bin
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 dotnet build "$root/src/WasmPerfDiff.Cli" -c Release -o "$work/bin" -v q -nologo >/dev/null
+tool=(dotnet "$work/bin/wasm-perfdiff.dll")
 
 # A no-op WASI command: (module (memory (export "memory") 1) (func (export "_start"))), assembled by hand.
 printf '\x00asm\x01\x00\x00\x00\x01\x04\x01\x60\x00\x00\x03\x02\x01\x00\x05\x03\x01\x00\x01\x07\x13\x02\x06_start\x00\x00\x06memory\x02\x00\x0a\x04\x01\x02\x00\x0b' > "$work/noop.wasm"
 
-# The exact command the harness starts for v8-turbofan.
-node_cmd="node --no-warnings --no-liftoff --no-wasm-lazy-compilation $work/bin/runtimes-node/runner.mjs --marks $work/marks.json -- $work/noop.wasm"
+# The shared WasmEdge build's lib/libwasmedge.so.0 may be a copied symlink (a 20-byte text file): then give
+# the loader a directory with a real symlink, for hyperfine and the tool alike (both pass the environment on).
+if [ -x "$shared/wasmedge" ] && ! "$shared/wasmedge" --version >/dev/null 2>&1; then
+  mkdir -p "$work/wasmedge-lib"
+  for lib in "$shared/../lib/"*; do ln -sf "$(readlink -f "$lib")" "$work/wasmedge-lib/$(basename "$lib")"; done
+  ln -sf "$(readlink -f "$shared/../lib/libwasmedge.so.0.1.1")" "$work/wasmedge-lib/libwasmedge.so.0" 2>/dev/null || true
+  export LD_LIBRARY_PATH="$work/wasmedge-lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+fi
 
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/hyperfine.json" "$node_cmd" >/dev/null
-hf_mean=$(python3 -c "import json;print(json.load(open('$work/hyperfine.json'))['results'][0]['mean']*1000)" 2>/dev/null \
-  || node -e "console.log(require('$work/hyperfine.json').results[0].mean*1000)")
-hf_median=$(node -e "console.log(require('$work/hyperfine.json').results[0].median*1000)")
-
-# The harness: its own measured wall time of the child, and the whole exec command end to end.
-walls=()
-start=$(date +%s%N)
-for _ in $(seq "$runs"); do
-  w=$("$work/bin/wasm-perfdiff" exec "$work/noop.wasm" --runtime v8-turbofan --json | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).runs[0].wall_ms))")
-  walls+=("$w")
+# User runtimes: the shared builds that start here, and /bin/true (ignores its argument: a 0-work "runtime").
+names=()
+entries=()
+for rt in wasm3 iwasm wasmedge; do
+  if [ -x "$shared/$rt" ] && "$shared/$rt" "$work/noop.wasm" >/dev/null 2>&1; then
+    names+=("$rt"); entries+=("{\"name\":\"$rt\",\"command\":[\"$shared/$rt\",\"{wasm}\",\"{args}\"]}")
+  else
+    echo "skipping $rt: not in $shared or does not run here" >&2
+  fi
 done
-end=$(date +%s%N)
-printf '%s\n' "${walls[@]}" | sort -n > "$work/walls"
-median=$(awk '{a[NR]=$1} END {print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}' "$work/walls")
-per_exec=$(( (end - start) / runs / 1000000 ))
+names+=(true); entries+=("{\"name\":\"true\",\"command\":[\"/bin/true\",\"{wasm}\"]}")
+(IFS=,; echo "{\"runtimes\":[${entries[*]}]}") > "$work/config.json"
+command_of() { # the exact argv the tool runs, as one hyperfine -N command line
+  case "$1" in
+    true) echo "/bin/true $2" ;;
+    v8-turbofan) echo "node --no-warnings --no-liftoff --no-wasm-lazy-compilation $work/bin/runtimes-node/runner.mjs --marks $work/marks.json -- $2" ;;
+    *) echo "$shared/$1 $2 ${3:-}" ;;
+  esac
+}
+all=("${names[@]}" v8-turbofan)
+rts=$(IFS=,; echo "${all[*]}")
 
-node -e "
-const hf=$hf_median, ours=$median;
-console.log('hyperfine -N median of the node command : ' + hf.toFixed(1) + ' ms (mean $hf_mean)');
-console.log('wasm-perfdiff exec: measured child wall  : ' + ours.toFixed(1) + ' ms (median of $runs)');
-console.log('ratio harness-measured / hyperfine      : ' + (ours/hf).toFixed(3));
-console.log('whole exec command incl. .NET start     : $per_exec ms per invocation');
-"
+cases=(nbody sieve heapsort)
+case_args=(20000 2000000 100000)
+cv_rt=${CV_RUNTIME:-wasm3}
+[ -x "$shared/$cv_rt" ] || cv_rt=""
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+for b in $(seq "$blocks"); do
+  for rt in "${all[@]}"; do
+    hyperfine -N --warmup 2 --runs "$per_block" --export-json "$work/hf-noop-$rt-$b.json" "$(command_of "$rt" "$work/noop.wasm")" >/dev/null 2>&1
+  done
+  for i in $(seq "$per_block"); do
+    "${tool[@]}" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/tool-noop-$b-$i.json" || true
+    WASM_PERFDIFF_LAUNCHER=off "${tool[@]}" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/direct-noop-$b-$i.json" || true
+    if [ -n "${OLD_CLI:-}" ]; then
+      dotnet "$OLD_CLI" exec "$work/noop.wasm" --config "$work/config.json" --runtime "$rts" --json > "$work/old-noop-$b-$i.json" || true
+    fi
+  done
+  if [ -n "$cv_rt" ]; then
+    for k in "${!cases[@]}"; do
+      c=${cases[$k]}; a=${case_args[$k]}
+      hyperfine -N --warmup 1 --runs "$per_block" --export-json "$work/hf-$c-$b.json" "$(command_of "$cv_rt" "$root/corpus/wasm/O2/$c.wasm" "$a")" >/dev/null 2>&1
+      for i in $(seq "$per_block"); do
+        "${tool[@]}" exec "$root/corpus/wasm/O2/$c.wasm" --config "$work/config.json" --runtime "$cv_rt" --json -- "$a" > "$work/tool-$c-$b-$i.json" || true
+      done
+    done
+  fi
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+python3 - "$work" "$blocks" "$cv_rt" "${all[@]}" <<'PY'
+import glob, json, statistics as st, sys
+work, blocks, cv_rt, rts = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+def hf(pattern):
+    return [t * 1000 for f in sorted(glob.glob(f"{work}/{pattern}")) for t in json.load(open(f))["results"][0]["times"]]
+def tool(pattern, runtime, key):
+    out = []
+    for f in sorted(glob.glob(f"{work}/{pattern}")):
+        try: doc = json.load(open(f))
+        except ValueError: continue
+        for r in doc["runs"]:
+            if r["runtime"] == runtime and r["status"] == "ok":
+                v = r["wall_ms"] if key == "wall" else r["phases"].get("execute_ms")
+                if v is not None: out.append(v)
+    return out
+print("| runtime (no-op) | hyperfine -N mean | hyperfine median | tool stored median (launcher) | tool − hyperfine mean | ratio | within 5 % or 0.1 ms | fallback (no launcher) median | older build median |")
+print("|---|---|---|---|---|---|---|---|---|")
+for rt in rts:
+    h, t = hf(f"hf-noop-{rt}-*.json"), tool("tool-noop-*.json", rt, "wall")
+    d, o = tool("direct-noop-*.json", rt, "wall"), tool("old-noop-*.json", rt, "wall")
+    if not h or not t: print(f"| {rt} | – | – | – | – | – | no data | – | – |"); continue
+    hm, tm = st.mean(h), st.median(t)
+    ok = abs(tm - hm) <= max(0.05 * hm, 0.1)
+    extra = f"{st.median(d):.2f} ms | " + (f"{st.median(o):.2f} ms" if o else "–")
+    print(f"| {rt} | {hm:.2f} ms | {st.median(h):.2f} ms | {tm:.2f} ms (n={len(t)}) | {tm - hm:+.2f} ms | {tm / hm:.3f} | {'yes' if ok else 'NO'} | {extra} |")
+if cv_rt:
+    print()
+    print(f"| case on {cv_rt} (test size) | hyperfine wall mean | hyperfine CV | tool execute median | tool execute CV | tool CV ≤ hyperfine CV |")
+    print("|---|---|---|---|---|---|")
+    for c in ("nbody", "sieve", "heapsort"):
+        h, t = hf(f"hf-{c}-*.json"), tool(f"tool-{c}-*.json", cv_rt, "execute")
+        if len(h) < 2 or len(t) < 2: print(f"| {c} | – | – | – | – | no data |"); continue
+        hcv, tcv = st.stdev(h) / st.mean(h), st.stdev(t) / st.mean(t)
+        print(f"| {c} | {st.mean(h):.1f} ms | {100 * hcv:.1f} % | {st.median(t):.1f} ms | {100 * tcv:.1f} % | {'yes' if tcv <= hcv else 'NO'} |")
+PY

@@ -12,22 +12,27 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 dotnet build "$root/src/WasmPerfDiff.Cli" -c Release -o "$work/bin" -v q -nologo >/dev/null
+# A private TMPDIR (the tool's and .NET's temp files go there): other jobs on this machine cannot blur the count.
+export TMPDIR="$work/tmp"
+mkdir -p "$TMPDIR"
 # (module (memory (export "memory") 1) (func (export "_start") (loop (br 0)))), assembled by hand.
 printf '\x00asm\x01\x00\x00\x00\x01\x04\x01\x60\x00\x00\x03\x02\x01\x00\x05\x03\x01\x00\x01\x07\x13\x02\x06_start\x00\x00\x06memory\x02\x00\x0a\x09\x01\x07\x00\x03\x40\x0c\x00\x0b\x0b' > "$work/spin.wasm"
 printf '{"runtimes":[{"name":"escape","command":["%s","{wasm}"]}]}' "$root/tests/WasmPerfDiff.Tests/Fixtures/fake-runtimes/escape.sh" > "$work/config.json"
 
 leftovers() {
   {
-    ls -d /tmp/perfdiff-marks-* 2>/dev/null || true
-    for d in /tmp/perfdiff-run-*; do [ -e "$d" ] && [ ! -d "/proc/${d##*-}" ] && echo "$d"; done
-    for f in /tmp/clr-debug-pipe-* /tmp/dotnet-diagnostic-*; do
+    ls -d "$TMPDIR"/perfdiff-marks-* 2>/dev/null || true
+    for d in "$TMPDIR"/perfdiff-run-*; do [ -e "$d" ] && [ ! -d "/proc/${d##*-}" ] && echo "$d"; done
+    for f in "$TMPDIR"/clr-debug-pipe-* "$TMPDIR"/dotnet-diagnostic-*; do
       [ -e "$f" ] || continue
       pid=$(basename "$f" | awk -F- '{print $(NF-2)}')
       [ -d "/proc/$pid" ] || grep -qx "$pid" "$work/killed" 2>/dev/null || echo "$f"
     done
   } | sort
 }
-survivors() { pgrep -af "escape.sh|__wasmtime-worker|$work/bin/runtimes-node/runner.mjs|trap \"\" TERM" | grep -v pgrep || true; }
+# This bench's processes only: its workers and runner carry $work in their argv, escape.sh's children a
+# unique loop text.
+survivors() { pgrep -af "$work/|trap \"\" TERM; while" | grep -v pgrep || true; }
 
 leftovers > "$work/before"
 : > "$work/killed"

@@ -19,7 +19,7 @@ public sealed class RequiresLauncherFactAttribute : FactAttribute
 }
 
 /// <summary>Nothing the tool started outlives it: not after SIGKILL of the tool, not after a timeout, not after a normal exit.</summary>
-public class NoOrphansTests
+public class NoOrphansTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static string EscapeConfig(string script) =>
         UserConfig.Write(new { name = "escape", command = new[] { TestModules.FakeRuntime(script), "{wasm}" } });
@@ -63,7 +63,7 @@ public class NoOrphansTests
         return p;
     }
 
-    private static async Task<TimeSpan> GoneWithin(IReadOnlyCollection<int> pids, TimeSpan limit)
+    private async Task<TimeSpan> GoneWithin(IReadOnlyCollection<int> pids, TimeSpan limit)
     {
         var watch = Stopwatch.StartNew();
         while (pids.Any(Alive))
@@ -71,6 +71,7 @@ public class NoOrphansTests
             Assert.True(watch.Elapsed < limit, $"still alive after {limit.TotalSeconds} s: {string.Join(", ", pids.Where(Alive))}");
             await Task.Delay(10);
         }
+        output.WriteLine($"{pids.Count} processes gone {watch.Elapsed.TotalMilliseconds:F0} ms after the kill");
         return watch.Elapsed;
     }
 
