@@ -10,8 +10,9 @@ namespace WasmPerfDiff.Analysis;
 ///   ε_t = ln(T) / 4,   ε_s = ln(T) / 2,   T = the verdict threshold (1.5 → ε_t = 0.101, ε_s = 0.203)
 ///   u   = √( se(runs)² + se(baseline runs)² ),   se(x) = 1.2533 · 1.4826 · MAD(x) / √n
 /// </code>
-/// and a case is ranked when a majority of its cells are rankable (so its consensus rests on measurable cells);
-/// a finding is reported only for a rankable cell.
+/// A case is ranked when every cell clears the clock part (δ/ε_t) — a systematic clock error in one cell skews the
+/// consensus of the whole case, which is how the old fixed floor worked — and a finding is reported only for a cell
+/// that also clears the spread part (u/ε_s); a noisy cell still informs the fit through its median.
 /// <list type="bullet">
 /// <item><b>δ(method)</b> is the error of the clock that produced the phase, which no number of runs averages away
 /// because it is largely systematic: guest markers and runner side channels read a µs clock in the process that
@@ -75,32 +76,41 @@ public static class DurationFloor
     }
 
     /// <summary>
-    /// Which cells are rankable and which cases are ranked. By the rule: a cell is rankable when its median ≥ its floor,
-    /// and a case is ranked when a majority of its cells are (its consensus is then set by measurable cells);
-    /// findings of an unrankable cell are not reported. With
-    /// <paramref name="floorMsOverride"/>: a case is ranked when its fastest cell's median reaches that fixed floor, and
-    /// every cell of a ranked case is rankable.
+    /// Which cases are ranked and which cells are rankable. By the rule: a case is ranked when every one of its cells
+    /// clears the clock part (δ/ε_t: a clock error is systematic, so one cell dominated by it skews the whole case's
+    /// consensus), and a cell of a ranked case is rankable when it also clears the spread part (u/ε_s: only its own
+    /// verdict is undecidable, its median still informs the fit). Findings of an unrankable cell are not reported.
+    /// With <paramref name="floorMsOverride"/>: a case is ranked when its fastest cell's median reaches that fixed
+    /// floor, and every cell of a ranked case is rankable.
     /// </summary>
     public static (List<int> Cases, bool[] Cells) Rankable(CellTable table, double[] medians, double threshold, double? floorMsOverride)
     {
         var kept = new List<int>();
         var rt = table.RuntimeCount;
         var cells = new bool[medians.Length];
-        var floors = floorMsOverride is null ? CellFloors(table, threshold) : null;
+        var clock = ClockTolerance(threshold);
+        var spread = SpreadTolerance(threshold);
         for (var c = 0; c < table.CaseCount; c++)
         {
-            var rankable = 0;
+            var ok = true;
             var fastest = double.PositiveInfinity;
             for (var r = 0; r < rt; r++)
             {
                 var i = c * rt + r;
                 fastest = Math.Min(fastest, medians[i]);
-                cells[i] = floors is null || medians[i] >= floors[i];
-                if (cells[i]) rankable++;
+                if (!(medians[i] >= ResolutionMs(table.Methods[i]) / clock)) ok = false;
             }
-            var ok = floorMsOverride is double fixedFloor ? fastest >= fixedFloor : 2 * rankable > rt;
-            if (ok) kept.Add(c);
-            else for (var r = 0; r < rt; r++) cells[c * rt + r] = false;
+            if (floorMsOverride is double fixedFloor) ok = fastest >= fixedFloor;
+            if (!ok) continue;
+            kept.Add(c);
+            for (var r = 0; r < rt; r++)
+            {
+                var i = c * rt + r;
+                if (floorMsOverride is not null) { cells[i] = true; continue; }
+                var se = MedianStandardError(table.Samples[i]);
+                var seBase = table.Baselines[i] is { } b ? MedianStandardError(b) : 0;
+                cells[i] = medians[i] >= Math.Sqrt(se * se + seBase * seBase) / spread;
+            }
         }
         return (kept, cells);
     }

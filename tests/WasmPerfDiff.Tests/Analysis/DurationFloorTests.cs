@@ -28,20 +28,23 @@ public sealed class DurationFloorTests
     }
 
     [Fact]
-    public void A_case_is_ranked_when_most_of_its_cells_are_and_findings_of_unrankable_cells_are_dropped()
+    public void A_case_is_ranked_when_every_cell_clears_its_clock_and_a_noisy_cell_only_loses_its_own_findings()
     {
-        // 3 cases × 3 runtimes; case 1's cell on runtime 2 is a 2 ms wall time (below its 99 ms floor).
+        // 3 cases × 3 runtimes; case 1's cell on runtime 2 is a 2 ms wall time (below its 99 ms clock floor),
+        // case 2's cell on runtime 0 scatters by ±60 %.
         string[] cases = ["a", "b", "c"], runtimes = ["x", "y", "z"];
         var samples = new double[9][];
         var methods = new PhaseMethod[9];
         for (var i = 0; i < 9; i++) (samples[i], methods[i]) = (Runs(20 + i, 0.01), PhaseMethod.Markers);
         (samples[5], methods[5]) = (Runs(2, 0.01), PhaseMethod.Wall);
+        samples[6] = Runs(26, 0.6);
         var table = new CellTable(cases, runtimes, samples, 0, 0, methods);
         var medians = DifferentialAnalysis.CellMedians(table);
         var (ranked, cells) = DurationFloor.Rankable(table, medians, 1.5, null);
-        Assert.Equal([0, 1, 2], ranked);
-        Assert.False(cells[5]);
-        Assert.True(cells[4]);
+        Assert.Equal([0, 2], ranked);
+        Assert.False(cells[3] || cells[4] || cells[5]);
+        Assert.False(cells[6]);
+        Assert.True(cells[7] && cells[8]);
         // A fixed floor ranks the cases whose fastest cell reaches it: only case c (26 ms) at 25 ms.
         Assert.Equal([2], DurationFloor.RankableCases(table, medians, 1.5, 25));
     }

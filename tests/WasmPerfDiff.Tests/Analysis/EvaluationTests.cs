@@ -29,7 +29,9 @@ public class EvaluationTests
         {
             var fastest = campaign.Runs.Where(r => r.Case == a.Case).GroupBy(r => r.Result.Runtime)
                 .Min(g => g.Min(r => r.Result.Phases.ExecuteMs!.Value));
-            Assert.True(fastest >= 90, $"{a.Case} executes in {fastest:0} ms on its fastest runtime");
+            // The precision floor of an in-process phase at the evaluation's threshold √1.5 (≈ 1 ms), with 10 % run noise.
+            var floor = WasmPerfDiff.Analysis.DurationFloor.ResolutionMs(CampaignSimulator.SimulatedMethod) / WasmPerfDiff.Analysis.DurationFloor.ClockTolerance(Math.Sqrt(1.5));
+            Assert.True(fastest >= 0.9 * floor, $"{a.Case} executes in {fastest:0} ms on its fastest runtime");
         }
     }
 }
