@@ -15,7 +15,7 @@ public static class DoctorVerb
         var command = new Command("doctor", "List every runtime configuration and toolchain: available or not, why, version, path") { json };
         command.SetAction(parse =>
         {
-            var report = DoctorWorkflow.Check(parse.GetValue(CommonOptions.Config));
+            var report = DoctorWorkflow.Check(parse.GetValue(CommonOptions.Config), RuntimesView.Probing);
             if (parse.GetValue(json)) JsonOutput.Print(DoctorDocument.From(report.Runtimes, report.Toolchains));
             else DoctorTables.Print(report);
             return ExitCodes.Ok;

@@ -1,7 +1,9 @@
 using System.CommandLine;
-using Spectre.Console;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Runtimes.Install;
+using WasmPerfDiff.Cli.Views;
+using WasmPerfDiff.Exporters.Documents;
+using WasmPerfDiff.Workflows;
 using WasmPerfDiff.Cli.Options;
 
 namespace WasmPerfDiff.Cli.Verbs;
@@ -24,20 +26,9 @@ public static class RuntimesVerb
         var list = new Command("list", "Every runtime configuration (each checked by a short probe run) and what is installed where") { json };
         list.SetAction(parse =>
         {
-            var runtimes = RuntimeTable.Detect(parse.GetValue(CommonOptions.Config));
-            var installed = InstalledRuntimes.All();
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Print(new
-                {
-                    runtimes = runtimes.Select(RuntimeTable.Json),
-                    installed = installed.Select(i => new { name = i.Name, version = i.Version, source = i.Source, folder = i.Folder }),
-                    data_dir = InstalledRuntimes.Root,
-                });
-                return ExitCodes.Ok;
-            }
-            AnsiConsole.Write(RuntimeTable.Render(runtimes));
-            AnsiConsole.MarkupLine($"installed in [grey]{Markup.Escape(InstalledRuntimes.Root)}[/]: {Markup.Escape(installed.Count == 0 ? "none" : string.Join(", ", installed.Select(i => i.Id)))}");
+            var report = DoctorWorkflow.Check(parse.GetValue(CommonOptions.Config), RuntimesView.Probing);
+            if (parse.GetValue(json)) JsonOutput.Print(RuntimesDocument.From(DoctorDocument.From(report.Runtimes, report.Toolchains), InstalledRuntimes.All()));
+            else RuntimesView.PrintList(report.Runtimes, InstalledRuntimes.All());
             return ExitCodes.Ok;
         });
         return list;
@@ -52,30 +43,10 @@ public static class RuntimesVerb
         {
             var sources = InstallSources.FromEnvironment();
             if (parse.GetValue(registry) is { } r) sources = sources with { NpmRegistry = r };
-            var failed = false;
+            var failed = 0;
             foreach (var spec in parse.GetValue(specs)!)
-            {
-                InstallResult? result = null;
-                try
-                {
-                    await AnsiConsole.Status().StartAsync($"installing {Markup.Escape(spec)}", async ctx =>
-                    {
-                        var progress = new Progress<string>(m => ctx.Status(Markup.Escape($"{spec}: {m}")));
-                        result = await RuntimeInstaller.InstallAsync(spec, sources, progress, cancel);
-                    });
-                }
-                catch (BadInputException e)
-                {
-                    Console.Error.WriteLine($"wasm-perfdiff: {e.Message}");
-                    failed = true;
-                    continue;
-                }
-                var r2 = result!;
-                AnsiConsole.MarkupLine($"{Markup.Escape(r2.Runtime.Id)} {(r2.AlreadyInstalled ? "already installed" : "installed")} in {Markup.Escape(r2.Runtime.Folder)}: {Markup.Escape(string.Join(", ", r2.Working))}");
-                foreach (var (name, reason) in r2.Dropped)
-                    AnsiConsole.MarkupLine($"  [yellow]dropped[/] {Markup.Escape(name)}: {Markup.Escape(reason)}");
-            }
-            return failed ? ExitCodes.Found : ExitCodes.Ok; // 1: some install failed (each said why on one line)
+                if (!await RuntimesView.InstallAsync(spec, sources, cancel)) failed++;
+            return failed > 0 ? ExitCodes.Found : ExitCodes.Ok; // 1: some install failed (each said why on one line)
         });
         return install;
     }

@@ -8,7 +8,7 @@ public static class DoctorTables
 {
     public static void Print(DoctorReport report)
     {
-        AnsiConsole.Write(WasmPerfDiff.Cli.Verbs.RuntimeTable.Render(report.Runtimes));
+        AnsiConsole.Write(RuntimesView.Table(report.Runtimes));
         var tools = new Table().RoundedBorder().Title("toolchains").AddColumns("tool", "available", "version", "for", "Debian packages");
         foreach (var t in report.Toolchains)
             tools.AddRow(Markup.Escape(t.Name), t.Available ? "[green]yes[/]" : "[grey]no[/]", Markup.Escape(t.Version ?? t.Reason ?? "-"), Markup.Escape(t.Purpose), Markup.Escape(string.Join(' ', t.DebianPackages)));

@@ -55,20 +55,20 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
     }
 
     private sealed record ConfigFile(
-        [property: JsonPropertyName("paths")] Dictionary<string, string>? Paths,
-        [property: JsonPropertyName("runtimes")] List<UserRuntime>? Runtimes);
+        [property: JsonPropertyName("paths")] Dictionary<string, string>? Paths = null,
+        [property: JsonPropertyName("runtimes")] List<UserRuntime>? Runtimes = null);
 
     private sealed record UserRuntime(
-        [property: JsonPropertyName("name")] string? Name,
-        [property: JsonPropertyName("engine")] string? Engine,
-        [property: JsonPropertyName("tier")] string? Tier,
-        [property: JsonPropertyName("command")] List<string>? Command,
-        [property: JsonPropertyName("precompile")] List<string>? Precompile,
-        [property: JsonPropertyName("version")] List<string>? Version,
-        [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension,
-        [property: JsonPropertyName("env")] Dictionary<string, string>? Env,
-        [property: JsonPropertyName("working_directory")] string? WorkingDirectory,
-        [property: JsonPropertyName("probe")] bool? Probe)
+        [property: JsonPropertyName("name")] string? Name = null,
+        [property: JsonPropertyName("engine")] string? Engine = null,
+        [property: JsonPropertyName("tier")] string? Tier = null,
+        [property: JsonPropertyName("command")] List<string>? Command = null,
+        [property: JsonPropertyName("precompile")] List<string>? Precompile = null,
+        [property: JsonPropertyName("version")] List<string>? Version = null,
+        [property: JsonPropertyName("artifact_extension")] string? ArtifactExtension = null,
+        [property: JsonPropertyName("env")] Dictionary<string, string>? Env = null,
+        [property: JsonPropertyName("working_directory")] string? WorkingDirectory = null,
+        [property: JsonPropertyName("probe")] bool? Probe = null)
     {
         public CliRuntimeDefinition ToDefinition(string path, int index)
         {

@@ -9,9 +9,11 @@ public sealed record DoctorReport(IReadOnlyList<(IRuntime Runtime, RuntimeAvaila
 
 public static class DoctorWorkflow
 {
-    public static DoctorReport Check(string? configPath)
+    /// <param name="onProbing">Told how many configurations are about to be probed (a probe run each takes a few seconds).</param>
+    public static DoctorReport Check(string? configPath, Action<int>? onProbing = null)
     {
         var catalog = RuntimeCatalog.Load(configPath);
+        onProbing?.Invoke(catalog.All.Count);
         catalog.Available(); // probes in parallel; Detect() below reads the cached answers
         var runtimes = catalog.All.Select(r => (r, r.Detect())).ToList();
         // clang is judged by the check `build` makes, so doctor never says yes where build says no.

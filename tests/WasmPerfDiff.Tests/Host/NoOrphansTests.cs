@@ -22,7 +22,7 @@ public sealed class RequiresLauncherFactAttribute : FactAttribute
 public class NoOrphansTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static string EscapeConfig(string script) =>
-        UserConfig.Write(new { name = "escape", command = new[] { TestModules.FakeRuntime(script), "{wasm}" } });
+        UserConfig.Write(new { name = "escape", command = new[] { TestModules.FakeRuntime(script), "{wasm}" }, probe = false });
 
     private static bool Alive(int pid)
     {
