@@ -23,6 +23,8 @@ public sealed class ForeignCorpusFixture : IDisposable
 {
     public static readonly string[] Cases = ["crc32", "json-tokens", "mandelbrot", "methcall", "random", "sha256"];
     public const string Planted = "iwasm-planted";
+    /// <summary>Sizes other than the test size: Fast JIT runs mandelbrot's test size in ~6 ms, under the baseline clock floor (9.9 ms).</summary>
+    private static readonly Dictionary<string, string> Sizes = new() { ["mandelbrot"] = "300" };
     public static readonly string Runtimes = $"wasmtime-cranelift,wasmtime-winch,iwasm-fast-jit,{Planted}";
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("perfdiff-foreign-").FullName;
@@ -49,7 +51,7 @@ public sealed class ForeignCorpusFixture : IDisposable
             foreach (var (file, markers) in new[] { (name, false), (name + MarkerSuffix, true) })
             {
                 Clang(Path.Combine(TestPaths.RepoRoot, "corpus", c.Source!), Path.Combine(outDir, file + ".wasm"), markers);
-                File.WriteAllLines(Path.Combine(outDir, file + ".args"), c.Size(CorpusCase.TestSize).Args);
+                File.WriteAllLines(Path.Combine(outDir, file + ".args"), Sizes.TryGetValue(name, out var size) ? [size] : c.Size(CorpusCase.TestSize).Args);
             }
         }
         var script = Path.Combine(Dir, "planted.sh");
@@ -121,6 +123,10 @@ public sealed class RequiresClangAndWamrFactAttribute : FactAttribute
     }
 }
 
+/// <remarks>Timing-sensitive: on a quiet machine the planted effects (10× and +30 ms) dominate; at a load average of
+/// 20–45 on 2 cores single runs scatter by ±50 ms and the ranking/classification asserts can fail
+/// (<c>--filter Category!=Timing</c> leaves them out).</remarks>
+[Trait("Category", "Timing")]
 public sealed class ForeignCorpusTests(ForeignCorpusFixture fx, ITestOutputHelper output) : IClassFixture<ForeignCorpusFixture>
 {
     private static JsonElement Analyze(ForeignCorpusFixture fx, params string[] args)
