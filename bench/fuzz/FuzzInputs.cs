@@ -304,7 +304,6 @@ public sealed class FuzzInputs
             (new[] { "exec", "m.wasm", "-r", "fake", "--config", "c.json" }, "--timeout"),
             (new[] { "profile", "--wasm", "m.wasm", "-r", "fake", "--config", "c.json" }, "--frequency"),
             (new[] { "profile", "--wasm", "m.wasm", "-r", "fake", "--config", "c.json" }, "--timeout"),
-            (new[] { "evaluate" }, "--seed"),
             (new[] { "build", "--out", "b", "--corpus", "corpus" }, "--jobs"),
             (new[] { "demo", "--out", "/proc/nope" }, "--max-time"));
         var args = option == "--unknown" ? verb : verb.Append(option).Append(value).ToArray();
