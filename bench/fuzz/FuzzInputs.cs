@@ -304,7 +304,6 @@ public sealed class FuzzInputs
             (new[] { "exec", "m.wasm", "-r", "fake", "--config", "c.json" }, "--timeout"),
             (new[] { "profile", "--wasm", "m.wasm", "-r", "fake", "--config", "c.json" }, "--frequency"),
             (new[] { "profile", "--wasm", "m.wasm", "-r", "fake", "--config", "c.json" }, "--timeout"),
-            (new[] { "evaluate" }, "--seed"),
             (new[] { "build", "--out", "b", "--corpus", "corpus" }, "--jobs"),
             (new[] { "demo", "--out", "/proc/nope" }, "--max-time"));
         var args = option == "--unknown" ? verb : verb.Append(option).Append(value).ToArray();
@@ -330,9 +329,10 @@ public sealed class FuzzInputs
             (["export", "--db", "in.db", "--format", "csv", "--out", path], ["in.db"]),
             (["run", "-r", "fake", "--config", "c.json", "--corpus", "corpus", "--size", "test", "--warmup", "0", "--min-runs", "1", "--max-runs", "1", "--db", path], []),
             (["import", "warpdiff", "nowhere", "--db", path], []),
-            (["demo", "--out", path is "adir" or "" ? "afile" : path], []),
+            // demo and build would do their whole job on a path that works (as root even "ro/" does): only refused paths for them.
+            (["demo", "--out", Refused(path)], []),
             (["profile", "--db", "in.db", "--findings", "1", "--out", path], ["in.db"]),
-            (["build", "--corpus", "corpus", "--out", path is "adir" ? "afile" : path], []));
+            (["build", "--corpus", "corpus", "--out", Refused(path)], []));
         return new FuzzCase("path", $"{args[0]} → '{Shorten(path)}'", args, dir =>
         {
             File.WriteAllText(Path.Combine(dir, "c.json"), _validConfig);
@@ -344,6 +344,10 @@ public sealed class FuzzInputs
             WriteCorpus(dir, _validManifest);
         }, [.. readOnly, .. path == "afile" ? Array.Empty<string>() : ["afile"], "c.json"]);
     }
+
+    private string Refused(string path) =>
+        path is "" or " " or "afile" or "/proc/x.out" or "/proc/self/status" or "/sys/x" or "/dev/full" or "/dev/null" or "afile/x.out" or "adir/../afile/y"
+            ? path : Pick("afile/x.out", "/proc/x.out", "", "/sys/x", new string('n', 300));
 
     // ---- mutation helpers ------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ namespace WasmPerfDiff.Cli;
 /// </summary>
 public static class InputErrors
 {
-    public static string Describe(BadInputException e, Command command)
+    public static string Describe(BadInputException e, Command command) => OneLine(DescribeField(e, command));
+
+    private static string DescribeField(BadInputException e, Command command)
     {
         if (e.Field is null) return e.Message;
         // Request properties whose option is spelled shorter.
@@ -36,5 +38,6 @@ public static class InputErrors
         return ExitCodes.Internal;
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+    /// <summary>A message on one line whatever it quotes: line breaks in the user's input are shown as \n.</summary>
+    public static string OneLine(string s) => s.Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\r");
 }

@@ -9,7 +9,7 @@ using WasmPerfDiff.Runtimes.Embedded;
 if (args.Length > 0 && args[0] == WasmtimeWorker.Verb)
 {
     try { return WasmtimeWorker.Main(args[1..]); }
-    catch (BadInputException e) { Console.Error.WriteLine($"wasm-perfdiff: {e.Message}"); return ExitCodes.Usage; }
+    catch (BadInputException e) { Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.OneLine(e.Message)}"); return ExitCodes.Usage; }
 }
 
 // Tables written to a file or pipe get room instead of Spectre's 80-column default.
@@ -23,7 +23,7 @@ foreach (var verb in Verbs.All())
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"wasm-perfdiff: {ParseErrors.Describe(parsed, root)}");
+    Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.OneLine(ParseErrors.Describe(parsed, root))}");
     return ExitCodes.Usage;
 }
 

@@ -63,7 +63,6 @@ public static class WireJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             RespectNullableAnnotations = strict,
-            RespectRequiredConstructorParameters = strict,
         };
         if (indented)
         {

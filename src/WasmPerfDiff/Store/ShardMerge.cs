@@ -18,7 +18,10 @@ public static class ShardMerge
         // Everything of the source is read before anything is written: an unreadable shard changes nothing here.
         var rows = source.ReadRows();
         _ = source.Campaigns();
-        _ = source.Runtimes();
+        var sourceCases = source.Cases().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var sourceRuntimes = source.Runtimes().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        if (rows.FirstOrDefault(r => !sourceCases.Contains(r.Run.Case) || !sourceRuntimes.Contains(r.Run.Result.Runtime)) is { } dangling)
+            throw new BadInputException($"'{source.Path}' holds a run of case '{dangling.Run.Case}' on '{dangling.Run.Result.Runtime}' whose case or runtime it does not store: the file is damaged", "Database");
 
         // Same corpus or nothing: a case with the same name but another module is another program.
         var mine = target.Cases().ToDictionary(c => c.Name);

@@ -47,8 +47,10 @@ public sealed class CorpusBuilder
     {
         if (corpus.IsForeign) throw new BadInputException($"'{corpus.Directory}' is a foreign corpus (prebuilt .wasm, no sources): nothing to build");
         if (!BuildOptions.OptLevels.Contains(options.Opt)) throw new BadInputException($"must be one of {string.Join(", ", BuildOptions.OptLevels)}", nameof(BuildOptions.Opt));
-        options = options with { OutDir = Host.OutputPaths.PrepareDirectory(options.OutDir, "Out") };
         var selected = Select(corpus, options.Cases);
+        if (selected.FirstOrDefault(c => c.Source is null && c.Generator is null) is { } prebuilt)
+            throw new BadInputException($"case '{prebuilt.Name}' has neither a source nor a generator: nothing to build it from (a prebuilt module needs no build)", "Cases");
+        options = options with { OutDir = Host.OutputPaths.PrepareDirectory(options.OutDir, "Out") };
         var wasm = await BuildToolchain.DetectAsync(options.Compiler, ct: ct);
         string? nativeC = null, nativeCxx = null, nativeVersion = null;
         if (options.Native || selected.Any(c => c.Generator != null))
@@ -87,7 +89,7 @@ public sealed class CorpusBuilder
         {
             var source = c.Generator != null ? await GeneratedSourceAsync(c.Generator, ct)
                 : c.Source != null ? _corpus.Resolve(c.Source)
-                : throw new InvalidOperationException("case has neither source nor generator");
+                : throw new BadInputException($"case '{c.Name}' has neither a source nor a generator: nothing to build it from");
             var sourceBytes = await File.ReadAllBytesAsync(source, ct);
             var timeout = c.Large ? LargeCompileTimeout : CompileTimeout;
 
