@@ -52,6 +52,15 @@ static struct timespec end_mono, end_real;
 
 static long long ns(const struct timespec *t) { return (long long)t->tv_sec * 1000000000LL + t->tv_nsec; }
 
+/* The target has ended: its end time first (the measurement), then its status and rusage. */
+static void note_target(int status, const struct rusage *usage) {
+    clock_gettime(CLOCK_MONOTONIC, &end_mono);
+    clock_gettime(CLOCK_REALTIME, &end_real);
+    target_done = 1;
+    target_status = status;
+    target_usage = *usage;
+}
+
 /* Reaps every exited child without blocking; records the target's status and rusage. 1 if children remain. */
 static int reap(void) {
     for (;;) {
@@ -59,11 +68,7 @@ static int reap(void) {
         struct rusage usage;
         pid_t pid = wait4(-1, &status, WNOHANG | __WALL, &usage);
         if (pid == target && !target_done) {
-            clock_gettime(CLOCK_MONOTONIC, &end_mono);
-            clock_gettime(CLOCK_REALTIME, &end_real);
-            target_done = 1;
-            target_status = status;
-            target_usage = usage;
+            note_target(status, &usage);
             continue;
         }
         if (pid > 0) continue;
@@ -129,13 +134,7 @@ static void kill_tree_and_reap(void) {
         int status;
         struct rusage usage;
         pid_t pid = wait4(-1, &status, __WALL, &usage);
-        if (pid == target && !target_done) {
-            clock_gettime(CLOCK_MONOTONIC, &end_mono);
-            clock_gettime(CLOCK_REALTIME, &end_real);
-            target_done = 1;
-            target_status = status;
-            target_usage = usage;
-        }
+        if (pid == target && !target_done) note_target(status, &usage);
     }
 }
 
