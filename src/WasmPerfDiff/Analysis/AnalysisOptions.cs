@@ -30,10 +30,6 @@ public sealed record AnalysisOptions
     /// is quicker are left out of the execution/total list. Null (default) = the precision rule.</summary>
     public double? FloorMs { get; init; }
 
-    /// <summary>Wall times of each cell's baseline runs (<c>CampaignStore.BaselineWalls</c>), for cells whose execution
-    /// phase is baseline-subtracted: their spread goes into the intervals and the floor.</summary>
-    public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? Baselines { get; init; }
-
     /// <summary>The runs are published means (one per cell), not individual runs: no CI, verdict from the factor alone.</summary>
     public bool MeansOnly { get; init; }
 

@@ -97,11 +97,10 @@ public sealed class CellTable
         return false;
     }
 
-    /// <summary>Builds the table of <paramref name="phase"/> from runs; only status ok runs are timed.</summary>
-    /// <param name="baselines">Wall times of each cell's baseline runs (from the store). Not needed for campaign data: each
-    /// baseline-subtracted run carries its own paired baseline (as its startup, i.e. its load phase).</param>
-    public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase,
-        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>>? baselines = null)
+    /// <summary>Builds the table of <paramref name="phase"/> from runs; only status ok runs are timed. Baseline-subtracted
+    /// runs carry their own paired baseline (its noise is in each sample), so no baseline runs are passed here; a table of
+    /// unpaired data passes them to the constructor instead.</summary>
+    public static CellTable Build(IReadOnlyList<CaseRun> runs, IReadOnlyList<string> runtimes, IReadOnlyList<string> exclude, AnalysisPhase phase)
     {
         var runtimeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runtimes.Count; i++) runtimeIndex[runtimes[i]] = i;
@@ -166,7 +165,6 @@ public sealed class CellTable
             .OrderBy(i => caseNames[i], StringComparer.Ordinal).ToArray();
         var samples = new double[order.Length * runtimes.Count][];
         var methods = new PhaseMethod[samples.Length];
-        var baselineSamples = new double[]?[samples.Length];
         for (var i = 0; i < order.Length; i++)
         for (var j = 0; j < runtimes.Count; j++)
         {
@@ -176,11 +174,8 @@ public sealed class CellTable
             var best = 0;
             for (var m = 1; m < methodCount; m++) if (counts[m] > counts[best]) best = m;
             methods[cell] = (PhaseMethod)best;
-            // Baseline-subtracted runs are paired with their own baseline run, so the baseline's noise is already in each
-            // sample; a table built from unpaired data passes the baseline runs in the constructor instead.
-            _ = baselines;
         }
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
-            caseNames.Count - order.Length, excluded.Count, methods, baselineSamples) { LeftOutRuntimes = leftOut };
+            caseNames.Count - order.Length, excluded.Count, methods) { LeftOutRuntimes = leftOut };
     }
 }

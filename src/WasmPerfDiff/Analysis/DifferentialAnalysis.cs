@@ -14,14 +14,14 @@ public static class DifferentialAnalysis
         Validate(options);
         var runtimes = CellTable.SelectRuntimes(runs, options.Runtimes);
         if (runtimes.Count < 2) throw new BadInputException("differential analysis needs at least two runtimes");
-        var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase, options.Baselines);
+        var table = CellTable.Build(runs, runtimes, options.Exclude, options.Phase);
         if (table.RuntimeCount < 2)
             throw new BadInputException($"only {string.Join(", ", table.Runtimes)} has ok runs ({string.Join(", ", table.LeftOutRuntimes)} never ran ok): nothing to compare");
         if (options.Method == AnalysisMethod.Warpdiff)
             return AnalyzeTable(table, options);
         var load = options.Phase == AnalysisPhase.Load || !CellTable.AnyRunHas(runs, AnalysisPhase.Load)
             ? null
-            : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load, options.Baselines);
+            : CellTable.Build(runs, runtimes, options.Exclude, AnalysisPhase.Load);
         // Published means carry no outputs, so there is nothing to compare for correctness.
         var divergences = options.MeansOnly ? [] : DivergenceDetector.Findings(runs, runtimes, options.Exclude);
         return Robust(table, load, divergences, options);

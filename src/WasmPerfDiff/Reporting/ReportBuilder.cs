@@ -42,7 +42,6 @@ public static class ReportBuilder
         var settings = TryReadSettings(campaign);
         var rows = store.ReadRows();
         var runs = rows.Select(r => r.Run).ToList();
-        var baselines = store.BaselineWalls();
         var cases = store.Cases();
         var runtimeRecords = store.Runtimes();
         var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
@@ -60,7 +59,7 @@ public static class ReportBuilder
         {
             try
             {
-                analysis = DifferentialAnalysis.Analyze(runs, analysisOptions with { Baselines = baselines });
+                analysis = DifferentialAnalysis.Analyze(runs, analysisOptions);
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
                     note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
                            $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";

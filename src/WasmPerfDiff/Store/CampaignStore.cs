@@ -306,7 +306,8 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         InsertBaseline(key, caseName, run.Runtime, seq, run.StartedAt, run.Status.ToWire(), run.WallMs, ignoreDuplicates: false);
     }
 
-    private void InsertBaseline(long key, string caseName, string runtime, int seq, DateTimeOffset started, string status, double wallMs, bool ignoreDuplicates)
+    /// <summary>Inserts one baseline run; returns 1 when a row was added, 0 when ignored as a duplicate.</summary>
+    private int InsertBaseline(long key, string caseName, string runtime, int seq, DateTimeOffset started, string status, double wallMs, bool ignoreDuplicates)
     {
         using var cmd = Command($"INSERT {(ignoreDuplicates ? "OR IGNORE " : "")}INTO baseline_run (campaign, case_name, runtime, seq, started, status, wall_ms) " +
                                 "VALUES ($k, $c, $r, $s, $t, $st, $w)");
@@ -317,7 +318,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         cmd.Parameters.AddWithValue("$t", started.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         cmd.Parameters.AddWithValue("$st", status);
         cmd.Parameters.AddWithValue("$w", wallMs);
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 
     public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<double>> BaselineWalls(string? campaignId = null)
@@ -346,18 +347,10 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         while (r.Read())
         {
             if (keys.GetValueOrDefault(r.GetString(0)) is not { } key) continue;
-            var before = CountBaselines();
-            InsertBaseline(key, r.GetString(1), r.GetString(2), r.GetInt32(3),
+            added += InsertBaseline(key, r.GetString(1), r.GetString(2), r.GetInt32(3),
                 DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), r.GetString(5), r.GetDouble(6), ignoreDuplicates: true);
-            added += (int)(CountBaselines() - before);
         }
         return added;
-    }
-
-    private long CountBaselines()
-    {
-        using var cmd = Command("SELECT count(*) FROM baseline_run");
-        return (long)cmd.ExecuteScalar()!;
     }
 
     public long CountRuns(string? campaignId = null) => Guard(() =>

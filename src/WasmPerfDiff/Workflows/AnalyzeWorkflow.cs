@@ -34,7 +34,7 @@ public static class AnalyzeWorkflow
         if (!File.Exists(path)) throw new BadInputException($"file '{Path.GetFullPath(path)}' does not exist", "Db");
         using var store = CampaignStore.OpenReadOnly(path);
         var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
-            request.Options with { MeansOnly = store.HoldsMeansOnly, Baselines = store.BaselineWalls() });
+            request.Options with { MeansOnly = store.HoldsMeansOnly });
         return request.ClassifyExcess
             ? await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath }, null, ct)
             : result;
