@@ -19,6 +19,8 @@ public sealed class RequiresLauncherFactAttribute : FactAttribute
 }
 
 /// <summary>Nothing the tool started outlives it: not after SIGKILL of the tool, not after a timeout, not after a normal exit.</summary>
+// Counts files other test processes also create in /tmp: run alone, not beside the parallel collections.
+[Collection(WasmPerfDiff.Tests.Workflows.QuietMachineCollection.Name)]
 public class NoOrphansTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static string EscapeConfig(string script) =>
