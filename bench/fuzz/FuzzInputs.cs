@@ -11,7 +11,11 @@ using WasmPerfDiff.Runtimes;
 namespace WasmPerfDiff.Fuzz;
 
 /// <summary>One malformed input: the files it needs in its sandbox, the command line, and which files must stay unchanged.</summary>
-public sealed record FuzzCase(string Kind, string Label, string[] Args, Action<string> Setup, string[] ReadOnlyInputs);
+/// <param name="ReadOnlyInputs">Files the verb must never change.</param>
+/// <param name="OutputsIfAccepted">Files the verb writes when it succeeds (calibrate's manifest) but must leave
+/// untouched when it rejects the input.</param>
+public sealed record FuzzCase(string Kind, string Label, string[] Args, Action<string> Setup, string[] ReadOnlyInputs,
+    string[]? OutputsIfAccepted = null);
 
 /// <summary>
 /// Makes malformed inputs of every kind from a few valid seeds: modules, runtime configs, corpus manifests, campaign
@@ -126,7 +130,10 @@ public sealed class FuzzInputs
             ["run", "--corpus", "corpus", "-r", "wasmtime-winch", "--size", "test", "--db", "out.db", "--warmup", "0", "--min-runs", "1", "--max-runs", "1", "--timeout", "5"],
             ["calibrate", "--corpus", "corpus", "--cases", "ackermann"],
             ["profile", "--corpus", "corpus", "--case", "ackermann", "-r", "wasmtime-winch"]);
-        return new FuzzCase("manifest", $"{how} → {args[0]}", args, dir => WriteCorpus(dir, text), ["corpus/manifest.json", "corpus/ackermann.wasm"]);
+        // calibrate records the sizes it finds in the manifest: that is its output, unless it rejects the input.
+        return args[0] == "calibrate"
+            ? new FuzzCase("manifest", $"{how} → {args[0]}", args, dir => WriteCorpus(dir, text), ["corpus/ackermann.wasm"], ["corpus/manifest.json"])
+            : new FuzzCase("manifest", $"{how} → {args[0]}", args, dir => WriteCorpus(dir, text), ["corpus/manifest.json", "corpus/ackermann.wasm"]);
     }
 
     private void WriteCorpus(string dir, string manifest)

@@ -43,14 +43,15 @@ public sealed partial class FuzzRunner(string cliDll, string workRoot, TimeSpan 
         {
             c.Setup(dir);
             var before = Snapshot(dir);
-            var hashes = c.ReadOnlyInputs.Where(p => File.Exists(Path.Combine(dir, p))).ToDictionary(p => p, p => Hash(Path.Combine(dir, p)));
+            var watched = c.ReadOnlyInputs.Concat(c.OutputsIfAccepted ?? []);
+            var hashes = watched.Where(p => File.Exists(Path.Combine(dir, p))).ToDictionary(p => p, p => Hash(Path.Combine(dir, p)));
             var (exit, stdout, stderr, hung) = Exec(dir, c.Args);
             var text = stdout + "\n" + stderr;
             if (hung) return new(c, -1, FuzzOutcome.Hang, $"no exit within {limit.TotalSeconds:0} s");
             if (exit is not (0 or 1 or 2) || text.Contains("Unhandled exception", StringComparison.Ordinal) || StackLine().IsMatch(text))
                 return new(c, exit, FuzzOutcome.Crash, FirstLines(stderr.Length > 0 ? stderr : stdout));
             foreach (var (p, h) in hashes)
-                if (!File.Exists(Path.Combine(dir, p)) || Hash(Path.Combine(dir, p)) != h)
+                if ((exit == 2 || c.ReadOnlyInputs.Contains(p)) && !File.Exists(Path.Combine(dir, p)) || Hash(Path.Combine(dir, p)) != h)
                     return new(c, exit, FuzzOutcome.WroteInput, $"{p} changed");
             var after = Snapshot(dir);
             var temps = after.Where(f => f.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
