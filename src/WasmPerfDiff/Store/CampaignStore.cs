@@ -38,10 +38,14 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
 
     /// <summary>Opens the campaign file for writing, creating it and its schema when missing (or migrating an
     /// older schema). One writer per file: a second one is refused while the first holds the file.</summary>
-    public static CampaignStore Open(string path) => OpenWriter(path, mustExist: false);
+    public static CampaignStore Open(string path) => OpenWriter(path, mustExist: false, fresh: false);
+
+    /// <summary>Opens the campaign file for writing emptied first (the demo starts afresh each time). It is emptied
+    /// only once this process holds the writer lock, so a campaign another process is writing is never touched.</summary>
+    public static CampaignStore OpenFresh(string path) => OpenWriter(path, mustExist: false, fresh: true);
 
     /// <summary>Opens an existing campaign file for writing (resume); a missing file is a usage error.</summary>
-    public static CampaignStore OpenExisting(string path) => OpenWriter(path, mustExist: true);
+    public static CampaignStore OpenExisting(string path) => OpenWriter(path, mustExist: true, fresh: false);
 
     /// <summary>Opens an existing campaign file for reading only: never created, migrated or altered (no journal
     /// switch, no tables added, schema version untouched). A newer or foreign schema is refused.</summary>
@@ -68,10 +72,18 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         return new CampaignStore(full, db, null, createdHere: false) { _walBefore = walBefore };
     }
 
-    private static CampaignStore OpenWriter(string path, bool mustExist)
+    private static CampaignStore OpenWriter(string path, bool mustExist, bool fresh)
     {
         var full = mustExist ? StoreFile.Existing(path) : OutputPaths.PrepareFile(path, "Database");
         var (writerLock, created) = StoreFile.LockForWriting(full, path);
+        if (fresh)
+        {
+            // Truncated, not deleted: the lock is on this inode, and a new file would be a second, unlocked one.
+            writerLock.SetLength(0);
+            foreach (var f in new[] { full + "-wal", full + "-shm" })
+                if (File.Exists(f)) File.Delete(f);
+            created = true;
+        }
         // No pooling: a closed store must release its file (tests delete it, shards get copied).
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         try

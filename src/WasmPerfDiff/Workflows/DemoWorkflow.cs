@@ -46,21 +46,14 @@ public static class DemoWorkflow
         onPlan?.Invoke(plan);
 
         var dbPath = Path.Combine(outDir, Database);
-        DeleteDatabase(dbPath); // a demo always starts afresh; `run --resume` is the verb for continuing
         CampaignResult campaign;
         ReportModel model;
-        using (var store = CampaignStore.Open(dbPath))
+        using (var store = CampaignStore.OpenFresh(dbPath)) // a demo starts afresh; `run --resume` continues
         {
             campaign = await CampaignWorkflow.Execute(store, settings, resume: false, settings.Config, progress, ct);
             model = ReportBuilder.Build(store, new ReportOptions { FloorMs = request.FloorMs });
         }
         var files = ReportFiles.Write(model, Path.Combine(outDir, "report.html"), Path.Combine(outDir, "report.md"), dbPath);
         return new DemoResult(plan, campaign.Outcome, model, files, clock.Elapsed);
-    }
-
-    private static void DeleteDatabase(string path)
-    {
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-            if (File.Exists(f)) File.Delete(f);
     }
 }

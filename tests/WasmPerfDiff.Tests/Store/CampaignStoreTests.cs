@@ -185,6 +185,23 @@ public class StoreFileTests
     }
 
     [Fact]
+    public void A_fresh_store_empties_an_old_campaign_but_never_one_another_writer_holds()
+    {
+        var db = Seeded();
+        using (CampaignStore.Open(db))
+        {
+            // The demo's fresh start is refused while the file is being written, and the campaign stays whole.
+            Assert.Contains("another wasm-perfdiff process", Assert.Throws<BadInputException>(() => CampaignStore.OpenFresh(db)).Message);
+        }
+        using (var reader = CampaignStore.OpenReadOnly(db)) Assert.Single(reader.ReadRows());
+        using (var fresh = CampaignStore.OpenFresh(db))
+        {
+            Assert.Empty(fresh.ReadRows());
+            Assert.Null(fresh.LocalCampaign());
+        }
+    }
+
+    [Fact]
     public void A_writer_that_stored_nothing_leaves_no_file()
     {
         var db = TestCases.TempDb();
