@@ -31,6 +31,23 @@ public static class OutputPaths
         return full;
     }
 
+    /// <summary>Checks an output folder without creating it: a rejected command leaves no empty folder behind.
+    /// The nearest folder that exists must take a new file; <see cref="PrepareDirectory"/> creates the rest
+    /// when there is something to write.</summary>
+    public static string CheckDirectory(string? path, string field)
+    {
+        var full = FullPath(path, field);
+        if (File.Exists(full)) throw new BadInputException($"'{path}' is a file; name a folder", field);
+        var existing = full;
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new BadInputException($"cannot write '{path}': '{existing}' is a file, not a folder", field);
+            existing = Path.GetDirectoryName(existing) ?? "/";
+        }
+        ProbeWritable(existing, path!, field);
+        return full;
+    }
+
     /// <summary>Writes a file atomically (temporary file in the same folder, then rename).</summary>
     public static string Write(string path, string field, Action<Stream> write)
     {
@@ -103,7 +120,12 @@ public static class OutputPaths
         {
             throw new BadInputException($"cannot create the folder of '{shown}': {e.Message}", field);
         }
-        // Probe that the folder takes a new file now, not after an hour of measuring.
+        ProbeWritable(dir, shown, field);
+    }
+
+    // Probe that the folder takes a new file now, not after an hour of measuring.
+    private static void ProbeWritable(string dir, string shown, string field)
+    {
         var probe = TempBeside(Path.Combine(dir, "probe"));
         try { using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None)) { } }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

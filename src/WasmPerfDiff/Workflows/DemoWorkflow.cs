@@ -36,7 +36,7 @@ public static class DemoWorkflow
     public static async Task<DemoResult> RunAsync(DemoRequest request, Action<DemoPlanInfo>? onPlan, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var outDir = Host.OutputPaths.PrepareDirectory(request.OutDirectory, "Out");
+        var outDir = Host.OutputPaths.CheckDirectory(request.OutDirectory, "Out"); // created with the database, once the plan stands
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
         settings.Validate();

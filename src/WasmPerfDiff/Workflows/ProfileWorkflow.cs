@@ -51,7 +51,7 @@ public static class ProfileWorkflow
     {
         if (s.Frequency is < 1 or > 100_000) throw new BadInputException("must be between 1 and 100000 samples per second", nameof(s.Frequency));
         if (s.Top < 1) throw new BadInputException("must be at least 1", nameof(s.Top));
-        Host.OutputPaths.PrepareDirectory(s.OutDirectory, "Out");
+        Host.OutputPaths.CheckDirectory(s.OutDirectory, "Out"); // created when the first profile is written
         return new PerfOptions(s.Frequency, Durations.FromSeconds(s.Timeout, nameof(s.Timeout)));
     }
 

@@ -44,4 +44,15 @@ public class BadInputCliTests
         OneLine(CliProcess.Run("report", "--db", "nonexistent.db", "--out", ""), "--out", "empty");
         Assert.Equal(["afile"], Directory.GetFiles(dir).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void A_rejected_profile_or_demo_creates_no_output_folder()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-cli-nofolder-").FullName;
+        var bad = Path.Combine(dir, "bad.wasm");
+        File.WriteAllText(bad, "not a module");
+        OneLine(CliProcess.Run("profile", "--wasm", bad, "-r", "wasmtime-winch", "--out", Path.Combine(dir, "p", "q")), "bad.wasm");
+        OneLine(CliProcess.Run("demo", "--runtime", "no-such-runtime", "--out", Path.Combine(dir, "d", "e")), "no-such-runtime");
+        Assert.Equal(["bad.wasm"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
 }
