@@ -76,7 +76,8 @@ public static class PinnedInstaller
             foreach (var old in InstalledRuntimes.All().Where(r => r.Name == pin.Name && r.Kind == InstalledRuntime.CliKind))
                 Directory.Delete(old.Folder, recursive: true);
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(staging, target);
+            try { Directory.Move(staging, target); }
+            catch (IOException) when (Directory.Exists(target)) { throw new BadInputException($"{pin.Id}: another install of it finished first (it is installed)"); }
             if (pin.Sha256 is null) Record(root, pin, sha);
             return new InstallResult(runtime with { Folder = target }, working, dropped, AlreadyInstalled: false);
         }
