@@ -85,6 +85,11 @@ public static class ReleasePins
         new("wamr", v, PinKind.Source, $"{Gh}/bytecodealliance/wasm-micro-runtime/archive/refs/tags/WAMR-{v}.tar.gz", sha, where,
             Builds: WamrBuilds, AssetName: $"wasm-micro-runtime-WAMR-{v}.tar.gz");
 
+    /// <summary>A main-branch commit (release tags live on release branches, not on main).</summary>
+    private static RuntimePin WamrCommit(string v, string commit, string where) =>
+        new("wamr", v, PinKind.Source, $"{Gh}/bytecodealliance/wasm-micro-runtime/archive/{commit}.tar.gz", null, where,
+            Builds: WamrBuilds, AssetName: $"wasm-micro-runtime-{v}.tar.gz");
+
     private static readonly SourceBuild[] Wasm3Builds = [new(".", ["-DCMAKE_BUILD_TYPE=Release", "-DBUILD_NATIVE=OFF"], "wasm3", ["wasm3"])];
 
     private static RuntimePin Wasm3Source(string v, string urlRef, string? sha, string where) =>
@@ -124,6 +129,7 @@ public static class ReleasePins
         Wazero("1.11.0", "cb61ba01f493f889180e7a79b1683313dc5fdabf7e63a62fee7154085ffac9f5", RuntimeBzl),
 
         // Source builds: the default is what ../shared/runtimes was built from.
+        WamrCommit("646b5a9b", "646b5a9bc786bfdb69f01e136706d524d4466120", "none published: pinned by commit (the ../shared/runtimes build, main after 2.4.5, prints 2.4.3), SHA-256 recorded at the first download"),
         WamrSource("2.4.3", "4ac27e697a3e64959756624d68ec18ce5fc54a2d3f31f1b3f702be6fcd48a7d8", Homebrew + " wasm-micro-runtime 2.4.3"),
         WamrSource("2.4.4", "03ad51037f06235577b765ee042a462326d8919300107af4546719c35525b298", Homebrew + " wasm-micro-runtime 2.4.4"),
         WamrSource("2.4.5", "1ab09d51099f276ca4a1d6629f6b589aab2bd0caa01445e05031a4bed22c199b", "a CMake FetchContent URL_HASH and an xmake-style package recipe (GitHub code index)"),
