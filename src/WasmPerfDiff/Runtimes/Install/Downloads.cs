@@ -77,7 +77,7 @@ public static class Downloads
         using (response)
         {
             if ((int)response.StatusCode is >= 300 and < 400)
-                throw new BadInputException($"{url}: more than {limits.MaxRedirects} redirects (last HTTP {(int)response.StatusCode})");
+                throw new BadInputException($"{url}: redirect not followed (HTTP {(int)response.StatusCode} to {response.Headers.Location}: more than {limits.MaxRedirects} redirects, or from https to http)");
             if (!response.IsSuccessStatusCode)
                 throw new BadInputException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             await using var body = await response.Content.ReadAsStreamAsync(cancel);
