@@ -140,12 +140,16 @@ public sealed class ReleaseInstallTests : IDisposable
 
 
     /// <summary>A .tar.gz (or .tar.xz through Debian's xz) with the given files (path → bytes, mode).</summary>
-    private static byte[] Tar(IEnumerable<(string Path, byte[] Bytes, UnixFileMode Mode)> files, bool xz = false)
+    private static byte[] Tar(IEnumerable<(string Path, byte[] Bytes, UnixFileMode Mode)> files, bool xz = false, IEnumerable<(string Path, string Target)>? links = null)
     {
         var tar = new MemoryStream();
         using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        {
             foreach (var (path, bytes, mode) in files)
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(bytes), Mode = mode });
+            foreach (var (path, target) in links ?? [])
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, path) { LinkName = target });
+        }
         if (xz)
         {
             var raw = Path.GetTempFileName();
@@ -167,17 +171,35 @@ public sealed class ReleaseInstallTests : IDisposable
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Writes a releases file pinning one archive and serves the archive; returns the releases file.</summary>
-    private string PinArchive(string name, string version, string asset, byte[] bytes, Dictionary<string, string> programs, string? sha = null, string? libraryDir = null)
+    private string PinArchive(string name, string version, string asset, byte[] bytes, Dictionary<string, string> programs, string? sha = null) =>
+        Releases(ArchivePin(name, version, asset, bytes, programs, sha));
+
+    private object ArchivePin(string name, string version, string asset, byte[] bytes, Dictionary<string, string> programs, string? sha = null, string? libraryDir = null)
     {
         _server.Serve(asset, bytes);
-        return Releases(new { name, version, kind = "archive", url = "https://example.invalid/" + asset, sha256 = sha ?? Sha(bytes), checksum_source = "test", programs, library_dir = libraryDir });
+        return new { name, version, kind = "archive", url = "https://example.invalid/" + asset, sha256 = sha ?? Sha(bytes), checksum_source = "test", programs, library_dir = libraryDir };
     }
 
-    private string Releases(object pin)
+    private string Releases(params object[] pins)
     {
         var path = Path.Combine(_work, $"releases-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new { releases = new[] { pin } }));
+        File.WriteAllText(path, JsonSerializer.Serialize(new { releases = pins }));
         return path;
+    }
+
+    /// <summary>
+    /// The shared WasmEdge build in WasmEdge's release layout (WasmEdge-V-Linux/bin, lib64/ with the soname
+    /// as a symlink). Its RUNPATH is $ORIGIN/../lib, which this layout lacks: it runs only when the
+    /// install puts lib64 on LD_LIBRARY_PATH.
+    /// </summary>
+    private static byte[] WasmEdgeArchive()
+    {
+        var lib = Path.Combine(SharedRuntimes.Folder, "lib");
+        var libs = Directory.GetFiles(lib).Where(f => new FileInfo(f).Length > 4096)
+            .Select(f => ($"WasmEdge-0.0.0-Linux/lib64/{Path.GetFileName(f)}", File.ReadAllBytes(f), (UnixFileMode)0b110_100_100));
+        var real = Path.GetFileName(Directory.GetFiles(lib, "libwasmedge.so.0.*").Single(f => new FileInfo(f).Length > 4096));
+        return Tar([("WasmEdge-0.0.0-Linux/bin/wasmedge", File.ReadAllBytes(Path.Combine(SharedRuntimes.Folder, "bin", "wasmedge")), Exe), .. libs],
+            links: [("WasmEdge-0.0.0-Linux/lib64/libwasmedge.so.0", real)]);
     }
 
     private CliProcess.Result Install(string releases, string route, string spec, string timeout = "30") =>
@@ -206,13 +228,21 @@ public sealed class ReleaseInstallTests : IDisposable
         Tar([($"{top}/bin/wasm3", File.ReadAllBytes(Wasm3!), Exe), ($"{top}/LICENSE", "MIT\n"u8.ToArray(), (UnixFileMode)0b110_100_100)], xz);
 
     [RequiresSharedRuntimesFact]
-    public void A_release_archive_installs_registers_passes_its_probe_and_shows_in_runtimes_list()
+    public void Release_archives_install_register_pass_their_probe_and_show_in_runtimes_list()
     {
-        var releases = PinArchive("wasm3-bin", "1.0", "wasm3-bin-1.0.tar.gz", Wasm3Archive(), new() { ["wasm3"] = "bin/wasm3" });
-        var r = Install(releases, "files", "wasm3-bin@1.0");
+        var releases = Releases(
+            ArchivePin("wasm3-bin", "1.0", "wasm3-bin-1.0.tar.gz", Wasm3Archive(), new() { ["wasm3"] = "bin/wasm3" }),
+            ArchivePin("wasmedge-bin", "0.0.0", "WasmEdge-0.0.0-manylinux_2_28_x86_64.tar.gz", WasmEdgeArchive(), new() { ["wasmedge"] = "bin/wasmedge" }, libraryDir: "lib64"));
+        var r = CliProcess.RunWith(_work, TimeSpan.FromMinutes(3), new Dictionary<string, string>
+        {
+            ["WASM_PERFDIFF_DATA"] = Data, ["WASM_PERFDIFF_RELEASES"] = releases, ["WASM_PERFDIFF_MIRROR"] = _server.Url("files"),
+        }, "runtimes", "install", "wasm3-bin@1.0", "wasmedge-bin");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         Assert.Contains("wasm3-bin@1.0 installed", r.Stdout);
-        Assert.Contains("wasm3", r.Stdout);
+        Assert.Contains("wasmedge-bin@0.0.0 installed", r.Stdout);
+        Assert.Contains(": wasm3, wasm3-compile", r.Stdout);
+        Assert.Contains(": wasmedge", r.Stdout);
+        Assert.True(new FileInfo(Path.Combine(Runtimes, "wasmedge-bin@0.0.0", "release", "WasmEdge-0.0.0-Linux", "lib64", "libwasmedge.so.0")).LinkTarget is not null);
         var program = Path.Combine(Runtimes, "wasm3-bin@1.0", "release", "wasm3-1.0-x86_64-linux", "bin", "wasm3");
         Assert.True(File.Exists(program));
         Assert.DoesNotContain(Directory.GetFileSystemEntries(Runtimes), e => Path.GetFileName(e).StartsWith(".staging"));
@@ -223,6 +253,9 @@ public sealed class ReleaseInstallTests : IDisposable
         var wasm3 = doc.RootElement.GetProperty("runtimes").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "wasm3");
         Assert.True(wasm3.GetProperty("available").GetBoolean(), wasm3.ToString());
         Assert.Equal(program, wasm3.GetProperty("path").GetString());
+        var wasmedge = doc.RootElement.GetProperty("runtimes").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "wasmedge");
+        Assert.True(wasmedge.GetProperty("available").GetBoolean(), wasmedge.ToString());
+        Assert.StartsWith(Runtimes, wasmedge.GetProperty("path").GetString());
         Assert.Contains(doc.RootElement.GetProperty("installed").EnumerateArray(), i => i.GetProperty("name").GetString() == "wasm3-bin");
 
         var again = Install(releases, "files", "wasm3-bin@1.0");
