@@ -134,6 +134,7 @@ public static class ReleasePins
         WamrSource("2.4.4", "03ad51037f06235577b765ee042a462326d8919300107af4546719c35525b298", Homebrew + " wasm-micro-runtime 2.4.4"),
         WamrSource("2.4.5", "1ab09d51099f276ca4a1d6629f6b589aab2bd0caa01445e05031a4bed22c199b", "a CMake FetchContent URL_HASH and an xmake-style package recipe (GitHub code index)"),
         Wasm3Source("c9b579d8", "c9b579d8c048db71ce2322cf68a0d88ae81684d2", null, "none published: pinned by commit (the ../shared/runtimes build), SHA-256 recorded at the first download"),
+        // 6b8bcb1e is the v0.5.0 tag's commit: the same source as 0.5.0, in a tarball named by commit (so another hash).
         Wasm3Source("6b8bcb1e", "6b8bcb1e07bf26ebef09a7211b0a37a446eafd52", "d3d7a1cabbdc534e83c24be5181c637b03968f60a97fe0aac6cb515ee803b229", CiTools),
         Wasm3Source("0.5.0", "refs/tags/v0.5.0", "b778dd72ee2251f4fe9e2666ee3fe1c26f06f517c3ffce572416db067546536c", Homebrew + " wasm3 0.5.0"),
     ];
