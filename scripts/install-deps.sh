@@ -8,13 +8,14 @@
 #   time                                           GNU /usr/bin/time: the max-RSS reference in tests and bench/
 #   gcc                                            builds the measured-process launcher (max RSS, no orphans)
 #   gjs                                            SpiderMonkey (the spidermonkey runtime, with the WASI shim from npm)
+#   cmake make git xz-utils                        runtimes install: source builds (wasm3, WAMR modes; wasm3 clones uvwasi); the tests' .tar.xz fixtures
 # The .NET 10 SDK must already be there; embedded Wasmtime comes from NuGet.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 linux-perf chromium hyperfine time gcc gjs)
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 linux-perf chromium hyperfine time gcc gjs cmake make git xz-utils)
 command -v node >/dev/null || packages+=(nodejs)
 
 $sudo apt-get update -qq

@@ -15,7 +15,7 @@ public static class RuntimesVerb
     {
         var command = new Command("runtimes", "List runtime configurations; install or remove runtimes in the per-user data directory");
         command.Subcommands.Add(List());
-        command.Subcommands.Add(Install());
+        command.Subcommands.Add(RuntimesInstallVerb.Create());
         command.Subcommands.Add(Remove());
         return command;
     }
@@ -32,23 +32,6 @@ public static class RuntimesVerb
             return ExitCodes.Ok;
         });
         return list;
-    }
-
-    private static Command Install()
-    {
-        var specs = new Argument<string[]>("runtime") { Description = $"NAME or NAME@VERSION ({string.Join(", ", RuntimeInstaller.Known)}; e.g. bun, node@22, node@24)", Arity = ArgumentArity.OneOrMore };
-        var registry = new Option<string?>("--npm-registry") { Description = "npm registry URL (a mirror); default: $WASM_PERFDIFF_NPM_REGISTRY, else npm's own" };
-        var install = new Command("install", "Install runtimes into the per-user data directory; each is checked by a probe run and registered at once") { specs, registry };
-        install.SetAction(async (parse, cancel) =>
-        {
-            var sources = InstallSources.FromEnvironment();
-            if (parse.GetValue(registry) is { } r) sources = sources with { NpmRegistry = r };
-            var failed = 0;
-            foreach (var spec in parse.GetValue(specs)!)
-                if (!await RuntimesView.InstallAsync(spec, sources, cancel)) failed++;
-            return failed > 0 ? ExitCodes.Found : ExitCodes.Ok; // 1: some install failed (each said why on one line)
-        });
-        return install;
     }
 
     private static Command Remove()

@@ -16,12 +16,15 @@ public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
     public static RuntimeCatalog Load(string? configPath = null)
     {
         var config = RuntimeConfig.Load(configPath);
-        var user = config.Runtimes.Select(d => (IRuntime)new CliRuntime(d, config.Paths)).ToList();
+        var installed = Install.InstalledRuntimes.All();
+        // Programs from release archives and source builds serve catalog entries; the config file's paths win.
+        var (paths, environment) = Install.InstalledRuntimes.CliPrograms(installed);
+        foreach (var (key, path) in config.Paths) { paths[key] = path; environment.Remove(key); }
+        var user = config.Runtimes.Select(d => (IRuntime)new CliRuntime(d, paths)).ToList();
         var builtIn = new List<IRuntime>();
         builtIn.AddRange(Enum.GetValues<WasmtimeTier>().Select(t => new EmbeddedWasmtimeRuntime(t)));
         builtIn.AddRange([V8Runtime.TurboFan(), V8Runtime.Liftoff()]);
         // Runtimes installed by `runtimes install` (the per-user data directory): no config editing.
-        var installed = Install.InstalledRuntimes.All();
         foreach (var node in installed.Where(i => i.Kind == "node"))
             builtIn.AddRange([V8Runtime.TurboFan(node.ProgramPath, "@" + node.Major), V8Runtime.Liftoff(node.ProgramPath, "@" + node.Major)]);
         var buns = installed.Where(i => i.Kind == "bun").ToList();
@@ -30,7 +33,7 @@ public sealed class RuntimeCatalog(IReadOnlyList<IRuntime> all)
         builtIn.Add(new SpiderMonkeyRuntime(shim is null ? null : Path.Combine(shim.Folder, "unpacked", "package")));
         foreach (var bun in buns)
             builtIn.AddRange(JscRuntime.All(bun.ProgramPath, bun == buns[^1] ? null : "@" + bun.Version));
-        builtIn.AddRange(CliCatalog.Definitions.Select(d => new CliRuntime(d, config.Paths)));
+        builtIn.AddRange(CliCatalog.Definitions.Select(d => new CliRuntime(CliCatalog.WithEnvironment(d, paths, environment), paths)));
         var userNames = user.Select(u => u.Name).ToHashSet();
         return new RuntimeCatalog([.. builtIn.Where(b => !userNames.Contains(b.Name)), .. user]);
     }

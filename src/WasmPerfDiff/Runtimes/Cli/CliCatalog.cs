@@ -16,6 +16,20 @@ public static class CliCatalog
     /// <summary>WAMR's frames are bigger (classic interpreter, Fast JIT): 5000 frames of eight i64 locals overflow 1 MiB there, not 4 MiB.</summary>
     private const string WamrStack = "4194304";
 
+    /// <summary>
+    /// The definition with the environment its program needs (an installed release's <c>LD_LIBRARY_PATH</c>),
+    /// found by the key that <see cref="CliRuntime"/> resolves it by: the configuration's name, else its program.
+    /// </summary>
+    public static CliRuntimeDefinition WithEnvironment(CliRuntimeDefinition d, IReadOnlyDictionary<string, string> paths,
+        IReadOnlyDictionary<string, Dictionary<string, string>> environment)
+    {
+        var key = paths.ContainsKey(d.Name) ? d.Name : d.Command.Program;
+        if (!environment.TryGetValue(key, out var add)) return d;
+        var merged = new Dictionary<string, string>(d.Environment);
+        foreach (var (k, v) in add) merged[k] = v;
+        return d with { Environment = merged };
+    }
+
     private static CommandTemplate T(params string[] argv) => new(argv);
 
     public static IReadOnlyList<CliRuntimeDefinition> Definitions { get; } =
@@ -70,5 +84,12 @@ public static class CliCatalog
             T("iwasm", $"--stack-size={InterpreterStack}", "--dir={dir}", "{out}", "{args}"),
             Precompile: T("wamrc", "-o", "{out}", "{wasm}"),
             Version: T("iwasm", "--version"), ArtifactExtension: ".aot", InstallHint: "WAMR iwasm and wamrc on PATH"),
+        // wazero (Go): compiles by default; -interpreter selects its interpreter. -mount=HOST:GUEST preopens.
+        new("wazero", "wazero", "compiler",
+            T("wazero", "run", "-mount={dir}:{dir}", "{wasm}", "{args}"),
+            Version: T("wazero", "version"), InstallHint: "wazero release binary on PATH (runtimes install wazero)"),
+        new("wazero-interp", "wazero", "interp",
+            T("wazero", "run", "-interpreter", "-mount={dir}:{dir}", "{wasm}", "{args}"),
+            Version: T("wazero", "version"), InstallHint: "wazero release binary on PATH (runtimes install wazero)"),
     ];
 }

@@ -13,8 +13,14 @@ public sealed record InstalledRuntime(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("program")] string Program,
     [property: JsonPropertyName("source")] string Source,
-    [property: JsonPropertyName("sha512")] string? Integrity = null)
+    [property: JsonPropertyName("sha512")] string? Integrity = null,
+    [property: JsonPropertyName("sha256")] string? Sha256 = null,
+    [property: JsonPropertyName("programs")] IReadOnlyDictionary<string, string>? Programs = null,
+    [property: JsonPropertyName("library_dir")] string? LibraryDir = null)
 {
+    /// <summary>Kind of an install from a release archive or a source build: its programs serve catalog entries by key.</summary>
+    public const string CliKind = "cli";
+
     [JsonIgnore] public string Folder { get; init; } = "";
 
     /// <summary>The program's absolute path (stored relative to the install folder).</summary>
@@ -76,6 +82,26 @@ public static class InstalledRuntimes
             catch (JsonException) { }
         }
         return list.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => VersionKey(r.Version)).ToList();
+    }
+
+    /// <summary>
+    /// What command-line installs give the catalog: program key (a catalog program such as <c>wasmtime</c>, or a
+    /// configuration name such as <c>iwasm-fast-jit</c>) → absolute path, and the environment a key's program
+    /// needs (<c>LD_LIBRARY_PATH</c> for a release that ships its libraries beside it). Later installs of a key win.
+    /// </summary>
+    public static (Dictionary<string, string> Paths, Dictionary<string, Dictionary<string, string>> Environment) CliPrograms(IEnumerable<InstalledRuntime> installs)
+    {
+        var paths = new Dictionary<string, string>();
+        var env = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var r in installs.Where(i => i.Kind == InstalledRuntime.CliKind && i.Programs is not null))
+            foreach (var (key, relative) in r.Programs!)
+            {
+                paths[key] = Path.Combine(r.Folder, relative);
+                env.Remove(key);
+                if (r.LibraryDir is { } lib && Directory.Exists(Path.Combine(r.Folder, lib)))
+                    env[key] = new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = Path.Combine(r.Folder, lib) };
+            }
+        return (paths, env);
     }
 
     public static IReadOnlyList<InstalledRuntime> OfKind(string kind) => All().Where(r => r.Kind == kind).ToList();

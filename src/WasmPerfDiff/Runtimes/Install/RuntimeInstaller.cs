@@ -1,5 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text.Json;
 using WasmPerfDiff.Host;
 using WasmPerfDiff.Host.Processes;
@@ -7,11 +5,30 @@ using WasmPerfDiff.Runtimes.Node;
 
 namespace WasmPerfDiff.Runtimes.Install;
 
-/// <summary>Where installs come from: the npm registry (npm's own default, or a mirror) and npm's download cache.</summary>
-public sealed record InstallSources(string? NpmRegistry = null, string? NpmCache = null)
+/// <summary>
+/// Where installs come from: the npm registry (npm's own default, or a mirror) and npm's download cache;
+/// for release archives and source tarballs a mirror (an HTTP(S) base URL or a local folder holding the
+/// assets under their file names, see <c>runtimes install --list</c>) instead of the official URLs, a
+/// releases file of extra pins, and the download time bounds.
+/// </summary>
+public sealed record InstallSources(string? NpmRegistry = null, string? NpmCache = null, string? Mirror = null, string? ReleasesFile = null)
 {
-    /// <summary><c>$WASM_PERFDIFF_NPM_REGISTRY</c> (a mirror or an air-gapped registry), else npm's own configuration.</summary>
-    public static InstallSources FromEnvironment() => new(Environment.GetEnvironmentVariable("WASM_PERFDIFF_NPM_REGISTRY") is { Length: > 0 } r ? r : null);
+    public DownloadLimits Limits { get; init; } = DownloadLimits.Default;
+
+    /// <summary>
+    /// <c>$WASM_PERFDIFF_NPM_REGISTRY</c>, <c>$WASM_PERFDIFF_MIRROR</c>, <c>$WASM_PERFDIFF_RELEASES</c>, and
+    /// <c>$WASM_PERFDIFF_DOWNLOAD_TIMEOUT</c> (seconds without data before a download is abandoned; default 30).
+    /// </summary>
+    public static InstallSources FromEnvironment()
+    {
+        static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+        var limits = DownloadLimits.Default;
+        if (Env("WASM_PERFDIFF_DOWNLOAD_TIMEOUT") is { } t)
+            limits = double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600
+                ? limits with { Idle = TimeSpan.FromSeconds(seconds), Connect = TimeSpan.FromSeconds(Math.Min(seconds, limits.Connect.TotalSeconds)) }
+                : throw new BadInputException($"$WASM_PERFDIFF_DOWNLOAD_TIMEOUT must be seconds between 0 and 3600, not '{t}'");
+        return new InstallSources(Env("WASM_PERFDIFF_NPM_REGISTRY"), Mirror: Env("WASM_PERFDIFF_MIRROR"), ReleasesFile: Env("WASM_PERFDIFF_RELEASES")) { Limits = limits };
+    }
 }
 
 /// <summary>What one install did: the runtime, the configurations that passed the probe run, and those dropped with the reason.</summary>
@@ -40,7 +57,7 @@ public static class RuntimeInstaller
     ];
 
     /// <summary>Names <c>runtimes install</c> knows, for messages.</summary>
-    public static IReadOnlyList<string> Known => Npm.Select(n => n.Name).ToList();
+    public static IReadOnlyList<string> Known => [.. Npm.Select(n => n.Name), .. ReleasePins.Names(ReleasePins.BuiltIn)];
 
     public static (string Name, string? Version) ParseSpec(string spec)
     {
@@ -50,11 +67,17 @@ public static class RuntimeInstaller
         return (name, version);
     }
 
-    public static async Task<InstallResult> InstallAsync(string spec, InstallSources sources, IProgress<string>? progress = null, CancellationToken cancel = default)
+    public static async Task<InstallResult> InstallAsync(string spec, InstallSources sources, IProgress<InstallProgress>? progress = null, CancellationToken cancel = default)
     {
         var (name, version) = ParseSpec(spec);
-        var npm = Npm.FirstOrDefault(n => n.Name == name)
-            ?? throw new BadInputException($"cannot install '{name}': known are {string.Join(", ", Known)} (other runtimes: put them on PATH or in the config file, see `doctor`)");
+        var npm = Npm.FirstOrDefault(n => n.Name == name);
+        if (npm is null)
+        {
+            var pins = ReleasePins.All(sources.ReleasesFile);
+            var pin = ReleasePins.Find(pins, name, version)
+                ?? throw new BadInputException($"cannot install '{name}': known are {string.Join(", ", [.. Npm.Select(n => n.Name), .. ReleasePins.Names(pins)])} (other runtimes: put them on PATH or in the config file, see `doctor`)");
+            return await PinnedInstaller.InstallAsync(pin, sources, progress, cancel);
+        }
         if (name == "node" && version is not null && !char.IsDigit(version[0]))
             throw new BadInputException($"node version must be a number such as 22 or 22.12.0, not '{version}'");
         var root = InstalledRuntimes.EnsureRoot();
@@ -64,7 +87,7 @@ public static class RuntimeInstaller
         Directory.CreateDirectory(staging);
         try
         {
-            progress?.Report($"fetching {npm.Package}@{version ?? npm.DefaultVersion} with npm pack");
+            progress?.Report(InstallProgress.Text("download", $"fetching {npm.Package}@{version ?? npm.DefaultVersion} with npm pack"));
             var args = new List<string> { "pack", $"{npm.Package}@{version ?? npm.DefaultVersion}", "--json", "--pack-destination", staging };
             if (sources.NpmRegistry is not null) args.AddRange(["--registry", sources.NpmRegistry]);
             if (sources.NpmCache is not null) args.AddRange(["--cache", sources.NpmCache]);
@@ -82,16 +105,16 @@ public static class RuntimeInstaller
                 return new InstallResult(existing, Verify(existing).Working, [], AlreadyInstalled: true);
             }
 
-            progress?.Report($"unpacking {file}");
+            progress?.Report(InstallProgress.Text("unpack", $"unpacking {file}"));
             var unpack = Path.Combine(staging, "unpacked");
-            await ExtractTgzAsync(tarball, unpack, cancel);
+            await Archives.ExtractAsync(tarball, unpack, cancel);
             File.Delete(tarball);
             var program = Path.Combine(unpack, npm.Program);
             if (!File.Exists(program)) throw new BadInputException($"{npm.Package}@{resolved}: the package has no {npm.Program}");
             if (npm.Kind != "wasi-shim") File.SetUnixFileMode(program, File.GetUnixFileMode(program) | UnixFileMode.UserExecute);
 
             var runtime = new InstalledRuntime(name, resolved, npm.Kind, Path.Combine("unpacked", npm.Program), $"npm:{npm.Package}@{resolved}", integrity) { Folder = staging };
-            progress?.Report($"checking {name}@{resolved} with a probe run of every configuration");
+            progress?.Report(InstallProgress.Text("probe", $"checking {name}@{resolved} with a probe run of every configuration"));
             var (working, dropped) = Verify(runtime);
             if (working.Count == 0)
                 throw new BadInputException($"{name}@{resolved} installed nothing that works: {string.Join("; ", dropped.Select(d => $"{d.Name}: {d.Reason}"))}");
@@ -127,6 +150,7 @@ public static class RuntimeInstaller
     /// <summary>Runs the probe module on every configuration an install gives.</summary>
     public static (IReadOnlyList<string> Working, IReadOnlyList<(string Name, string Reason)> Dropped) Verify(InstalledRuntime runtime)
     {
+        if (runtime.Kind == InstalledRuntime.CliKind) return PinnedInstaller.Verify(runtime);
         IReadOnlyList<IRuntime> configurations = runtime.Kind switch
         {
             "node" => [V8Runtime.TurboFan(runtime.ProgramPath, "@" + runtime.Major), V8Runtime.Liftoff(runtime.ProgramPath, "@" + runtime.Major)],
@@ -162,29 +186,5 @@ public static class RuntimeInstaller
             ? string.Join(" — ", lines.Where(l => !l.Contains("A complete log")).Take(3))
             : lines.FirstOrDefault() ?? stderr.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "no message";
         return pick.Length > 300 ? pick[..300] : pick;
-    }
-
-    private static async Task ExtractTgzAsync(string tgz, string destination, CancellationToken cancel)
-    {
-        Directory.CreateDirectory(destination);
-        var root = Path.GetFullPath(destination) + Path.DirectorySeparatorChar;
-        await using var file = File.OpenRead(tgz);
-        await using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new TarReader(gz);
-        while (await reader.GetNextEntryAsync(cancellationToken: cancel) is { } entry)
-        {
-            var path = Path.GetFullPath(Path.Combine(destination, entry.Name));
-            if (!path.StartsWith(root, StringComparison.Ordinal)) throw new BadInputException($"{Path.GetFileName(tgz)}: entry escapes the folder: {entry.Name}");
-            switch (entry.EntryType)
-            {
-                case TarEntryType.Directory:
-                    Directory.CreateDirectory(path);
-                    break;
-                case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    await entry.ExtractToFileAsync(path, overwrite: true, cancel);
-                    break;
-            }
-        }
     }
 }
