@@ -19,10 +19,30 @@ public sealed record CompareRequest
     public long? Seed { get; init; }
     public string? CorpusDirectory { get; init; }
     public string? ConfigPath { get; init; }
+    /// <summary>Also write the pull-request Markdown (<see cref="Exporters.CompareMarkdown"/>) here.</summary>
+    public string? MarkdownPath { get; init; }
+}
+
+/// <summary>What fails a compare for CI (<c>--fail-on</c>; wire names <c>slower</c>, <c>changed</c>).</summary>
+public enum CompareFailOn
+{
+    /// <summary>Any case confidently slower.</summary>
+    Slower,
+    /// <summary>Any case confidently slower or faster.</summary>
+    Changed,
 }
 
 /// <summary>How a compare went: the campaign (stored in <see cref="Database"/>) and what it says.</summary>
-public sealed record CompareResult(string Database, CampaignSettings Settings, CampaignOutcome Outcome, CompareSummary Summary);
+public sealed record CompareResult(string Database, CampaignSettings Settings, CampaignOutcome Outcome, CompareSummary Summary)
+{
+    /// <summary>True when <paramref name="failOn"/> fails this compare (exit 1).</summary>
+    public bool Fails(CompareFailOn? failOn) => failOn switch
+    {
+        CompareFailOn.Slower => Summary.AnySlower,
+        CompareFailOn.Changed => Summary.AnySlower || Summary.AnyFaster,
+        _ => false,
+    };
+}
 
 /// <summary>
 /// <c>compare</c>: a campaign of two runtimes, interleaved A/B/B/A per case and stopped per case once the ratio's
@@ -43,11 +63,14 @@ public static class CompareWorkflow
         var cases = CampaignCases.For(settings);
         var runtimes = Resolve(compare, request.ConfigPath ?? settings.Config);
         Host.OutputPaths.PrepareFile(request.Database, "Db");
+        if (request.MarkdownPath is not null) Host.OutputPaths.PrepareFile(request.MarkdownPath, "Markdown");
         using var store = CampaignStore.Open(request.Database);
         var scheduler = new CampaignScheduler(store, settings, new CompareStoppingRule(compare, settings.Seed));
         var outcome = await scheduler.RunAsync(cases, runtimes, resume: false, progress, ct);
         var runs = store.ReadRows(outcome.CampaignId).Select(r => r.Run).ToList();
-        return new CompareResult(store.Path, settings, outcome, CompareAnalysis.Analyze(runs, compare, settings.Seed));
+        var summary = CompareAnalysis.Analyze(runs, compare, settings.Seed);
+        if (request.MarkdownPath is not null) Host.OutputPaths.WriteText(request.MarkdownPath, "Markdown", Exporters.CompareMarkdown.Render(summary));
+        return new CompareResult(store.Path, settings, outcome, summary);
     }
 
     /// <summary>The two sides as runtimes, both available here (else bad input); an A = A compare gets a renamed copy of A.</summary>
