@@ -119,11 +119,13 @@ public static class CompareAnalysis
             GeoMean(loadDraws, result.Select(c => c.Load), settings.Threshold));
     }
 
-    /// <summary>The execution-phase verdict of one case from the runs of its two cells (the stopping rule's question).</summary>
-    public static RatioEstimate? ExecutionRatio(IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate, double threshold, long seed, int resamples)
+    /// <summary>The execution-phase verdict of one case from the runs of its two cells (the stopping rule's question), with an
+    /// interval of the given <paramref name="confidence"/>.</summary>
+    public static RatioEstimate? ExecutionRatio(IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate, double threshold, long seed,
+        int resamples, double confidence = 0.95)
     {
         var rng = new SplitMix64(SplitMix64.Mix(seed, baseline.Count * 1000 + candidate.Count));
-        return Estimate(Values(baseline, AnalysisPhase.Execution), Values(candidate, AnalysisPhase.Execution), threshold, ref rng, resamples).Estimate;
+        return Estimate(Values(baseline, AnalysisPhase.Execution), Values(candidate, AnalysisPhase.Execution), threshold, ref rng, resamples, confidence).Estimate;
     }
 
     private static double[] Values(IEnumerable<RunResult> runs, AnalysisPhase phase) =>
@@ -133,7 +135,8 @@ public static class CompareAnalysis
 
     /// <summary>Ratio of medians b / a with the percentile interval of <paramref name="resamples"/> bootstrap ratios;
     /// also returns the draws in log space (for the geometric mean). Null when either side has too few values.</summary>
-    private static (RatioEstimate? Estimate, double[]? LogDraws) Estimate(double[] a, double[] b, double threshold, ref SplitMix64 rng, int resamples)
+    private static (RatioEstimate? Estimate, double[]? LogDraws) Estimate(double[] a, double[] b, double threshold, ref SplitMix64 rng, int resamples,
+        double confidence = 0.95)
     {
         if (a.Length < MinRuns || b.Length < MinRuns) return (null, null);
         var ratio = RobustStats.Median(b.ToArray()) / RobustStats.Median(a.ToArray());
@@ -147,8 +150,9 @@ public static class CompareAnalysis
             draws[k] = Math.Log(RobustStats.Median(sb) / RobustStats.Median(sa));
         }
         var sorted = draws.ToArray();
-        var low = Math.Exp(RobustStats.Percentile(sorted, 0.025));
-        var high = Math.Exp(RobustStats.Percentile(sorted, 0.975));
+        var tail = (1 - confidence) / 2;
+        var low = Math.Exp(RobustStats.Percentile(sorted, tail));
+        var high = Math.Exp(RobustStats.Percentile(sorted, 1 - tail));
         // The point estimate stays inside its interval even when the resampled medians are lopsided.
         low = Math.Min(low, ratio);
         high = Math.Max(high, ratio);

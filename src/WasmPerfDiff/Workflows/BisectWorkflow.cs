@@ -27,8 +27,9 @@ public sealed record BisectRequest
 /// <summary>
 /// <c>bisect</c>: a binary search over ordered versions for the first one slower than the baseline. The slow end is
 /// compared first (no slowdown there ends the search); then the midpoint of the bracket [last good, first slow] is
-/// compared with the baseline — slower moves the slow end down, same or faster moves the good end up, unsure stops
-/// with <see cref="BisectEnd.Unsure"/> and the bracket reached. Each step is a whole <see cref="CompareWorkflow"/>.
+/// compared with the baseline — slower moves the slow end down, same or faster moves the good end up; when that is
+/// unsure, the slow end is compared with the midpoint (slower: the midpoint is good; same or faster: it is slow), and
+/// only when both are unsure does the search stop with <see cref="BisectEnd.Unsure"/> and the bracket reached. Each step is a whole <see cref="CompareWorkflow"/>.
 /// </summary>
 public static class BisectWorkflow
 {
@@ -52,10 +53,10 @@ public static class BisectWorkflow
         foreach (var spec in request.Versions) runtimes.Add(await Ensure(spec, request, progress, ct));
 
         var steps = new List<BisectStep>();
-        async Task<BisectStep> Step(int index)
+        async Task<BisectStep> Step(int baseIndex, int index)
         {
-            var (a, b) = (runtimes[0], runtimes[index]);
-            progress?.Report($"step {steps.Count + 1}: {labels[index]} against {labels[0]}");
+            var (a, b) = (runtimes[baseIndex], runtimes[index]);
+            progress?.Report($"step {steps.Count + 1}: {labels[index]} against {labels[baseIndex]}");
             var db = Path.Combine(dir, $"step{steps.Count + 1}-{b}.db");
             var r = await CompareWorkflow.RunAsync(new CompareRequest
             {
@@ -63,14 +64,14 @@ public static class BisectWorkflow
                 Settings = request.Settings with { CasesGlob = request.Case }, Seed = request.Seed,
                 CorpusDirectory = request.CorpusDirectory, ConfigPath = request.ConfigPath,
             }, null, ct);
-            var step = new BisectStep(labels[0], labels[index], r.Summary.Cases.Single(), db);
+            var step = new BisectStep(labels[baseIndex], labels[index], r.Summary.Cases.Single(), db);
             steps.Add(step);
             progress?.Report($"step {steps.Count}: {labels[index]} is {step.Verdict.ToWire()}{Describe(step.Comparison.Execution)}");
             return step;
         }
 
         int good = 0, slow = runtimes.Count - 1;
-        var end = await Step(slow);
+        var end = await Step(0, slow);
         if (end.Verdict != CompareVerdict.Slower)
         {
             var verdict = end.Verdict == CompareVerdict.Unsure ? BisectEnd.Unsure : BisectEnd.NoSlowdown;
@@ -83,11 +84,14 @@ public static class BisectWorkflow
         while (slow - good > 1)
         {
             var mid = (good + slow) / 2;
-            var s = await Step(mid);
-            switch (s.Verdict)
+            var s = await Step(0, mid);
+            // Unsure against the baseline (noise above the threshold): ask the other side — the slow end against the midpoint.
+            // Slower there puts the midpoint before the slowdown; same puts it after.
+            var fromSlowEnd = s.Verdict == CompareVerdict.Unsure ? (await Step(mid, slow)).Verdict : (CompareVerdict?)null;
+            switch (s.Verdict, fromSlowEnd)
             {
-                case CompareVerdict.Slower: (slow, slowStep) = (mid, s); break;
-                case CompareVerdict.Same or CompareVerdict.Faster: good = mid; break;
+                case (CompareVerdict.Slower, _) or (_, CompareVerdict.Same or CompareVerdict.Faster): (slow, slowStep) = (mid, s); break;
+                case (CompareVerdict.Same or CompareVerdict.Faster, _) or (_, CompareVerdict.Slower): good = mid; break;
                 default:
                     return new BisectResult(request.Case, labels, runtimes, steps, BisectEnd.Unsure, labels[good], labels[slow], s.Comparison.Execution,
                         $"unsure: {labels[mid]} against {labels[0]} does not decide{Describe(s.Comparison.Execution)}; " +
