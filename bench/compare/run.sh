@@ -3,7 +3,7 @@
 #   bench/compare/run.sh real     Node 20 vs 22 and Node 22 vs 24 (V8 TurboFan), whole corpus, each twice
 #   bench/compare/run.sh aa       A = A three times (the false-call rate)
 #   bench/compare/run.sh bisect   bisect over wasm3 ×3 and a planted wasm3 ×2 (runs the case twice)
-# Environment: SIZE / MAX_RUNS / MAX_TIME for `real` (default: default / 10 / 7m); AA_RUNTIME / AA_SIZE / AA_MAX_TIME for `aa`
+# Environment: SIZE / METRIC / WARMUP / MIN_RUNS / MAX_RUNS / MAX_TIME / RUNS for `real` (default: default / phases / 1 / 5 / 10 / 7m / "1 2"); AA_RUNTIME / AA_SIZE / AA_MAX_TIME for `aa`
 # (default: wasm3 from ../shared/runtimes at test size, 5m); OUT (default: a temp folder, kept).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,16 +25,18 @@ case ${1:-all} in
 real|all)
   for pair in "v8-turbofan@20 v8-turbofan@22" "v8-turbofan@22 v8-turbofan@24"; do
     set -- $pair
-    for run in 1 2; do
+    for run in ${RUNS:-1 2}; do
       name="$out/${1#v8-turbofan@}-vs-${2#v8-turbofan@}-run$run"
       rm -f "$name.db"
       start=$(date +%s)
-      "$cli" compare "$1" "$2" --size "${SIZE:-default}" --max-runs "${MAX_RUNS:-10}" --max-time "${MAX_TIME:-7m}" --seed $run \
+      "$cli" compare "$1" "$2" --size "${SIZE:-default}" --metric "${METRIC:-phases}" --warmup "${WARMUP:-1}" --min-runs "${MIN_RUNS:-5}" \
+        --max-runs "${MAX_RUNS:-10}" --max-time "${MAX_TIME:-7m}" --seed $run \
         --db "$name.db" --json > "$name.json" 2>/dev/null || true
       echo "$1 vs $2 run $run: $(( $(date +%s) - start )) s"
       summary one "$name.json"
     done
-    summary twice "$out/${1#v8-turbofan@}-vs-${2#v8-turbofan@}-run1.json" "$out/${1#v8-turbofan@}-vs-${2#v8-turbofan@}-run2.json"
+    a="$out/${1#v8-turbofan@}-vs-${2#v8-turbofan@}-run1.json" b="$out/${1#v8-turbofan@}-vs-${2#v8-turbofan@}-run2.json"
+    if [ -s "$a" ] && [ -s "$b" ]; then summary twice "$a" "$b"; fi
   done ;;&
 aa|all)
   rt=${AA_RUNTIME:-wasm3}

@@ -12,6 +12,7 @@ public sealed class CompareOptions
     public Option<string?> Corpus { get; } = new("--corpus") { Description = "corpus directory (default: the project corpus)" };
     public Option<string> Size { get; } = SizeOption();
     public Option<double> Threshold { get; } = new("--threshold") { Description = "relative change that counts, in percent", DefaultValueFactory = _ => CompareSettings.DefaultThreshold * 100 };
+    public Option<CompareMetric> Metric { get; } = WireOption.Create<CompareMetric>("--metric", CompareMetric.Phases, "phases: execution (and load) phase wall time | cpu: user+system CPU time of the run (steadier on a loaded machine)");
     public Option<int> Warmup { get; } = new("--warmup") { Description = "unmeasured runs per cell first", DefaultValueFactory = _ => Defaults.Warmup };
     public Option<int> MinRuns { get; } = new("--min-runs") { Description = "measured runs per side before a case may stop", DefaultValueFactory = _ => Defaults.MinRuns };
     public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "measured runs per side at most (an unsure case runs them all)", DefaultValueFactory = _ => Defaults.MaxRuns };
@@ -19,7 +20,7 @@ public sealed class CompareOptions
     public Option<double?> Timeout { get; } = new("--timeout") { Description = "per-run timeout in seconds (default: adaptive)" };
     public Option<long?> Seed { get; } = new("--seed") { Description = "seed of the run order and the bootstrap (default: random, stored)" };
 
-    public IEnumerable<Option> All => [Corpus, Size, Threshold, Warmup, MinRuns, MaxRuns, MaxTime, Timeout, Seed];
+    public IEnumerable<Option> All => [Corpus, Size, Threshold, Metric, Warmup, MinRuns, MaxRuns, MaxTime, Timeout, Seed];
 
     private static Option<string> SizeOption()
     {

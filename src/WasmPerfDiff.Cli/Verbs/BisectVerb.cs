@@ -31,7 +31,7 @@ public static class BisectVerb
             {
                 Case = name, Versions = CommonOptions.SplitList(pr.GetValue(versions)),
                 Directory = pr.GetValue(dir) ?? $"bisect-{string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'))}-{DateTime.Now:yyyyMMdd-HHmmss}",
-                Threshold = shared.ThresholdFraction(pr), Settings = shared.Settings(pr, null), Seed = pr.GetValue(shared.Seed),
+                Threshold = shared.ThresholdFraction(pr), Metric = pr.GetValue(shared.Metric), Settings = shared.Settings(pr, null), Seed = pr.GetValue(shared.Seed),
                 CorpusDirectory = pr.GetValue(shared.Corpus), ConfigPath = pr.GetValue(CommonOptions.Config), Install = !pr.GetValue(noInstall),
             };
             var err = CampaignProgressBar.StderrConsole();

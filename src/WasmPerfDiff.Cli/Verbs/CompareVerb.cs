@@ -34,7 +34,7 @@ public static class CompareVerb
             var request = new CompareRequest
             {
                 Database = pr.GetValue(db)!, Baseline = pr.GetValue(baseline)!, Candidate = pr.GetValue(candidate)!,
-                Threshold = shared.ThresholdFraction(pr), Settings = shared.Settings(pr, pr.GetValue(cases)), Seed = pr.GetValue(shared.Seed),
+                Threshold = shared.ThresholdFraction(pr), Metric = pr.GetValue(shared.Metric), Settings = shared.Settings(pr, pr.GetValue(cases)), Seed = pr.GetValue(shared.Seed),
                 CorpusDirectory = pr.GetValue(shared.Corpus), ConfigPath = pr.GetValue(CommonOptions.Config), MarkdownPath = pr.GetValue(markdown),
             };
             var result = await CampaignProgressBar.RunAsync(p => CompareWorkflow.RunAsync(request, p, ct));

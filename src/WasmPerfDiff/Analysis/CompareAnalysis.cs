@@ -105,13 +105,14 @@ public static class CompareAnalysis
             if (note is null)
             {
                 var rng = new SplitMix64(SplitMix64.Mix(seed, index));
-                (exec, var ed) = Estimate(Values(okA, AnalysisPhase.Execution), Values(okB, AnalysisPhase.Execution), settings.Threshold, ref rng, resamples);
-                (load, var ld) = Estimate(Values(okA, AnalysisPhase.Load), Values(okB, AnalysisPhase.Load), settings.Threshold, ref rng, resamples);
+                (exec, var ed) = Estimate(Main(okA, settings.Metric), Main(okB, settings.Metric), settings.Threshold, ref rng, resamples);
+                (load, var ld) = settings.Metric == CompareMetric.Cpu ? (null, null)
+                    : Estimate(Values(okA, AnalysisPhase.Load), Values(okB, AnalysisPhase.Load), settings.Threshold, ref rng, resamples);
                 if (ed is not null) execDraws.Add(ed);
                 if (ld is not null) loadDraws.Add(ld);
             }
             result.Add(new CaseComparison(g.Key, okA.Count, okB.Count,
-                Median(Values(okA, AnalysisPhase.Execution)), Median(Values(okB, AnalysisPhase.Execution)), exec, load, note));
+                Median(Main(okA, settings.Metric)), Median(Main(okB, settings.Metric)), exec, load, note));
             index++;
         }
         return new CompareSummary(baseline, candidate, settings.Threshold, result,
@@ -121,12 +122,17 @@ public static class CompareAnalysis
 
     /// <summary>The execution-phase verdict of one case from the runs of its two cells (the stopping rule's question), with an
     /// interval of the given <paramref name="confidence"/>.</summary>
-    public static RatioEstimate? ExecutionRatio(IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate, double threshold, long seed,
+    public static RatioEstimate? ExecutionRatio(IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate, CompareSettings settings, long seed,
         int resamples, double confidence = 0.95)
     {
         var rng = new SplitMix64(SplitMix64.Mix(seed, baseline.Count * 1000 + candidate.Count));
-        return Estimate(Values(baseline, AnalysisPhase.Execution), Values(candidate, AnalysisPhase.Execution), threshold, ref rng, resamples, confidence).Estimate;
+        return Estimate(Main(baseline, settings.Metric), Main(candidate, settings.Metric), settings.Threshold, ref rng, resamples, confidence).Estimate;
     }
+
+    /// <summary>The values a compare decides on: execution-phase wall time, or the run's CPU time.</summary>
+    private static double[] Main(IEnumerable<RunResult> runs, CompareMetric metric) => metric == CompareMetric.Cpu
+        ? runs.Where(r => r.Status == RunStatus.Ok).Select(r => r.UserMs + r.SysMs).Where(v => v > 0).ToArray()
+        : Values(runs, AnalysisPhase.Execution);
 
     private static double[] Values(IEnumerable<RunResult> runs, AnalysisPhase phase) =>
         runs.Where(r => r.Status == RunStatus.Ok).Select(r => CellTable.PhaseMs(r, phase)).OfType<double>().Where(v => v > 0).ToArray();

@@ -31,7 +31,7 @@ public sealed class CompareStoppingRule(CompareSettings compare, long seed) : IS
                 next[g.Key] = StopDecision.Done("one side failed");
                 continue;
             }
-            if (CompareAnalysis.ExecutionRatio(a.Runs, b.Runs, compare.Threshold, seed, QuickResamples, StopConfidence) is not { } r)
+            if (CompareAnalysis.ExecutionRatio(a.Runs, b.Runs, compare, seed, QuickResamples, StopConfidence) is not { } r)
                 continue;
             next[g.Key] = r.Verdict == CompareVerdict.Unsure
                 ? StopDecision.Continue($"unsure ×{r.Ratio:F3} [{r.Low:F3}, {r.High:F3}]")

@@ -2,15 +2,27 @@ using WasmPerfDiff.Runtimes;
 
 namespace WasmPerfDiff.Campaigns;
 
+/// <summary>What a compare measures (wire names <c>phases</c>, <c>cpu</c>).</summary>
+public enum CompareMetric
+{
+    /// <summary>Wall time of the execution phase (and of the load phase beside it), as the run's phases report them.</summary>
+    Phases,
+    /// <summary>User + system CPU time of the whole run (no load phase): time spent waiting for a core does not count.</summary>
+    Cpu,
+}
+
 /// <summary>
 /// What makes a campaign a <c>compare</c>: two runtime configurations, the baseline and the candidate, run
 /// interleaved A/B/B/A per case (<see cref="CampaignScheduler"/>) and judged by the ratio candidate / baseline
 /// against <see cref="Threshold"/>. Stored inside <see cref="CampaignSettings"/>, so a report of the database
 /// knows it holds a compare.
 /// </summary>
+/// <param name="Metric">What is compared: the execution and load phases' wall time (the default), or the CPU time
+/// (user + system) of the whole run, which a loaded machine's waiting for a core does not inflate.</param>
 /// <param name="Threshold">Relative change that counts (0.02 = 2 %): a case is slower when the 95 % interval of its
 /// ratio lies wholly above 1 + threshold.</param>
-public sealed record CompareSettings(string Baseline, string Candidate, double Threshold = CompareSettings.DefaultThreshold)
+public sealed record CompareSettings(string Baseline, string Candidate, double Threshold = CompareSettings.DefaultThreshold,
+    CompareMetric Metric = CompareMetric.Phases)
 {
     public const double DefaultThreshold = 0.02;
 

@@ -16,6 +16,7 @@ public sealed record BisectRequest
     public required IReadOnlyList<string> Versions { get; init; }
     public required string Directory { get; init; }
     public double Threshold { get; init; } = CompareSettings.DefaultThreshold;
+    public CompareMetric Metric { get; init; } = CompareMetric.Phases;
     public CampaignSettings Settings { get; init; } = CompareWorkflow.DefaultSettings;
     public long? Seed { get; init; }
     public string? CorpusDirectory { get; init; }
@@ -60,7 +61,7 @@ public static class BisectWorkflow
             var db = Path.Combine(dir, $"step{steps.Count + 1}-{b}.db");
             var r = await CompareWorkflow.RunAsync(new CompareRequest
             {
-                Database = db, Baseline = a, Candidate = b, Threshold = request.Threshold,
+                Database = db, Baseline = a, Candidate = b, Threshold = request.Threshold, Metric = request.Metric,
                 Settings = request.Settings with { CasesGlob = request.Case }, Seed = request.Seed,
                 CorpusDirectory = request.CorpusDirectory, ConfigPath = request.ConfigPath,
             }, null, ct);

@@ -15,6 +15,7 @@ public sealed record CompareRequest
     public required string Baseline { get; init; }
     public required string Candidate { get; init; }
     public double Threshold { get; init; } = CompareSettings.DefaultThreshold;
+    public CompareMetric Metric { get; init; } = CompareMetric.Phases;
     public CampaignSettings Settings { get; init; } = CompareWorkflow.DefaultSettings;
     public long? Seed { get; init; }
     public string? CorpusDirectory { get; init; }
@@ -56,7 +57,7 @@ public static class CompareWorkflow
 
     public static async Task<CompareResult> RunAsync(CompareRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
-        var compare = new CompareSettings(request.Baseline, request.Candidate, request.Threshold);
+        var compare = new CompareSettings(request.Baseline, request.Candidate, request.Threshold, request.Metric);
         var settings = (request.Settings with { Compare = compare, Runtimes = [compare.Baseline, compare.Candidate] })
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
         settings.Validate();
