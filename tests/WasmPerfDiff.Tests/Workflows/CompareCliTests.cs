@@ -11,7 +11,8 @@ public class CompareCliTests
 {
     private static readonly string Corpus = Path.Combine(TestPaths.RepoRoot, "corpus");
 
-    /// <summary>A config with wasm3 and <c>wasm3-planted</c>, which runs the cases matching <paramref name="planted"/> twice.</summary>
+    /// <summary>A config with wasm3, <c>wasm3-planted</c>, which runs the cases matching <paramref name="planted"/> twice, and
+    /// <c>wasm3-wrapped</c>: the same wrapper planting nothing, so that the wrapper's own CPU time (sh, grep) is on both sides.</summary>
     private static string Config(string planted)
     {
         var wasm3 = SharedRuntimes.Find("wasm3")!;
@@ -23,6 +24,7 @@ public class CompareCliTests
             runtimes = new[]
             {
                 new { name = "wasm3-planted", engine = "wasm3", tier = "interp", command = new[] { inject, planted, "{wasm}", "--", wasm3, "{wasm}", "{args}" } },
+                new { name = "wasm3-wrapped", engine = "wasm3", tier = "interp", command = new[] { inject, "no-such-case", "{wasm}", "--", wasm3, "{wasm}", "{args}" } },
             },
         }));
         return path;
@@ -37,20 +39,22 @@ public class CompareCliTests
             .ToDictionary(c => c.GetProperty("case").GetString()!, c => c.GetProperty("verdict").GetString()!);
     }
 
+    /// <remarks>On CPU time: on this project's loaded 2-core machine (load average 20 and more) the wall time of a
+    /// run is mostly waiting for a core, and a doubled case is often still unsure after 20 runs per side.</remarks>
     [RequiresSharedRuntimesFact]
     public void The_planted_cases_are_slower_the_others_are_not_and_fail_on_slower_exits_1()
     {
-        var config = Config("nbody|atax");
+        var config = Config("fib|queens");
         var db = TempDb();
         var md = Path.Combine(Path.GetDirectoryName(db)!, "pr.md");
-        var r = CliProcess.Run("compare", "wasm3", "wasm3-planted", "--config", config, "--corpus", Corpus, "--cases", "nbody,atax,bicg",
+        var r = CliProcess.Run("compare", "wasm3-wrapped", "wasm3-planted", "--metric", "cpu", "--config", config, "--corpus", Corpus, "--cases", "fib,queens,towers",
             "--size", "test", "--max-runs", "20", "--seed", "5", "--db", db, "--fail-on", "slower", "--markdown", md, "--json");
         Assert.True(r.ExitCode == 1, r.Stderr);
         var verdicts = Verdicts(r.Stdout);
-        Assert.Equal("slower", verdicts["nbody"]);
-        Assert.Equal("slower", verdicts["atax"]);
-        Assert.Contains(verdicts["bicg"], new[] { "same", "unsure" });
-        Assert.Contains("| nbody | slower |", File.ReadAllText(md));
+        Assert.Equal("slower", verdicts["fib"]);
+        Assert.Equal("slower", verdicts["queens"]);
+        Assert.Contains(verdicts["towers"], new[] { "same", "unsure" });
+        Assert.Contains("| fib | slower |", File.ReadAllText(md));
 
         // Stored like any campaign: the report shows the compare section with its forest plot, export gives the PR Markdown.
         var html = Path.Combine(Path.GetDirectoryName(db)!, "report.html");
@@ -60,7 +64,7 @@ public class CompareCliTests
         Assert.Contains("id=\"chart-compare\"", page);
         var export = CliProcess.Run("export", "--db", db, "--format", "md");
         Assert.Equal(0, export.ExitCode);
-        Assert.Contains("wasm-perfdiff compare: `wasm3-planted` against `wasm3`", export.Stdout);
+        Assert.Contains("wasm-perfdiff compare: `wasm3-planted` against `wasm3-wrapped`", export.Stdout);
     }
 
     [RequiresSharedRuntimesFact]
@@ -77,17 +81,17 @@ public class CompareCliTests
     public void Bisect_finds_the_step_where_the_planted_runtime_enters_the_list()
     {
         var dir = Directory.CreateTempSubdirectory("perfdiff-bisect-").FullName;
-        var r = CliProcess.Run("bisect", "--case", "fib", "--versions", "wasm3,wasm3,wasm3-planted,wasm3-planted", "--config", Config("fib"),
+        var r = CliProcess.Run("bisect", "--case", "fib", "--versions", "wasm3-wrapped,wasm3-wrapped,wasm3-planted,wasm3-planted", "--config", Config("fib"), "--metric", "cpu",
             "--corpus", Corpus, "--size", "test", "--max-runs", "12", "--seed", "7", "--dir", Path.Combine(dir, "steps"), "--json");
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         var root = doc.RootElement;
         Assert.Equal("found", root.GetProperty("end").GetString());
         Assert.Equal("wasm3-planted (#3)", root.GetProperty("first_slow").GetString());
-        Assert.Equal("wasm3 (#2)", root.GetProperty("last_good").GetString());
+        Assert.Equal("wasm3-wrapped (#2)", root.GetProperty("last_good").GetString());
         Assert.StartsWith("first slow version wasm3-planted (#3) (×", root.GetProperty("message").GetString());
         // The slow end first, then the middle (and, when that is unsure against the baseline, the slow end against the middle).
-        Assert.InRange(root.GetProperty("steps").GetArrayLength(), 2, 3);
+        Assert.InRange(root.GetProperty("steps").GetArrayLength(), 2, 4);
     }
 
     [Fact]
