@@ -66,6 +66,8 @@ public static class CompareWorkflow
         Host.OutputPaths.PrepareFile(request.Database, "Db");
         if (request.MarkdownPath is not null) Host.OutputPaths.PrepareFile(request.MarkdownPath, "Markdown");
         using var store = CampaignStore.Open(request.Database);
+        if (store.LocalCampaign() is { } existing)
+            throw new BadInputException($"'{request.Database}' already holds campaign {existing.Id}; name another --db for a new compare", "Db");
         var scheduler = new CampaignScheduler(store, settings, new CompareStoppingRule(compare, settings.Seed));
         var outcome = await scheduler.RunAsync(cases, runtimes, resume: false, progress, ct);
         var runs = store.ReadRows(outcome.CampaignId).Select(r => r.Run).ToList();
