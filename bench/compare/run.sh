@@ -3,7 +3,7 @@
 #   bench/compare/run.sh real     Node 20 vs 22 and Node 22 vs 24 (V8 TurboFan), whole corpus, each twice
 #   bench/compare/run.sh aa       A = A three times (the false-call rate)
 #   bench/compare/run.sh bisect   bisect over wasm3 ×3 and a planted wasm3 ×2 (runs the case twice)
-# Environment: SIZE / METRIC / WARMUP / MIN_RUNS / MAX_RUNS / MAX_TIME / RUNS for `real` (default: default / phases / 1 / 5 / 10 / 7m / "1 2"); AA_RUNTIME / AA_SIZE / AA_MAX_TIME for `aa`
+# Environment: SIZE / METRIC / WARMUP / MIN_RUNS / MAX_RUNS / MAX_TIME / RUNS for `real` (default: default / phases / 1 / 5 / 10 / 7m / "1 2"); AA_RUNTIME / AA_SIZE / AA_METRIC / AA_MAX_TIME for `aa`
 # (default: wasm3 from ../shared/runtimes at test size, 5m); OUT (default: a temp folder, kept).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,9 +41,9 @@ real|all)
 aa|all)
   rt=${AA_RUNTIME:-wasm3}
   for run in 1 2 3; do
-    rm -f "$out/aa-$run.db"
+    rm -f "$out/aa-$run.db"*
     start=$(date +%s)
-    "$cli" compare "$rt" "$rt" --config "$out/config.json" --size "${AA_SIZE:-test}" --max-time "${AA_MAX_TIME:-5m}" --seed $((run + 10)) --db "$out/aa-$run.db" --json > "$out/aa-$run.json" 2>/dev/null || true
+    "$cli" compare "$rt" "$rt" --config "$out/config.json" --size "${AA_SIZE:-test}" --metric "${AA_METRIC:-phases}" --max-time "${AA_MAX_TIME:-5m}" --seed $((run + 10)) --db "$out/aa-$run.db" --json > "$out/aa-$run.json" 2>/dev/null || true
     echo "A=A $rt run $run: $(( $(date +%s) - start )) s"
   done
   summary aa "$out"/aa-1.json "$out"/aa-2.json "$out"/aa-3.json ;;&
