@@ -13,7 +13,7 @@ public static class CompareView
     {
         var s = result.Summary;
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{s.Candidate} / {s.Baseline}: median execution time, 95 % interval, threshold ±{Pct(s.Threshold)}"));
+            .Title(Markup.Escape($"{s.Candidate} / {s.Baseline}: {s.Measure}, 95 % interval, threshold ±{Pct(s.Threshold)}"));
         table.AddColumns("case", "verdict");
         foreach (var h in new[] { "execution", "interval", "load", "load interval", "A ms", "B ms", "runs A/B" }) table.AddColumn(new TableColumn(h).RightAligned());
         table.AddColumn("note");

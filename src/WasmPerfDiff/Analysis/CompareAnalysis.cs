@@ -41,8 +41,12 @@ public sealed record CompareSummary(
     double Threshold,
     IReadOnlyList<CaseComparison> Cases,
     RatioEstimate? GeoMean,
-    RatioEstimate? LoadGeoMean)
+    RatioEstimate? LoadGeoMean,
+    CompareMetric Metric = CompareMetric.Phases)
 {
+    /// <summary>What the ratios are of, for headings: "median execution time" or "median CPU time".</summary>
+    public string Measure => Metric == CompareMetric.Cpu ? "median CPU time (user + system) of the run" : "median execution time";
+
     public int Count(CompareVerdict v) => Cases.Count(c => c.Verdict == v);
 
     /// <summary>Some case is confidently slower (what <c>--fail-on slower</c> fails on).</summary>
@@ -117,7 +121,7 @@ public static class CompareAnalysis
         }
         return new CompareSummary(baseline, candidate, settings.Threshold, result,
             GeoMean(execDraws, result.Select(c => c.Execution), settings.Threshold),
-            GeoMean(loadDraws, result.Select(c => c.Load), settings.Threshold));
+            GeoMean(loadDraws, result.Select(c => c.Load), settings.Threshold), settings.Metric);
     }
 
     /// <summary>The execution-phase verdict of one case from the runs of its two cells (the stopping rule's question), with an

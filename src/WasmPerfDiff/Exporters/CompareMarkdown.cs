@@ -15,7 +15,7 @@ public static class CompareMarkdown
     {
         var sb = new StringBuilder();
         sb.Append($"### wasm-perfdiff compare: `{E(s.Candidate)}` against `{E(s.Baseline)}`\n\n");
-        sb.Append($"**{E(s.Headline())}** — threshold ±{Pct(s.Threshold)}, ratios are candidate / baseline of the median execution time ")
+        sb.Append($"**{E(s.Headline())}** — threshold ±{Pct(s.Threshold)}, ratios are candidate / baseline of the {s.Measure} ")
           .Append("(> 1 = slower), with 95 % bootstrap intervals.\n\n");
         var changed = s.Cases.Where(c => c.Verdict is CompareVerdict.Slower or CompareVerdict.Faster)
             .OrderBy(c => c.Verdict == CompareVerdict.Slower ? 0 : 1).ThenByDescending(c => Math.Abs(Math.Log(c.Execution!.Ratio))).ToList();

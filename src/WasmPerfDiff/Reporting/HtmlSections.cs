@@ -29,7 +29,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     {
         if (m.Compare is not { } c) return;
         Open(sb, CompareSection.Id, CompareSection.Title, string.Create(CultureInfo.InvariantCulture,
-            $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the median execution time (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
+            $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the {c.Measure} (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
         sb.Append("<p class=\"headline\">").Append(H(c.Headline())).Append("</p>\n");
         if (c.Cases.Any(x => x.Execution is not null)) sb.Append("<div class=\"scroll\">").Append(ForestChart.Svg(c)).Append("</div>\n");
         else Empty(sb, "No case has enough runs on both sides for an interval.");

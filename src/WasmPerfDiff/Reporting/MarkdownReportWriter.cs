@@ -39,7 +39,7 @@ public static class MarkdownReportWriter
         if (m.Compare is { } cmp)
         {
             sb.AppendLine($"### Compare: `{Code(cmp.Candidate)}` against `{Code(cmp.Baseline)}`").AppendLine();
-            sb.AppendLine($"**{E(cmp.Headline())}** (ratio = candidate / baseline of the median execution time, 95 % intervals, threshold ±{cmp.Threshold * 100:0.##} %)").AppendLine();
+            sb.AppendLine($"**{E(cmp.Headline())}** (ratio = candidate / baseline of the {cmp.Measure}, 95 % intervals, threshold ±{cmp.Threshold * 100:0.##} %)").AppendLine();
             var changed = cmp.Cases.Where(x => x.Verdict is CompareVerdict.Slower or CompareVerdict.Faster).ToList();
             if (changed.Count > 0)
             {

@@ -11,14 +11,14 @@ public sealed record RatioEntry(double Ratio, double CiLow, double CiHigh, strin
 
 /// <summary><c>compare --json</c>: per case the execution and load ratios, then the geometric mean and the verdict counts.</summary>
 public sealed record CompareDocument(
-    string? Db, string Baseline, string Candidate, double ThresholdPercent, bool AnySlower,
+    string? Db, string Baseline, string Candidate, string Metric, double ThresholdPercent, bool AnySlower,
     IReadOnlyDictionary<string, int> Verdicts, RatioEntry? GeoMean, RatioEntry? LoadGeoMean, IReadOnlyList<CompareDocument.CaseEntry> Cases)
 {
     public sealed record CaseEntry(string Case, string Verdict, int BaselineRuns, int CandidateRuns, double? BaselineMs, double? CandidateMs,
         RatioEntry? Execution, RatioEntry? Load, string? Note);
 
     public static CompareDocument From(string? db, CompareSummary s) => new(
-        db, s.Baseline, s.Candidate, Math.Round(s.Threshold * 100, 4), s.AnySlower,
+        db, s.Baseline, s.Candidate, s.Metric.ToWire(), Math.Round(s.Threshold * 100, 4), s.AnySlower,
         Enum.GetValues<CompareVerdict>().ToDictionary(v => v.ToWire(), s.Count),
         RatioEntry.From(s.GeoMean), RatioEntry.From(s.LoadGeoMean),
         s.Cases.Select(c => new CaseEntry(c.Case, c.Verdict.ToWire(), c.BaselineRuns, c.CandidateRuns,

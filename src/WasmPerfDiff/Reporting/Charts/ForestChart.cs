@@ -46,7 +46,7 @@ public static class ForestChart
         var (pos, labels) = LogAxis.Ticks(Math.Pow(10, lo - pad), Math.Pow(10, hi + pad), LogAxis.Factor);
         plot.Axes.Bottom.SetTicks(pos, labels);
         plot.Axes.SetLimits(lo - pad, hi + pad, -0.7, n - 0.3);
-        plot.XLabel($"{s.Candidate} / {s.Baseline}, median execution time (log scale; shaded: ±threshold)");
+        plot.XLabel($"{s.Candidate} / {s.Baseline}, {s.Measure} (log scale; shaded: ±threshold)");
         plot.Grid.YAxisStyle.IsVisible = false;
         return SvgChart.Render(plot, 760, 80 + 20 * Math.Max(n, 2), "chart-compare",
             $"forest plot: ratio of {s.Candidate} to {s.Baseline} per case with 95 % intervals");
