@@ -20,6 +20,8 @@ public static class Verbs
         ExportVerb.Create(),
         ProfileVerb.Create(),
         ReportVerb.Create(),
+        CompareVerb.Create(),
+        BisectVerb.Create(),
         DemoVerb.Create(),
     ];
 }

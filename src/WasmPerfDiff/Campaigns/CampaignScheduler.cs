@@ -94,7 +94,7 @@ public sealed class CampaignScheduler(
             foreach (var cell in cells.Where(c => !c.Stopped && unavailable.ContainsKey(c.Runtime.Name)))
                 Record(campaign, cell, Unsupported(cell, unavailable[cell.Runtime.Name]), session);
 
-            foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round: 0))
+            foreach (var cell in Order(cells.Where(c => !c.Stopped), round: 0))
                 for (var w = 0; w < settings.Warmup && !cell.Stopped; w++)
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
@@ -109,7 +109,7 @@ public sealed class CampaignScheduler(
             {
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
-                foreach (var cell in Shuffle(cells.Where(c => !c.Stopped), round))
+                foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
@@ -236,6 +236,28 @@ public sealed class CampaignScheduler(
         new(cell.Runtime.Name, RunStatus.Unsupported, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, DateTimeOffset.UtcNow, reason);
 
     private bool OutOfTime(Stopwatch clock) => settings.MaxTime is { } max && clock.Elapsed >= max;
+
+    /// <summary>The order of one round: shuffled, or for a compare interleaved per case.</summary>
+    private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round) =>
+        settings.Compare is { } compare ? Interleave(cells, round, compare) : Shuffle(cells, round);
+
+    /// <summary>
+    /// A compare's round: the cases in a shuffled order, each case's two cells back to back, the baseline first in odd
+    /// rounds and the candidate first in even ones, so that consecutive rounds run A B B A per case and a slow drift of
+    /// the machine (or the cost of running second) falls on both sides alike.
+    /// </summary>
+    private IEnumerable<Cell> Interleave(IEnumerable<Cell> cells, int round, CompareSettings compare)
+    {
+        var groups = cells.GroupBy(c => c.Case.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var rng = new Random(RoundSeed(settings.Seed, round));
+        for (var i = groups.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (groups[i], groups[j]) = (groups[j], groups[i]);
+        }
+        var baselineFirst = round % 2 == 1;
+        return groups.SelectMany(g => g.OrderBy(c => (c.Runtime.Name == compare.Baseline) == baselineFirst ? 0 : 1));
+    }
 
     /// <summary>Fisher–Yates shuffle of the cells (taken in name order) with a generator seeded by
     /// (seed, round): the same campaign seed always yields the same order for the same round.</summary>

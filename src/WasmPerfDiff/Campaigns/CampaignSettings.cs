@@ -51,6 +51,10 @@ public sealed record CampaignSettings
     /// baseline measured once per cell would not; false = such cells stay on wall time.</summary>
     public bool BaselineSubtraction { get; init; } = true;
 
+    /// <summary>Set for a <c>compare</c> campaign: its two runtimes run interleaved A/B/B/A per case; null = an ordinary
+    /// campaign with shuffled rounds.</summary>
+    public CompareSettings? Compare { get; init; }
+
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 
@@ -72,6 +76,7 @@ public sealed record CampaignSettings
         if (!double.IsFinite(TargetRelativeCi)) throw new BadInputException("the CI target must be a finite number", nameof(TargetRelativeCi));
         if (MaxTime is { } t) Durations.Check(t, nameof(MaxTime));
         if (Timeout is { } o) Durations.Check(o, nameof(Timeout));
+        Compare?.Validate();
     }
 
     public static CampaignSettings FromJson(string json)

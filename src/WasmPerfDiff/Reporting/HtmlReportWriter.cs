@@ -46,8 +46,9 @@ public static class HtmlReportWriter
 
         Cards(sb, m);
         Headline(sb, m);
-        Toc(sb);
+        Toc(sb, m);
         var sections = new HtmlSections(m, reportDir);
+        sections.Compare(sb);
         sections.Machine(sb);
         sections.Speed(sb);
         sections.Support(sb);
@@ -97,9 +98,14 @@ public static class HtmlReportWriter
         if (text.Length > 0) sb.Append("<p class=\"headline\">").Append(text).Append("</p>\n");
     }
 
-    private static void Toc(StringBuilder sb)
+    /// <summary>The section of a compare campaign, first on its page (absent from other campaigns' reports).</summary>
+    public static readonly (string Id, string Title) CompareSection = ("compare", "Compare");
+
+    private static void Toc(StringBuilder sb, ReportModel m)
     {
         sb.Append("<nav class=\"toc\" aria-label=\"contents\"><ol>");
+        if (m.Compare is not null)
+            sb.Append("<li><a href=\"#").Append(CompareSection.Id).Append("\">").Append(H(CompareSection.Title)).Append("</a></li>");
         foreach (var (id, title) in Sections)
             sb.Append("<li><a href=\"#").Append(id).Append("\">").Append(H(title)).Append("</a></li>");
         sb.Append("</ol></nav>\n");

@@ -24,6 +24,38 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
 
     private static void Close(StringBuilder sb) => sb.Append("</section>\n");
 
+    /// <summary>A compare campaign's verdicts: the summary, the forest plot and the table of every case.</summary>
+    public void Compare(StringBuilder sb)
+    {
+        if (m.Compare is not { } c) return;
+        Open(sb, CompareSection.Id, CompareSection.Title, string.Create(CultureInfo.InvariantCulture,
+            $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the {c.Measure} (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
+        sb.Append("<p class=\"headline\">").Append(H(c.Headline())).Append("</p>\n");
+        if (c.Cases.Any(x => x.Execution is not null)) sb.Append("<div class=\"scroll\">").Append(ForestChart.Svg(c)).Append("</div>\n");
+        else Empty(sb, "No case has enough runs on both sides for an interval.");
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">execution ratio</th><th>95 % interval</th>")
+          .Append("<th class=\"num\">load ratio</th><th>load interval</th><th class=\"num\">baseline ms</th><th class=\"num\">candidate ms</th><th class=\"num\">runs</th><th>note</th></tr></thead><tbody>");
+        foreach (var x in c.Cases.OrderBy(x => x.Verdict).ThenByDescending(x => Math.Abs(Math.Log(x.Execution?.Ratio ?? 1))))
+            sb.Append("<tr><td>").Append(H(x.Case)).Append("</td><td><span class=\"badge ").Append(Badge(x.Verdict)).Append("\">").Append(H(x.Verdict.ToWire()))
+              .Append("</span></td><td class=\"num\">").Append(H(Ratio(x.Execution))).Append("</td><td>").Append(H(Interval(x.Execution)))
+              .Append("</td><td class=\"num\">").Append(H(Ratio(x.Load))).Append("</td><td>").Append(H(Interval(x.Load)))
+              .Append("</td><td class=\"num\">").Append(H(Ms(x.BaselineMs))).Append("</td><td class=\"num\">").Append(H(Ms(x.CandidateMs)))
+              .Append("</td><td class=\"num\">").Append(H($"{x.BaselineRuns}/{x.CandidateRuns}")).Append("</td><td>").Append(H(x.Note ?? "")).Append("</td></tr>");
+        sb.Append("</tbody></table></div>\n");
+        Close(sb);
+    }
+
+    private static string Badge(CompareVerdict v) => v switch
+    {
+        CompareVerdict.Slower => "anomaly", CompareVerdict.Faster => "no-anomaly", CompareVerdict.Same => "kind", _ => "undecided",
+    };
+
+    private static string Ratio(RatioEstimate? r) => r is null ? "–" : "×" + r.Ratio.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Interval(RatioEstimate? r) => r is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"[{r.Low:0.000}, {r.High:0.000}]");
+
+    private static string Ms(double? v) => v is { } d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "–";
+
     public void Machine(StringBuilder sb)
     {
         Open(sb, "machine", "Machine and runtimes", "Timings are only comparable on the machine they were measured on.");

@@ -36,6 +36,21 @@ public static class MarkdownReportWriter
         if (m.AnalysisNote != null) sb.AppendLine($"- note: {E(m.AnalysisNote)}");
         sb.AppendLine();
 
+        if (m.Compare is { } cmp)
+        {
+            sb.AppendLine($"### Compare: `{Code(cmp.Candidate)}` against `{Code(cmp.Baseline)}`").AppendLine();
+            sb.AppendLine($"**{E(cmp.Headline())}** (ratio = candidate / baseline of the {cmp.Measure}, 95 % intervals, threshold ±{cmp.Threshold * 100:0.##} %)").AppendLine();
+            var changed = cmp.Cases.Where(x => x.Verdict is CompareVerdict.Slower or CompareVerdict.Faster).ToList();
+            if (changed.Count > 0)
+            {
+                sb.AppendLine("| case | verdict | ratio | 95 % interval |");
+                sb.AppendLine("|---|---|--:|---|");
+                foreach (var x in changed)
+                    sb.AppendLine(FormattableString.Invariant($"| {E(x.Case)} | {x.Verdict.ToWire()} | ×{x.Execution!.Ratio:0.000} | [{x.Execution.Low:0.000}, {x.Execution.High:0.000}] |"));
+                sb.AppendLine();
+            }
+        }
+
         sb.AppendLine("### Runtimes").AppendLine();
         sb.AppendLine("| runtime | version | typical time vs fastest | cells ok |");
         sb.AppendLine("|---|---|--:|--:|");

@@ -100,7 +100,10 @@ public static class ReportBuilder
             FailedCells: support.Failed.Count());
 
         return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
-            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows));
+            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows))
+        {
+            Compare = settings?.Compare is { } compare ? CompareAnalysis.Analyze(runs, compare, settings.Seed) : null,
+        };
     }
 
     /// <summary>Per campaign of the file (each shard merged in is one): its host and the cases its runs measured.</summary>

@@ -23,6 +23,9 @@ public sealed record ReportModel(
     DateTimeOffset Generated,
     IReadOnlyList<HostShare> Hosts)
 {
+    /// <summary>The compare's verdicts when the campaign is a <c>compare</c> (<see cref="CampaignSettings.Compare"/>), else null.</summary>
+    public CompareSummary? Compare { get; init; }
+
     /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
     public IReadOnlyList<Finding> TimingFindings => Of(FindingKind.Consensus, FindingKind.Peer);
 

@@ -33,7 +33,10 @@ public static class ExportWorkflow
                 writer.WriteLine(JsonSerializer.Serialize(ExportJsonDocument.From(store), WireJson.Document));
                 break;
             default:
-                CellSummaryMarkdown.Write(writer, store.ReadCaseRuns(), store.HoldsMeansOnly);
+                // A compare's Markdown is its pull-request comment; any other campaign's is the per-cell summary.
+                if (store.LocalCampaign() is { } c && Campaigns.CampaignSettings.FromJson(c.SettingsJson) is { Compare: { } compare } settings)
+                    writer.Write(CompareMarkdown.Render(Analysis.CompareAnalysis.Analyze(store.ReadRows(c.Id).Select(r => r.Run).ToList(), compare, settings.Seed)));
+                else CellSummaryMarkdown.Write(writer, store.ReadCaseRuns(), store.HoldsMeansOnly);
                 break;
         }
         writer.Flush();
