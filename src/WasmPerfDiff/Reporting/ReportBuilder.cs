@@ -40,6 +40,7 @@ public static class ReportBuilder
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
                        ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
         var settings = TryReadSettings(campaign);
+        var fingerprint = options.ConstructsDatabase is { } constructs ? ConstructFingerprint.FromDatabase(constructs, options.Seed) : null;
         var rows = store.ReadRows();
         var runs = rows.Select(r => r.Run).ToList();
         var cases = store.Cases();
@@ -70,6 +71,7 @@ public static class ReportBuilder
             }
         }
 
+        if (analysis is not null && fingerprint is not null) analysis = ConstructExplanations.Attach(analysis, fingerprint, cases);
         var heatmap = analysis?.Consensus;
         var runtimes = runtimeNames.Select(name =>
         {
@@ -100,7 +102,8 @@ public static class ReportBuilder
             FailedCells: support.Failed.Count());
 
         return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
-            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows));
+            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows))
+        { Fingerprint = fingerprint };
     }
 
     /// <summary>Per campaign of the file (each shard merged in is one): its host and the cases its runs measured.</summary>
