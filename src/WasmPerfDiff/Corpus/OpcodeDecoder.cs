@@ -5,34 +5,105 @@ namespace WasmPerfDiff.Corpus;
 /// <summary>Walks every instruction of a module's code section and counts them into <see cref="OpcodeClasses"/> (see <see cref="OpcodeProfile"/>).</summary>
 internal static class OpcodeDecoder
 {
-    private const byte SectionImport = 2, SectionCode = 10;
+    /// <summary>Local accesses count as register pressure only in functions declaring more locals than this.</summary>
+    public const int RegisterPressureLocals = 16;
 
-    public static OpcodeProfile Profile(ReadOnlySpan<byte> module)
+    private const byte SectionImport = 2, SectionElement = 9, SectionCode = 10;
+
+    /// <summary>One decoded body: its weighted class counts and total, its direct calls (callee, weight), and its shape (see <see cref="OpcodeProfile.FunctionShapes"/>).</summary>
+    internal sealed class Body
     {
+        public readonly Dictionary<string, double> Counts = new(StringComparer.Ordinal);
+        public readonly List<(int Callee, double Weight)> Calls = [];
+        public double Total;
+        public ulong Shape = 14695981039346656037UL;
+        public bool Decoded = true;
+        public bool CallsIndirect;
+    }
+
+    internal static (List<string> Imports, List<Body> Bodies) Decode(ReadOnlySpan<byte> module) => Decode(module, out _);
+
+    /// <param name="tableFunctions">Functions placed in tables by active MVP element segments (what call_indirect may reach).</param>
+    internal static (List<string> Imports, List<Body> Bodies) Decode(ReadOnlySpan<byte> module, out List<int> tableFunctions)
+    {
+        tableFunctions = [];
         var reader = new WasmBinaryReader(module);
         reader.ExpectHeader();
         var importNames = new List<string>();
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        double total = 0;
-        int functions = 0, undecoded = 0;
+        var bodies = new List<Body>();
         while (!reader.AtEnd)
         {
             var id = reader.Byte();
             var size = (int)reader.U32();
             var section = reader.Slice(size);
             if (id == SectionImport) ReadImports(ref section, importNames);
+            else if (id == SectionElement) ReadElements(ref section, tableFunctions);
             else if (id == SectionCode)
             {
                 var count = section.U32();
                 for (var f = 0; f < count; f++)
                 {
                     var body = section.Slice((int)section.U32());
-                    functions++;
-                    if (!DecodeBody(ref body, importNames.Count + f, importNames, counts, ref total)) undecoded++;
+                    var b = new Body();
+                    b.Decoded = DecodeBody(ref body, importNames.Count + f, importNames, b);
+                    bodies.Add(b);
                 }
             }
         }
-        return new OpcodeProfile(total, counts, functions, undecoded);
+        return (importNames, bodies);
+    }
+
+    public static OpcodeProfile Profile(ReadOnlySpan<byte> module, IReadOnlySet<ulong>? libraryShapes)
+    {
+        var (imports, bodies) = Decode(module, out var tableFunctions);
+        var own = bodies.Select(b => libraryShapes is null || !libraryShapes.Contains(b.Shape)).ToArray();
+        if (!own.Any(o => o)) Array.Fill(own, true); // a module made only of shared code: profile all of it
+        // Functions that reach WASI fd_write through direct calls (libc's fwrite/printf/putchar do).
+        var writes = new bool[imports.Count + bodies.Count];
+        for (var i = 0; i < imports.Count; i++) writes[i] = imports[i] == "fd_write";
+        // musl's stdio writes through a function pointer (f->write): a call_indirect reaches fd_write when a table function does.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var indirectWrites = tableFunctions.Any(t => t < writes.Length && writes[t]);
+            for (var f = 0; f < bodies.Count; f++)
+                if (!writes[imports.Count + f] && (bodies[f].Calls.Any(c => c.Callee < writes.Length && writes[c.Callee]) || indirectWrites && bodies[f].CallsIndirect))
+                    changed = writes[imports.Count + f] = true;
+        }
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        double total = 0;
+        int functions = 0, undecoded = 0;
+        for (var f = 0; f < bodies.Count; f++)
+        {
+            if (!own[f]) continue;
+            var b = bodies[f];
+            functions++;
+            if (!b.Decoded) undecoded++;
+            total += b.Total;
+            foreach (var (k, v) in b.Counts) counts[k] = counts.GetValueOrDefault(k) + v;
+            foreach (var (callee, w) in b.Calls)
+                if (callee < writes.Length && writes[callee]) counts[OpcodeClasses.FdWrite] = counts.GetValueOrDefault(OpcodeClasses.FdWrite) + w;
+        }
+        return new OpcodeProfile(total, counts, functions, undecoded) { LibraryFunctions = bodies.Count - functions };
+    }
+
+    /// <summary>Active element segments of the MVP forms (flags 0 and 2: an offset expression, then function indices); others are skipped.</summary>
+    private static void ReadElements(ref WasmBinaryReader r, List<int> functions)
+    {
+        var count = r.U32();
+        for (var i = 0; i < count; i++)
+        {
+            var flags = r.U32();
+            if (flags is not (0 or 2)) return;
+            if (flags == 2) r.U32();
+            var op = r.Byte(); // offset expression: i32.const n | global.get g, then end
+            if (op is not (0x41 or 0x23)) return;
+            r.U64();
+            if (r.Byte() != 0x0B) return;
+            if (flags == 2) r.Byte();
+            var n = r.U32();
+            for (var k = 0; k < n; k++) functions.Add((int)r.U32());
+        }
     }
 
     private static void ReadImports(ref WasmBinaryReader r, List<string> functionNames)
@@ -56,10 +127,12 @@ internal static class OpcodeDecoder
     }
 
     /// <summary>Counts one body; false when it holds an opcode this decoder does not know (counted up to there).</summary>
-    private static bool DecodeBody(ref WasmBinaryReader r, int self, List<string> imports, Dictionary<string, double> counts, ref double total)
+    private static bool DecodeBody(ref WasmBinaryReader r, int self, List<string> imports, Body body)
     {
         var groups = r.U32();
-        for (var g = 0; g < groups; g++) { r.U32(); r.ValueTypeOrRef(); }
+        long declared = 0;
+        for (var g = 0; g < groups; g++) { declared += r.U32(); r.ValueTypeOrRef(); }
+        var pressure = declared > RegisterPressureLocals;
         // Control stack: true for a loop. Depth = loops open around the instruction.
         var stack = new Stack<bool>();
         var loops = 0;
@@ -67,8 +140,9 @@ internal static class OpcodeDecoder
         while (!r.AtEnd)
         {
             var weight = Math.Pow(OpcodeProfile.LoopWeight, Math.Min(loops, OpcodeProfile.MaxDepth));
-            total += weight;
+            body.Total += weight;
             var op = r.Byte();
+            body.Shape = (body.Shape ^ op) * 1099511628211UL;
             string? cls = null;
             var isConst = false;
             switch (op)
@@ -89,10 +163,10 @@ internal static class OpcodeDecoder
                     break;
                 case 0x10:
                     var callee = (int)r.U32();
-                    cls = callee < imports.Count ? (imports[callee] == "fd_write" ? OpcodeClasses.FdWrite : null)
-                        : callee == self ? OpcodeClasses.Recursion : OpcodeClasses.Call;
+                    body.Calls.Add((callee, weight));
+                    cls = callee < imports.Count ? null : callee == self ? OpcodeClasses.Recursion : OpcodeClasses.Call;
                     break;
-                case 0x11: r.U32(); r.U32(); cls = OpcodeClasses.CallIndirect; break;
+                case 0x11: r.U32(); r.U32(); cls = OpcodeClasses.CallIndirect; body.CallsIndirect = true; break;
                 case 0x12: r.U32(); cls = OpcodeClasses.ReturnCall; break;
                 case 0x13: r.U32(); r.U32(); cls = OpcodeClasses.ReturnCall; break;
                 case 0x1B: cls = OpcodeClasses.Select; break;
@@ -101,7 +175,7 @@ internal static class OpcodeDecoder
                     for (var k = 0; k < types; k++) r.ValueTypeOrRef();
                     cls = OpcodeClasses.Select;
                     break;
-                case >= 0x20 and <= 0x22: r.U32(); cls = OpcodeClasses.Local; break;
+                case >= 0x20 and <= 0x22: r.U32(); cls = pressure ? OpcodeClasses.Local : null; break;
                 case 0x23 or 0x24: r.U32(); cls = OpcodeClasses.Global; break;
                 case 0x25 or 0x26: r.U32(); break;
                 case >= 0x28 and <= 0x3E: cls = MemoryClass(op, MemArg(ref r)); break;
@@ -121,7 +195,7 @@ internal static class OpcodeDecoder
                 case >= 0x45 and <= 0xC4: cls = Numeric(op, previousConst); break;
                 default: return false;
             }
-            if (cls is not null) counts[cls] = counts.GetValueOrDefault(cls) + weight;
+            if (cls is not null) body.Counts[cls] = body.Counts.GetValueOrDefault(cls) + weight;
             previousConst = isConst;
         }
         return true;
