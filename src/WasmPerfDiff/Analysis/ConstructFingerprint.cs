@@ -23,6 +23,12 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
 {
     public const int BootstrapResamples = 400;
 
+    /// <summary>
+    /// A cell whose construct or baseline loop ran for less than this (median execution phase) is missing ("too short
+    /// to time"): under it the clock error of the markers and side channels (≈ 0.05 ms, see <c>DurationFloor</c>) would be the ratio.
+    /// </summary>
+    public const double MinExecuteMs = 0.1;
+
     public FingerprintCell? Cell(string construct, string runtime) =>
         Cells.FirstOrDefault(c => c.Construct == construct && c.Runtime == runtime);
 
@@ -72,6 +78,13 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
             {
                 logCost[i * cols + j] = double.NaN;
                 missing[i * cols + j] = c is null ? whyC : "baseline " + whyB;
+                continue;
+            }
+            var shortest = Math.Min(Median(c) * sizes[families[i].Name], Median(b) * sizes[families[i].BaseName]);
+            if (shortest < MinExecuteMs)
+            {
+                logCost[i * cols + j] = double.NaN;
+                missing[i * cols + j] = $"too short to time ({shortest:0.###} ms < {MinExecuteMs} ms): use a larger size";
                 continue;
             }
             samples[i * cols + j] = (c, b);

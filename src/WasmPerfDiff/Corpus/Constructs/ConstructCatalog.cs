@@ -121,7 +121,7 @@ public static class ConstructCatalog
             Rep(2, _ => Addr + Mix), 6));
         list.Add(new("fd-write", OpcodeClasses.FdWrite, "WASI fd_write of 16 bytes to stdout",
             "(drop (call $fd_write (i32.const 1) (i32.const 8256) (i32.const 1) (i32.const 8264)))\n(local.set $x (i32.add (local.get $x) (local.get $v)))",
-            "(local.set $x (i32.add (local.get $x) (local.get $v)))", 400)
+            "(local.set $x (i32.add (local.get $x) (local.get $v)))", 40)
         {
             Declarations = "(data (i32.const 8192) \"wasm-perfdiff..\\n\")\n(data (i32.const 8256) \"\\00\\20\\00\\00\\10\\00\\00\\00\")\n",
         });
