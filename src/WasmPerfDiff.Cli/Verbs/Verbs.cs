@@ -11,6 +11,7 @@ public static class Verbs
         RuntimesVerb.Create(),
         ExecVerb.Create(),
         BuildVerb.Create(),
+        GenVerb.Create(),
         CalibrateVerb.Create(),
         RunVerb.Create(),
         PlanVerb.Create(),

@@ -53,6 +53,26 @@ public static class AnalysisTables
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");
+        if (r.Fingerprint is { } fp) PrintFingerprint(fp, r.Findings);
+    }
+
+    /// <summary>The fingerprint as construct rows × runtime columns (relative cost against the peers; "–" missing), then each finding's explanations.</summary>
+    private static void PrintFingerprint(ConstructFingerprint fp, IReadOnlyList<Finding> findings)
+    {
+        var console = AnsiConsole.Console;
+        var table = new Table { Title = new TableTitle("construct fingerprint: cost against the peers (× ; – = did not run)") };
+        table.AddColumn("construct");
+        foreach (var rt in fp.Runtimes) table.AddColumn(Markup.Escape(rt));
+        foreach (var c in fp.Constructs)
+            table.AddRow([Markup.Escape(c), .. fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: double x }
+                ? (x >= ConstructExplanations.MinRelative ? $"[red]{x.ToString("0.00", CultureInfo.InvariantCulture)}[/]" : x.ToString("0.00", CultureInfo.InvariantCulture))
+                : "–")]);
+        console.Write(table);
+        foreach (var f in findings.Where(f => f.Explanations is { Count: > 0 }))
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(f.Case)}[/] on [bold]{Markup.Escape(f.Runtime)}[/]:");
+            foreach (var e in f.Explanations!) console.MarkupLine("  " + Markup.Escape(e.Text));
+        }
     }
 
     private static string VerdictMarkup(Verdict? verdict) => verdict switch

@@ -36,6 +36,9 @@ public sealed record AnalysisResult(
     /// <summary>Selected runtimes left out of the timing model because none of their cells has an ok run (see
     /// <see cref="CellTable.LeftOutRuntimes"/>); their failures are in the validation matrix, not hidden.</summary>
     public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
+
+    /// <summary>The construct fingerprint the findings were explained with, when one was given.</summary>
+    public ConstructFingerprint? Fingerprint { get; init; }
 }
 
 /// <summary>Where one cell's phase came from and the floor the precision rule set for it (ms).</summary>

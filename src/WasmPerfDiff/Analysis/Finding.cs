@@ -78,4 +78,7 @@ public sealed record Finding(
     /// <summary>An execution-time finding of the consensus/peer model (the main ranked list).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTiming => Kind is FindingKind.Consensus or FindingKind.Peer;
+
+    /// <summary>Constructs the module uses a lot and this runtime is slow at (given a construct fingerprint; see <see cref="ConstructExplanations"/>).</summary>
+    public IReadOnlyList<ConstructExplanation>? Explanations { get; init; }
 }

@@ -22,6 +22,7 @@ public static class HtmlReportWriter
         ("startup", "Startup and load anomalies"),
         ("phases", "Phase breakdown"),
         ("divergences", "Correctness divergences"),
+        ("constructs", "Construct fingerprint"),
     ];
 
     public static void Write(ReportModel model, string path)
@@ -57,6 +58,7 @@ public static class HtmlReportWriter
         sections.Startup(sb);
         sections.Phases(sb);
         sections.Divergences(sb);
+        sections.Constructs(sb);
 
         sb.Append("</main>\n<footer class=\"wrap\">Generated ")
           .Append(H(m.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))

@@ -172,6 +172,37 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Close(sb);
     }
 
+    public void Constructs(StringBuilder sb)
+    {
+        Open(sb, "constructs", "Construct fingerprint",
+            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what the other runtimes pay (median polish over construct × runtime, as for the cases). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow.");
+        if (m.Fingerprint is { } fp && fp.Constructs.Count > 0 && fp.Runtimes.Count > 0)
+        {
+            var residuals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt)?.Relative is double x ? Math.Log(x) : double.NaN).ToArray()).ToArray();
+            var map = new ConsensusSummary(fp.Constructs, fp.Runtimes, fp.Runtimes.Select(_ => 1.0).ToArray(), residuals, new HashSet<string>());
+            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime")).Append("</div>\n");
+            sb.Append("<details><summary>numbers (cost over baseline, relative to peers, 95 % CI)</summary><div class=\"scroll\"><table><thead><tr><th>construct</th><th>class</th>");
+            foreach (var rt in fp.Runtimes) sb.Append("<th class=\"num\">").Append(H(rt)).Append("</th>");
+            sb.Append("</tr></thead><tbody>");
+            foreach (var c in fp.Constructs)
+            {
+                sb.Append("<tr><td>").Append(H(c)).Append("</td><td>").Append(H(fp.Cells.First(x => x.Construct == c).OpcodeClass)).Append("</td>");
+                foreach (var rt in fp.Runtimes)
+                {
+                    var cell = fp.Cell(c, rt);
+                    sb.Append("<td class=\"num\"").Append(cell?.Missing is { } why ? $" title=\"{H(why)}\"" : "").Append('>')
+                      .Append(H(cell is { Relative: double r, Cost: double k }
+                          ? $"{k:0.00} · {r:0.00}×" + (cell.CiLow is double lo && cell.CiHigh is double hi ? $" ({lo:0.00}–{hi:0.00})" : "")
+                          : "–")).Append("</td>");
+                }
+                sb.Append("</tr>");
+            }
+            sb.Append("</tbody></table></div></details>\n");
+        }
+        else Empty(sb, "No construct fingerprint: give `--constructs constructs.db`, a campaign of the corpus written by `gen constructs`.");
+        Close(sb);
+    }
+
     public void Findings(StringBuilder sb)
     {
         var a = m.Analysis;
@@ -269,6 +300,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
           .Append(" <span class=\"badge kind\">").Append(H(Wire.Name(f.Kind))).Append("</span></h3>");
         sb.Append("<p class=\"facts\"><b>").Append(H(ReportFormat.Factor(f.Factor))).Append("</b> slower than predicted · 95 % CI <b>")
           .Append(H(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(H(ReportFormat.Basis(f))).Append("</p>");
+        if (f.Explanations is { Count: > 0 } why)
+        {
+            sb.Append("<div class=\"explain\"><b>Constructs that may explain it</b> (the module uses them a lot and this runtime is unusually slow at them):<ol>");
+            foreach (var e in why)
+                sb.Append("<li>").Append(H(e.Text)).Append("</li>");
+            sb.Append("</ol></div>");
+        }
+        else if (f.Explanations is not null)
+            sb.Append("<p class=\"lead\">No construct explains it: none that the module uses a lot is one this runtime is unusually slow at.</p>");
         if (m.RunsByCase.TryGetValue(f.Case, out var cells))
             sb.Append(RunsChart.Svg("runs-" + id, f.Case, cells, f.Runtime, _colourOrder));
         FlameLinks(sb, id);

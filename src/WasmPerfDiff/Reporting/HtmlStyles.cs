@@ -47,6 +47,7 @@ internal static class HtmlStyles
         .finding h3 { margin: 6px 0 2px; display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
         .finding h3 .rank { color: var(--muted); font-weight: 500; }
         .finding .facts { color: var(--muted); font-size: 14px; margin: 0 0 4px; }
+        .finding .explain { font-size: 14px; margin: 4px 0 6px; } .finding .explain ol { margin: 2px 0 0 18px; padding: 0; }
         .finding .facts b { color: var(--ink); }
         .flame { display: block; font-size: 13px; margin: 4px 0 0; color: var(--muted); } .flame a { margin-left: 8px; }
         .legend { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; font-size: 13px; color: var(--muted); margin: 4px 0 10px; }

@@ -82,6 +82,13 @@ public static class MarkdownReportWriter
                 sb.AppendLine($"| {i + 1} | {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {VerdictText(f.Verdict)} | {E(ReportFormat.Basis(f))} |");
             }
             if (findings.Count > TopFindings) sb.AppendLine().AppendLine($"_{findings.Count - TopFindings} more in the HTML report._");
+            var explained = findings.Take(TopFindings).Where(f => f.Explanations is { Count: > 0 }).ToList();
+            if (explained.Count > 0)
+            {
+                sb.AppendLine().AppendLine("Constructs that may explain them (used a lot by the module, unusually slow on the runtime):").AppendLine();
+                foreach (var f in explained)
+                    sb.AppendLine($"- {E(f.Case)} on {E(f.Runtime)}: {string.Join("; ", f.Explanations!.Select(e => E(e.Text)))}");
+            }
         }
         sb.AppendLine();
 

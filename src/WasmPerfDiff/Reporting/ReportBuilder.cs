@@ -40,6 +40,7 @@ public static class ReportBuilder
         var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
                        ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
         var settings = TryReadSettings(campaign);
+        var fingerprint = options.ConstructsDatabase is { } constructs ? ConstructFingerprint.FromDatabase(constructs, options.Seed) : null;
         var rows = store.ReadRows();
         var runs = rows.Select(r => r.Run).ToList();
         var cases = store.Cases();
@@ -70,6 +71,7 @@ public static class ReportBuilder
             }
         }
 
+        if (analysis is not null && fingerprint is not null) analysis = ConstructExplanations.Attach(analysis, fingerprint, cases);
         var heatmap = analysis?.Consensus;
         var runtimes = runtimeNames.Select(name =>
         {
@@ -103,6 +105,7 @@ public static class ReportBuilder
             PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows))
         {
             Compare = settings?.Compare is { } compare ? CompareAnalysis.Analyze(runs, compare, settings.Seed) : null,
+            Fingerprint = fingerprint,
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record ReportModel(
     /// <summary>Execution-phase findings of the consensus/peer model (the main ranked list).</summary>
     public IReadOnlyList<Finding> TimingFindings => Of(FindingKind.Consensus, FindingKind.Peer);
 
+    /// <summary>The construct fingerprint, when the report was given one (<see cref="ReportOptions.ConstructsDatabase"/>).</summary>
+    public ConstructFingerprint? Fingerprint { get; init; }
+
     /// <summary>Startup/load anomalies (startup + compile + instantiate), their own list (docs/ARCHITECTURE.md).</summary>
     public IReadOnlyList<Finding> StartupFindings => Of(FindingKind.Startup);
 

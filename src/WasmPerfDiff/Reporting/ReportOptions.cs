@@ -26,4 +26,7 @@ public sealed record ReportOptions
     /// finding's <see cref="FindingAnchors.Id"/> (e.g. <c>&lt;id&gt;.svg</c>, <c>&lt;id&gt;-diff.svg</c>) is linked under that finding.
     /// </summary>
     public string? FlameGraphDir { get; init; }
+
+    /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): the construct heatmap, and explanations on the findings' cards.</summary>
+    public string? ConstructsDatabase { get; init; }
 }

@@ -13,6 +13,8 @@ public sealed record AnalyzeRequest(string? Database, string? WarpDiffDirectory,
 {
     public bool ClassifyExcess { get; init; }
     public string? ConfigPath { get; init; }
+    /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): fingerprint and explanations.</summary>
+    public string? Constructs { get; init; }
 }
 
 /// <summary>Loads the runs a request names and analyses them; published means are always analysed as means only.</summary>
@@ -26,6 +28,7 @@ public static class AnalyzeWorkflow
             throw new BadInputException("give one source of runs: a campaign database or WarpDiff's data, not both");
         if (request.WarpDiffDirectory is { } dir)
         {
+            if (request.Constructs is not null) throw new BadInputException("explaining findings by constructs needs the modules: give a campaign database", "Constructs");
             if (request.ClassifyExcess) throw new BadInputException("classifying excess reruns cells of a campaign: give a campaign database", "ClassifyExcess");
             if (!Directory.Exists(dir)) throw new BadInputException($"folder '{Path.GetFullPath(dir)}' does not exist", "Warpdiff");
             return DifferentialAnalysis.Analyze(WarpDiffData.ToCaseRuns(WarpDiffData.Read(dir)), request.Options with { MeansOnly = true });
@@ -33,10 +36,11 @@ public static class AnalyzeWorkflow
         var path = request.Database ?? DefaultDatabase;
         if (!File.Exists(path)) throw new BadInputException($"file '{Path.GetFullPath(path)}' does not exist", "Db");
         using var store = CampaignStore.OpenReadOnly(path);
+        var fingerprint = request.Constructs is { } constructs ? ConstructFingerprint.FromDatabase(constructs, request.Options.Seed) : null;
         var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
             request.Options with { MeansOnly = store.HoldsMeansOnly });
-        return request.ClassifyExcess
-            ? await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath }, null, ct)
-            : result;
+        if (request.ClassifyExcess)
+            result = await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath }, null, ct);
+        return fingerprint is null ? result : ConstructExplanations.Attach(result, fingerprint, store.Cases());
     }
 }

@@ -49,5 +49,7 @@ public static class ChartPalette
     public const string Ink = "#222222";
     public const string Grid = "#E5E5E5";
     public const string Muted = "#777777";
+    /// <summary>Fill of a heatmap cell with no value (did not run).</summary>
+    public const string Missing = "#EEEEEE";
     public const string FontFamily = "DejaVu Sans";
 }

@@ -22,7 +22,10 @@ public static class HeatmapChart
     /// <summary>Room above the grid for the slanted names (in rows) and to the right for the last one (in columns).</summary>
     private const double HeaderRows = 5, HeaderColumns = 1.2;
 
-    public static string Svg(ConsensusSummary map)
+    public static string Svg(ConsensusSummary map) => Svg(map, "chart-heatmap", "heatmap of residual factors, case by runtime");
+
+    /// <summary>The heatmap under its own SVG id and label; a NaN residual is a missing cell, drawn grey with a dash.</summary>
+    public static string Svg(ConsensusSummary map, string id, string label)
     {
         var plot = SvgChart.NewPlot();
         int rows = map.Cases.Count, cols = map.Runtimes.Count;
@@ -32,15 +35,16 @@ public static class HeatmapChart
             var lf = map.LogResiduals[c][r];
             var y = rows - 1 - c;
             var rect = plot.Add.Rectangle(r, r + 1, y, y + 1);
-            rect.FillColor = Color.FromHex(ChartPalette.DivergingHex(lf));
+            var missing = double.IsNaN(lf);
+            rect.FillColor = Color.FromHex(missing ? ChartPalette.Missing : ChartPalette.DivergingHex(lf));
             rect.LineColor = Colors.White;
             rect.LineWidth = 1;
-            if (Math.Abs(lf) < Math.Log(LabelFactor)) continue;
-            var text = plot.Add.Text(LogAxis.Factor(Math.Exp(lf)), r + 0.5, y + 0.5);
+            if (!missing && Math.Abs(lf) < Math.Log(LabelFactor)) continue;
+            var text = plot.Add.Text(missing ? "–" : LogAxis.Factor(Math.Exp(lf)), r + 0.5, y + 0.5);
             text.LabelFontSize = 11;
             text.LabelFontName = ChartPalette.FontFamily;
             text.LabelAlignment = Alignment.MiddleCenter;
-            text.LabelFontColor = Color.FromHex(ChartPalette.TextOnDiverging(lf));
+            text.LabelFontColor = Color.FromHex(missing ? ChartPalette.Muted : ChartPalette.TextOnDiverging(lf));
         }
         plot.Axes.Left.SetTicks(Enumerable.Range(0, rows).Select(c => rows - 1 - c + 0.5).ToArray(),
             map.Cases.Select(c => map.ShortCases.Contains(c) ? c + " ·" : c).ToArray());
@@ -48,12 +52,12 @@ public static class HeatmapChart
         // data area (with room reserved above the grid) because they belong to the columns, not to an axis.
         for (var r = 0; r < cols; r++)
         {
-            var label = plot.Add.Text(map.Runtimes[r], r + 0.35, rows + 0.15);
-            label.LabelFontSize = 12;
-            label.LabelFontName = ChartPalette.FontFamily;
-            label.LabelRotation = -LabelSlantDegrees;
-            label.LabelAlignment = Alignment.LowerLeft;
-            label.LabelFontColor = Color.FromHex(ChartPalette.Ink);
+            var name = plot.Add.Text(map.Runtimes[r], r + 0.35, rows + 0.15);
+            name.LabelFontSize = 12;
+            name.LabelFontName = ChartPalette.FontFamily;
+            name.LabelRotation = -LabelSlantDegrees;
+            name.LabelAlignment = Alignment.LowerLeft;
+            name.LabelFontColor = Color.FromHex(ChartPalette.Ink);
         }
         plot.Axes.Bottom.SetTicks([], []);
         plot.Axes.SetLimits(0, cols + HeaderColumns, 0, rows + HeaderRows);
@@ -61,6 +65,6 @@ public static class HeatmapChart
         plot.Axes.Frame(false);
         var longest = map.Cases.Count == 0 ? 10 : map.Cases.Max(c => c.Length);
         var width = 40 + Math.Min(longest, 40) * 7 + (int)((cols + HeaderColumns) * ColumnWidth);
-        return SvgChart.Render(plot, width, 30 + (int)((rows + HeaderRows) * RowHeight), "chart-heatmap", "heatmap of residual factors, case by runtime");
+        return SvgChart.Render(plot, width, 30 + (int)((rows + HeaderRows) * RowHeight), id, label);
     }
 }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Corpus.Constructs;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
+
+namespace WasmPerfDiff.Analysis;
+
+/// <summary>
+/// One runtime × construct cell of a fingerprint. <see cref="Cost"/>: time per iteration of the construct loop
+/// over the baseline loop's (execution phase, cell medians). <see cref="Relative"/>: that cost against the peers'
+/// consensus, <c>exp(residual)</c> of a median polish of log cost over construct × runtime — "this runtime pays k×
+/// more for this construct than the other runtimes do, given how it does on constructs in general". The interval
+/// is a bootstrap of the runs of both cells with the fitted effects held fixed. A cell with no successful run of
+/// the construct or its baseline (unsupported feature, crash, not run) has no numbers and says why in
+/// <see cref="Missing"/>: it is missing, never slow.
+/// </summary>
+public sealed record FingerprintCell(
+    string Construct, string OpcodeClass, string Runtime, double? Cost, double? Relative, double? CiLow, double? CiHigh, int Runs, string? Missing = null);
+
+/// <summary>The construct fingerprint of a set of runtimes: every construct × runtime cell (see <see cref="FingerprintCell"/>).</summary>
+public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IReadOnlyList<string> Runtimes, IReadOnlyList<FingerprintCell> Cells)
+{
+    public const int BootstrapResamples = 400;
+
+    /// <summary>
+    /// A cell whose construct or baseline loop ran for less than this (median execution phase) is missing ("too short
+    /// to time"): under it the clock error of the markers and side channels (≈ 0.05 ms, see <c>DurationFloor</c>) would be the ratio.
+    /// </summary>
+    public const double MinExecuteMs = 0.1;
+
+    public FingerprintCell? Cell(string construct, string runtime) =>
+        Cells.FirstOrDefault(c => c.Construct == construct && c.Runtime == runtime);
+
+    /// <summary>The fingerprint of a campaign database that ran the corpus of <c>gen constructs</c>.</summary>
+    public static ConstructFingerprint FromDatabase(string path, int seed = 1)
+    {
+        if (!File.Exists(path)) throw new BadInputException($"constructs database '{Path.GetFullPath(path)}' does not exist", "Constructs");
+        using var store = CampaignStore.OpenReadOnly(path);
+        return Fit(store.ReadCaseRuns(), store.Cases(), seed, path);
+    }
+
+    public static ConstructFingerprint Fit(IReadOnlyList<CaseRun> runs, IReadOnlyList<CaseRecord> cases, int seed = 1, string source = "the campaign")
+    {
+        var sizes = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in cases)
+            if (ConstructCatalog.Parse(c.Name) is not null && c.Args.Count > 0 && double.TryParse(c.Args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
+                sizes[c.Name] = n;
+        var families = ConstructCatalog.All.Where(f => sizes.ContainsKey(f.Name) && sizes.ContainsKey(f.BaseName)).ToList();
+        if (families.Count == 0)
+            throw new BadInputException($"{source} holds no construct cases with their baselines: run the corpus of `gen constructs` into it", "Constructs");
+        var byCell = runs.GroupBy(r => (r.Case, r.Result.Runtime)).ToDictionary(g => g.Key, g => g.ToList());
+        var runtimes = runs.Where(r => sizes.ContainsKey(r.Case)).Select(r => r.Result.Runtime).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        // Per-iteration execution times of each cell's successful runs.
+        double[]? Times(string caseName, string runtime, out string? why)
+        {
+            why = null;
+            if (!byCell.TryGetValue((caseName, runtime), out var cell)) { why = "not run"; return null; }
+            var ok = cell.Where(r => r.Result.Status == RunStatus.Ok).Select(r => CellTable.PhaseMs(r.Result, AnalysisPhase.Execution))
+                .Where(ms => ms is > 0).Select(ms => ms!.Value / sizes[caseName]).ToArray();
+            if (ok.Length > 0) return ok;
+            var failed = cell.First(r => r.Result.Status != RunStatus.Ok).Result;
+            why = failed.Status.ToWire() + (failed.Message is { Length: > 0 } m ? ": " + m.Split('\n')[0] : "");
+            return null;
+        }
+
+        int rows = families.Count, cols = runtimes.Count;
+        var logCost = new double[rows * cols];
+        var samples = new (double[] C, double[] B)?[rows * cols];
+        var missing = new string?[rows * cols];
+        for (var i = 0; i < rows; i++)
+        for (var j = 0; j < cols; j++)
+        {
+            var c = Times(families[i].Name, runtimes[j], out var whyC);
+            var b = Times(families[i].BaseName, runtimes[j], out var whyB);
+            if (c is null || b is null)
+            {
+                logCost[i * cols + j] = double.NaN;
+                missing[i * cols + j] = c is null ? whyC : "baseline " + whyB;
+                continue;
+            }
+            var shortest = Math.Min(Median(c) * sizes[families[i].Name], Median(b) * sizes[families[i].BaseName]);
+            if (shortest < MinExecuteMs)
+            {
+                logCost[i * cols + j] = double.NaN;
+                missing[i * cols + j] = $"too short to time ({shortest:0.###} ms < {MinExecuteMs} ms): use a larger size";
+                continue;
+            }
+            samples[i * cols + j] = (c, b);
+            logCost[i * cols + j] = Math.Log(Median(c) / Median(b));
+        }
+        var (overall, rowEffect, colEffect) = Polish(logCost, rows, cols);
+
+        var rng = new SplitMix64(SplitMix64.Mix(seed, 0x15));
+        var cells = new List<FingerprintCell>();
+        for (var i = 0; i < rows; i++)
+        for (var j = 0; j < cols; j++)
+        {
+            var k = i * cols + j;
+            var f = families[i];
+            if (samples[k] is not { } s)
+            {
+                cells.Add(new FingerprintCell(f.Name, f.OpcodeClass, runtimes[j], null, null, null, null, 0, missing[k]));
+                continue;
+            }
+            var fitted = overall + rowEffect[i] + colEffect[j];
+            double? lo = null, hi = null;
+            if (s.C.Length >= 2 && s.B.Length >= 2)
+            {
+                var boot = new double[BootstrapResamples];
+                for (var r = 0; r < boot.Length; r++)
+                    boot[r] = Math.Log(Median(Resample(s.C, ref rng)) / Median(Resample(s.B, ref rng))) - fitted;
+                lo = Math.Exp(RobustStats.Percentile(boot, 0.025));
+                hi = Math.Exp(RobustStats.Percentile(boot, 0.975));
+            }
+            cells.Add(new FingerprintCell(f.Name, f.OpcodeClass, runtimes[j], Math.Exp(logCost[k]), Math.Exp(logCost[k] - fitted), lo, hi,
+                Math.Min(s.C.Length, s.B.Length)));
+        }
+        return new ConstructFingerprint(families.Select(f => f.Name).ToList(), runtimes, cells);
+    }
+
+    private static double Median(double[] values) => RobustStats.Median(values.ToArray());
+
+    private static double[] Resample(double[] values, ref SplitMix64 rng)
+    {
+        var r = new double[values.Length];
+        for (var i = 0; i < r.Length; i++) r[i] = values[rng.NextInt(values.Length)];
+        return r;
+    }
+
+    /// <summary>
+    /// Tukey's median polish (as <see cref="MedianPolish"/>) on a table with missing cells (NaN): each sweep takes
+    /// medians over the cells present. With no missing cell it gives the same effects as <see cref="MedianPolish.Fit"/>.
+    /// </summary>
+    internal static (double Overall, double[] Row, double[] Column) Polish(double[] values, int rows, int cols)
+    {
+        if (values.All(v => !double.IsNaN(v)))
+        {
+            var fit = MedianPolish.Fit(values, rows, cols);
+            return (fit.Overall, fit.Row, fit.Column);
+        }
+        var z = values.ToArray();
+        var row = new double[rows];
+        var col = new double[cols];
+        double overall = 0;
+        for (var iter = 0; iter < MedianPolish.MaxIterations; iter++)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                var m = MedianOf(Enumerable.Range(0, cols).Select(j => z[i * cols + j]));
+                if (double.IsNaN(m)) continue;
+                for (var j = 0; j < cols; j++) z[i * cols + j] -= m;
+                row[i] += m;
+            }
+            var d = MedianOf(col);
+            for (var j = 0; j < cols; j++) col[j] -= d;
+            overall += d;
+            for (var j = 0; j < cols; j++)
+            {
+                var m = MedianOf(Enumerable.Range(0, rows).Select(i => z[i * cols + j]));
+                if (double.IsNaN(m)) continue;
+                for (var i = 0; i < rows; i++) z[i * cols + j] -= m;
+                col[j] += m;
+            }
+            d = MedianOf(row);
+            for (var i = 0; i < rows; i++) row[i] -= d;
+            overall += d;
+        }
+        return (overall, row, col);
+    }
+
+    private static double MedianOf(IEnumerable<double> values)
+    {
+        var present = values.Where(v => !double.IsNaN(v)).ToArray();
+        return present.Length == 0 ? double.NaN : RobustStats.Median(present);
+    }
+}

@@ -1,0 +1,102 @@
+using WasmPerfDiff.Corpus.Constructs;
+
+namespace WasmPerfDiff.Corpus;
+
+/// <summary>
+/// The static opcode profile of a module: how many of its instructions fall in each construct class
+/// (<see cref="OpcodeClasses"/>), each instruction weighted by <see cref="LoopWeight"/> to the power of its loop
+/// nesting depth (capped at <see cref="MaxDepth"/>): a classic static estimate of execution frequency, so a
+/// benchmark's kernel counts for more than the libc code linked around it. <see cref="Share"/> is a class's part of
+/// all weighted instructions. Calls to functions that reach WASI <c>fd_write</c> count as <c>call fd_write</c>; local
+/// accesses count as register pressure only in functions with many locals. Given the shapes of shared library code
+/// (<see cref="SharedShapes"/>), only the module's own functions are profiled.
+/// </summary>
+/// <remarks>
+/// The decoder (<see cref="OpcodeDecoder"/>) reads every instruction of the code section and knows the immediates of
+/// the core spec, bulk memory, saturating conversions, reference types, tail calls, SIMD (0xFD), threads (0xFE) and
+/// legacy exceptions; a body with an opcode it does not know is counted up to that point and named in
+/// <see cref="UndecodedFunctions"/>. Why not a library: NuGet's wasm readers (e.g. the <c>WebAssembly</c> package)
+/// stop at the MVP and its first extensions and throw on SIMD or tail calls, and only the opcode and loop depth are
+/// needed here, which the project's own section reader gives with a table of immediates.
+/// </remarks>
+public sealed record OpcodeProfile(double Instructions, IReadOnlyDictionary<string, double> Counts, int Functions, int UndecodedFunctions)
+{
+    public const double LoopWeight = 8;
+    public const int MaxDepth = 3;
+
+    /// <summary>Functions left out as shared library code (see <see cref="FunctionShapes"/>).</summary>
+    public int LibraryFunctions { get; init; }
+
+    public double Count(string opcodeClass) => Counts.GetValueOrDefault(opcodeClass);
+
+    /// <summary>The class's part of all weighted instructions (0 … 1).</summary>
+    public double Share(string opcodeClass) => Instructions > 0 ? Count(opcodeClass) / Instructions : 0;
+
+    public static OpcodeProfile Read(string path, IReadOnlySet<ulong>? libraryShapes = null) => Read(ReadBytes(path), libraryShapes);
+
+    /// <summary>
+    /// The shape of every function body: a hash of its opcode bytes without immediates, so the same library function
+    /// linked into two modules has the same shape although its call and global indices differ.
+    /// </summary>
+    public static IReadOnlyList<ulong> FunctionShapes(string path)
+    {
+        try
+        {
+            return OpcodeDecoder.Decode(ReadBytes(path)).Bodies.Select(b => b.Shape).ToList();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException($"cannot read the module's code: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The shapes found in at least half (and at least two) of the given modules: the library code they share, which
+    /// <see cref="Read(string, IReadOnlySet{ulong}?)"/> leaves out so that a benchmark's own loops are what its profile shows.
+    /// </summary>
+    public static IReadOnlySet<ulong> SharedShapes(IReadOnlyList<IReadOnlyList<ulong>> modules)
+    {
+        var seen = new Dictionary<ulong, int>();
+        foreach (var m in modules)
+            foreach (var s in m.Distinct()) seen[s] = seen.GetValueOrDefault(s) + 1;
+        var needed = Math.Max(2, (modules.Count + 1) / 2);
+        return seen.Where(p => p.Value >= needed).Select(p => p.Key).ToHashSet();
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (path.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                using var input = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+                using var buffer = new MemoryStream();
+                input.CopyTo(buffer);
+                bytes = buffer.ToArray();
+            }
+            else bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new BadInputException($"cannot read module '{path}': {e.Message}");
+        }
+        return bytes;
+    }
+
+    /// <summary>
+    /// The profile of the module's own code: functions whose shape is in <paramref name="libraryShapes"/> (shared
+    /// library code, e.g. wasi-libc's printf linked into every module of a corpus) are left out.
+    /// </summary>
+    public static OpcodeProfile Read(ReadOnlySpan<byte> module, IReadOnlySet<ulong>? libraryShapes = null)
+    {
+        try
+        {
+            return OpcodeDecoder.Profile(module, libraryShapes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException($"cannot read the module's code: {e.Message}");
+        }
+    }
+}
