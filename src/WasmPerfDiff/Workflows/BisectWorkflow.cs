@@ -122,7 +122,7 @@ public static class BisectWorkflow
                 : $"runtime '{spec}' is not available here: {found.Detect().Reason}", "Versions");
         if (!request.Install) throw new BadInputException($"{spec} is not installed (wasm-perfdiff runtimes install {spec})", "Versions");
         progress?.Report($"installing {spec}");
-        var installed = await RuntimeInstaller.InstallAsync(spec, InstallSources.FromEnvironment(), new Progress<string>(m => progress?.Report(m)), ct);
+        var installed = await RuntimeInstaller.InstallAsync(spec, InstallSources.FromEnvironment(), new Progress<InstallProgress>(p => progress?.Report(p.Message)), ct);
         if (!installed.Working.Contains(name))
             throw new BadInputException($"{spec} installed, but {name} does not work here: {string.Join("; ", installed.Dropped.Select(d => $"{d.Name}: {d.Reason}"))}", "Versions");
         return name;
