@@ -12,6 +12,9 @@ public static partial class ParseErrors
     [GeneratedRegex(@"^Unrecognized command or argument '(?<arg>.*)'")]
     private static partial Regex Unrecognized();
 
+    [GeneratedRegex(@"^Argument '(?<value>.*)' not recognized\. Must be one of:(?<choices>.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotAmong();
+
     public static string Describe(ParseResult parsed, RootCommand root)
     {
         foreach (var error in parsed.Errors)
@@ -25,6 +28,19 @@ public static partial class ParseErrors
             }
         }
         var first = parsed.Errors[0].Message;
+        if (NotAmong().Match(first) is { Success: true } n)
+        {
+            // Name the option the value was given to (the parser's message names neither it nor the verb).
+            var option = parsed.Errors[0].SymbolResult switch
+            {
+                System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+                System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+                _ => parsed.CommandResult.Command.Name,
+            };
+            var choices = n.Groups["choices"].Value.Split('\'', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(c => c.Length > 0);
+            return $"{option}: '{n.Groups["value"].Value}' is not one of {string.Join(", ", choices)}";
+        }
         if (CannotParse().Match(first) is { Success: true } m)
             return $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}";
         if (first.StartsWith("Required command was not provided", StringComparison.Ordinal) && parsed.CommandResult.Command == root)

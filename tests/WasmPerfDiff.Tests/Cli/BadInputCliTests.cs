@@ -19,6 +19,8 @@ public class BadInputCliTests
     {
         OneLine(CliProcess.Run("run", "--seed", "abc"), "--seed", "'abc'", "whole number");
         OneLine(CliProcess.Run("frobnicate"), "unknown verb 'frobnicate'", "run");
+        OneLine(CliProcess.Run("run", "--size", "huge"), "--size", "'huge'", "test, default");
+        OneLine(CliProcess.Run("compare", "a", "b", "--fail-on", "sometimes"), "--fail-on", "'sometimes'", "slower, changed");
     }
 
     [Fact]
