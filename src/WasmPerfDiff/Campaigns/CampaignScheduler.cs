@@ -113,7 +113,6 @@ public sealed class CampaignScheduler(
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
-                    if (NeedsPrewarm(cell)) await RunOnce(cell, ct); // unmeasured: see CampaignSettings.PrewarmBelowMs
                     var result = await RunOnce(cell, ct);
                     session.Executed();
                     if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineSubtraction)
@@ -201,13 +200,6 @@ public sealed class CampaignScheduler(
         Phases = run.Phases with { StartupMs = baselineWallMs, ExecuteMs = run.WallMs - baselineWallMs, TeardownMs = null },
         PhaseMethod = PhaseMethod.Baseline,
     };
-
-    private bool NeedsPrewarm(Cell cell)
-    {
-        if (settings.PrewarmBelowMs <= 0 || cell.KnownWallMs.Count == 0) return false;
-        var known = cell.KnownWallMs.Order().ToList();
-        return known[known.Count / 2] < settings.PrewarmBelowMs;
-    }
 
     private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct, string? wasmPath = null)
     {

@@ -15,15 +15,6 @@ public sealed record CampaignSettings
     /// loading of the runtime binary) would otherwise land in the first measured run.</summary>
     public int Warmup { get; init; } = 1;
 
-    /// <summary>A cell whose runs take less than this (median wall, ms) gets one unmeasured run of the same
-    /// command right before each measured run; 0 turns it off. Rounds are shuffled, so a measured run otherwise
-    /// starts with the CPU caches, TLB and branch predictors of whichever runtime ran before it: a no-op on wasm3
-    /// measured 0.33 ms (30 %) and on iwasm 1.0 ms (16 %) slower than hyperfine's back-to-back runs in a campaign of
-    /// five runtimes, and within 0.06–0.2 ms when run alone (bench/exec-overhead). The warm run also makes the
-    /// baseline run that follows a marker-free run (baseline subtraction) start from the same state as the run itself.
-    /// Long runs are left alone: there the effect is below the noise and the extra run would cost real time.</summary>
-    public double PrewarmBelowMs { get; init; } = 100;
-
     /// <summary>Measured runs every cell gets before the stopping rule may stop it.</summary>
     public int MinRuns { get; init; } = 3;
 
@@ -80,7 +71,6 @@ public sealed record CampaignSettings
     {
         if (Warmup < 0) throw new BadInputException("must be ≥ 0", nameof(Warmup));
         if (MinRuns < 1) throw new BadInputException("must be ≥ 1", nameof(MinRuns));
-        if (!(PrewarmBelowMs is >= 0 and <= 60_000)) throw new BadInputException("must be between 0 and 60000 ms", nameof(PrewarmBelowMs));
         if (MaxRuns < MinRuns) throw new BadInputException($"({MaxRuns}) must be ≥ the minimum runs per cell ({MinRuns})", nameof(MaxRuns));
         if (TargetRelativeCi <= 0) throw new BadInputException("the CI target must be > 0", nameof(TargetRelativeCi));
         if (!double.IsFinite(TargetRelativeCi)) throw new BadInputException("the CI target must be a finite number", nameof(TargetRelativeCi));

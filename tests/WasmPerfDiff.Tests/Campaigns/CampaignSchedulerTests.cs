@@ -215,22 +215,3 @@ public class CampaignWarmupTests
         Assert.Equal(2, runs.Count(r => r.Result.Runtime == "broken"));
     }
 }
-
-public class CampaignPrewarmTests
-{
-    [Theory]
-    [InlineData(5.0, 100.0, 1 + 2 * 2)]   // a short cell: an unmeasured run right before each measured one
-    [InlineData(5.0, 0.0, 1 + 2)]         // turned off
-    [InlineData(250.0, 100.0, 1 + 2)]     // a long cell is left alone
-    public async Task Short_cells_get_an_unmeasured_run_before_each_measured_one_and_only_measured_runs_are_stored(
-        double wallMs, double prewarmBelowMs, int expectedCalls)
-    {
-        using var store = CampaignStore.Open(TestCases.TempDb());
-        var rt = new FakeRuntime("rt", (_, _) => FakeRuntime.Ok("rt", wallMs));
-        var settings = new CampaignSettings { Warmup = 1, MinRuns = 2, MaxRuns = 2, Seed = 7, PrewarmBelowMs = prewarmBelowMs };
-        await new CampaignScheduler(store, settings, null, FakeRuntime.Execute).RunAsync(TestCases.Make(1), [rt], resume: false);
-
-        Assert.Equal(expectedCalls, rt.Calls.Count);
-        Assert.Equal([1, 2], store.ReadCaseRuns().Select(r => r.Round).Order());
-    }
-}
