@@ -48,7 +48,7 @@ public class CompareCliTests
         var db = TempDb();
         var md = Path.Combine(Path.GetDirectoryName(db)!, "pr.md");
         var r = CliProcess.Run("compare", "wasm3-wrapped", "wasm3-planted", "--metric", "cpu", "--config", config, "--corpus", Corpus, "--cases", "fib,queens,towers",
-            "--size", "test", "--max-runs", "20", "--seed", "5", "--db", db, "--fail-on", "slower", "--markdown", md, "--json");
+            "--size", "test", "--max-runs", "40", "--seed", "5", "--db", db, "--fail-on", "slower", "--markdown", md, "--json");
         Assert.True(r.ExitCode == 1, r.Stderr);
         var verdicts = Verdicts(r.Stdout);
         Assert.Equal("slower", verdicts["fib"]);

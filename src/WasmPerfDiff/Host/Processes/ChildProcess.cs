@@ -87,11 +87,15 @@ public static class ChildProcess
             return Failed(spec, stdout, stderr, $"the launcher reported nothing (wait status {status}): {stderr.HeadText.Trim()}");
 
         var exited = Posix.WifExited(done.Status);
+        var wallMs = (done.EndMonoNs - done.StartMonoNs) / 1_000_000.0;
         return new ProcessOutcome(
             ExitCode: exited ? Posix.WExitStatus(done.Status) : null,
             Signal: Posix.WifSignaled(done.Status) ? Posix.WTermSig(done.Status) : null,
-            TimedOut: timedOut == 1,
-            WallMs: (done.EndMonoNs - done.StartMonoNs) / 1_000_000.0,
+            // A timeout is a child still running at the limit. The timer can fire late for a child that exited long
+            // before, when this process's thread pool is too busy to read the launcher's report (many probes blocking
+            // on results at once); the launcher's own clock and the exit status tell the two apart.
+            TimedOut: timedOut == 1 && !(exited && wallMs < spec.Timeout.TotalMilliseconds),
+            WallMs: wallMs,
             UserMs: done.UTimeUs / 1000.0,
             SysMs: done.STimeUs / 1000.0,
             MaxRssKb: done.MaxRssKb,
