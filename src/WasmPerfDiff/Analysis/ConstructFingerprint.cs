@@ -90,7 +90,8 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
             samples[i * cols + j] = (c, b);
             logCost[i * cols + j] = Math.Log(Median(c) / Median(b));
         }
-        var (overall, rowEffect, colEffect) = Polish(logCost, rows, cols);
+        var polish = MedianPolish.Fit(logCost, rows, cols); // missing cells (NaN) are left out of every median
+        var (overall, rowEffect, colEffect) = (polish.Overall, polish.Row, polish.Column);
 
         var rng = new SplitMix64(SplitMix64.Mix(seed, 0x15));
         var cells = new List<FingerprintCell>();
@@ -127,52 +128,5 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
         var r = new double[values.Length];
         for (var i = 0; i < r.Length; i++) r[i] = values[rng.NextInt(values.Length)];
         return r;
-    }
-
-    /// <summary>
-    /// Tukey's median polish (as <see cref="MedianPolish"/>) on a table with missing cells (NaN): each sweep takes
-    /// medians over the cells present. With no missing cell it gives the same effects as <see cref="MedianPolish.Fit"/>.
-    /// </summary>
-    internal static (double Overall, double[] Row, double[] Column) Polish(double[] values, int rows, int cols)
-    {
-        if (values.All(v => !double.IsNaN(v)))
-        {
-            var fit = MedianPolish.Fit(values, rows, cols);
-            return (fit.Overall, fit.Row, fit.Column);
-        }
-        var z = values.ToArray();
-        var row = new double[rows];
-        var col = new double[cols];
-        double overall = 0;
-        for (var iter = 0; iter < MedianPolish.MaxIterations; iter++)
-        {
-            for (var i = 0; i < rows; i++)
-            {
-                var m = MedianOf(Enumerable.Range(0, cols).Select(j => z[i * cols + j]));
-                if (double.IsNaN(m)) continue;
-                for (var j = 0; j < cols; j++) z[i * cols + j] -= m;
-                row[i] += m;
-            }
-            var d = MedianOf(col);
-            for (var j = 0; j < cols; j++) col[j] -= d;
-            overall += d;
-            for (var j = 0; j < cols; j++)
-            {
-                var m = MedianOf(Enumerable.Range(0, rows).Select(i => z[i * cols + j]));
-                if (double.IsNaN(m)) continue;
-                for (var i = 0; i < rows; i++) z[i * cols + j] -= m;
-                col[j] += m;
-            }
-            d = MedianOf(row);
-            for (var i = 0; i < rows; i++) row[i] -= d;
-            overall += d;
-        }
-        return (overall, row, col);
-    }
-
-    private static double MedianOf(IEnumerable<double> values)
-    {
-        var present = values.Where(v => !double.IsNaN(v)).ToArray();
-        return present.Length == 0 ? double.NaN : RobustStats.Median(present);
     }
 }

@@ -23,7 +23,9 @@ public static class MedianPolish
     /// </summary>
     public const double RelativeTolerance = 1e-6;
 
-    /// <summary>Fits a rows × cols table stored row-major in <paramref name="values"/> (not modified).</summary>
+    /// <summary>Fits a rows × cols table stored row-major in <paramref name="values"/> (not modified). A missing cell
+    /// is NaN: every median is taken over the cells present, and its residual stays NaN (the construct fingerprint has
+    /// cells a runtime cannot run; the analysis's tables are complete).</summary>
     public static MedianPolishFit Fit(ReadOnlySpan<double> values, int rows, int cols)
     {
         if (values.Length != rows * cols) throw new ArgumentException("table size does not match rows × cols");
@@ -42,8 +44,9 @@ public static class MedianPolish
                 (i, _, rowScratch) =>
                 {
                     var row = z.AsSpan(i * cols, cols);
-                    row.CopyTo(rowScratch);
-                    var m = RobustStats.Median(rowScratch);
+                    var present = Present(row, rowScratch);
+                    if (present == 0) return rowScratch;
+                    var m = RobustStats.Median(rowScratch.AsSpan(0, present));
                     for (var j = 0; j < cols; j++) row[j] -= m;
                     rowEffect[i] += m;
                     return rowScratch;
@@ -57,8 +60,11 @@ public static class MedianPolish
             var column = new double[rows];
             for (var j = 0; j < cols; j++)
             {
-                for (var i = 0; i < rows; i++) column[i] = z[i * cols + j];
-                var m = RobustStats.Median(column);
+                var present = 0;
+                for (var i = 0; i < rows; i++)
+                    if (!double.IsNaN(z[i * cols + j])) column[present++] = z[i * cols + j];
+                if (present == 0) continue;
+                var m = RobustStats.Median(column.AsSpan(0, present));
                 for (var i = 0; i < rows; i++) z[i * cols + j] -= m;
                 colEffect[j] += m;
             }
@@ -68,11 +74,22 @@ public static class MedianPolish
             overall += delta;
 
             double newSum = 0;
-            foreach (var v in z) newSum += Math.Abs(v);
+            foreach (var v in z)
+                if (!double.IsNaN(v)) newSum += Math.Abs(v);
             var converged = newSum == 0 || Math.Abs(newSum - oldSum) < RelativeTolerance * newSum;
             oldSum = newSum;
             if (converged) break;
         }
         return new MedianPolishFit(overall, rowEffect, colEffect, z, iterations);
+    }
+
+    /// <summary>Copies the cells of <paramref name="cells"/> that are present (not NaN) to the front of
+    /// <paramref name="into"/>; returns how many.</summary>
+    private static int Present(ReadOnlySpan<double> cells, Span<double> into)
+    {
+        var n = 0;
+        foreach (var v in cells)
+            if (!double.IsNaN(v)) into[n++] = v;
+        return n;
     }
 }

@@ -5,6 +5,22 @@ namespace WasmPerfDiff.Tests.Analysis;
 public class MedianPolishTests
 {
     [Fact]
+    public void A_missing_cell_is_left_out_of_the_medians_and_stays_missing()
+    {
+        // An additive table (overall 10, rows -1 0 1, columns -2 0 2 5) recovers its effects exactly with a cell missing.
+        double[] row = [-1, 0, 1], col = [-2, 0, 2, 5];
+        var table = new double[12];
+        for (var i = 0; i < 3; i++) for (var j = 0; j < 4; j++) table[i * 4 + j] = 10 + row[i] + col[j];
+        table[1 * 4 + 3] = double.NaN;
+
+        var fit = MedianPolish.Fit(table, 3, 4);
+
+        Assert.True(double.IsNaN(fit.Residual[1 * 4 + 3]));
+        for (var i = 0; i < 3; i++) for (var j = 0; j < 4; j++)
+            if (i * 4 + j != 1 * 4 + 3) Assert.Equal(table[i * 4 + j], fit.Overall + fit.Row[i] + fit.Column[j], 9);
+    }
+
+    [Fact]
     public void Hand_worked_table_gives_the_hand_worked_effects()
     {
         //        c1 c2 c3
