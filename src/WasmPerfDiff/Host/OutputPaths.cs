@@ -38,13 +38,7 @@ public static class OutputPaths
     {
         var full = FullPath(path, field);
         if (File.Exists(full)) throw new BadInputException($"'{path}' is a file; name a folder", field);
-        var existing = full;
-        while (!Directory.Exists(existing))
-        {
-            if (File.Exists(existing)) throw new BadInputException($"cannot write '{path}': '{existing}' is a file, not a folder", field);
-            existing = Path.GetDirectoryName(existing) ?? "/";
-        }
-        ProbeWritable(existing, path!, field);
+        ProbeWritable(NearestExistingFolder(full, path!, field), path!, field);
         return full;
     }
 
@@ -107,14 +101,22 @@ public static class OutputPaths
         CreateWritableDirectory(dir, shown, field);
     }
 
-    private static void CreateWritableDirectory(string dir, string shown, string field)
+    /// <summary>The folder itself or its nearest ancestor that exists. A regular file anywhere up the path is named,
+    /// instead of the system's "Not a directory".</summary>
+    private static string NearestExistingFolder(string dir, string shown, string field)
     {
-        // A regular file anywhere up the path: say which one, instead of "Not a directory".
-        for (var d = dir; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
+        var d = dir;
+        while (!Directory.Exists(d))
         {
             if (File.Exists(d)) throw new BadInputException($"cannot write '{shown}': '{d}' is a file, not a folder", field);
-            if (Directory.Exists(d)) break;
+            d = Path.GetDirectoryName(d) ?? "/";
         }
+        return d;
+    }
+
+    private static void CreateWritableDirectory(string dir, string shown, string field)
+    {
+        NearestExistingFolder(dir, shown, field);
         try { Directory.CreateDirectory(dir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
