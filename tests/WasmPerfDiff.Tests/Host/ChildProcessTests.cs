@@ -71,4 +71,26 @@ public sealed class ChildProcessTests
         Assert.Equal("one\ntwo\n", seen.ToString());
         Assert.Equal(8, o.Stderr.Bytes);
     }
+
+    [Fact]
+    public async Task Megabytes_on_stdout_and_stderr_at_once_are_all_read()
+    {
+        // Both pipes fill at the same time: a runner that read one stream to its end before the other would deadlock.
+        var o = await Run("/bin/sh", "-c", "head -c 3000000 /dev/zero >&2 & head -c 5000000 /dev/zero; wait");
+        Assert.Equal(0, o.ExitCode);
+        Assert.Equal(5_000_000, o.Stdout.Bytes);
+        Assert.Equal(3_000_000, o.Stderr.Bytes);
+        Assert.False(o.TimedOut);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_run_stops_the_child_at_once()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+        var o = await ChildProcess.RunAsync(new ProcessSpec("/bin/sleep", ["30"], TimeSpan.FromSeconds(60)), cancellationToken: cancel.Token);
+        Assert.Equal(9, o.Signal);
+        Assert.False(o.TimedOut);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
 }

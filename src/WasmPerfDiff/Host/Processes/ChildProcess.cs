@@ -9,8 +9,8 @@ namespace WasmPerfDiff.Host.Processes;
 /// Runs one child process the way a measurement needs: no shell, stdout and stderr drained concurrently
 /// into <see cref="StreamDigest"/>s (never an unread pipe), stdin from a file, its own process group.
 /// <para>Normally through the <see cref="Launcher"/>: the tool posix_spawns the small native launcher, which
-/// forks the runtime, times it (fork to wait4) and reports its rusage, and kills the runtime's whole tree
-/// when it exits, on timeout, on cancellation and when the tool dies. Without the launcher (no C compiler)
+/// spawns the runtime once the tool says go, times it (spawn to wait4) and reports its rusage, and kills the
+/// runtime's whole tree when it exits, on timeout, on cancellation and when the tool dies. Without the launcher (no C compiler)
 /// the runtime is posix_spawned directly, the group killed on timeout and after reaping; max RSS is then
 /// unknown (0), because wait4 of a posix_spawned child reports at least the tool's own RSS.</para>
 /// </summary>
@@ -33,54 +33,103 @@ public static class ChildProcess
             ? RunLaunchedAsync(launcher, spec, stderrObserver, cancellationToken)
             : RunDirectAsync(spec, stderrObserver, cancellationToken);
 
-    private static async Task<ProcessOutcome> RunLaunchedAsync(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
+    // One dedicated thread per run does everything: spawn, the go byte, then one poll() loop over stdout, stderr and
+    // the report until all three reach EOF. No thread-pool work, timer or continuation runs while the runtime does:
+    // on a 2-CPU machine such work beside a 1 ms run cost it ~0.2 ms (bench/exec-overhead).
+    private static Task<ProcessOutcome> RunLaunchedAsync(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
+        CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => RunLaunched(launcher, spec, stderrObserver, cancellationToken),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static unsafe ProcessOutcome RunLaunched(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
         CancellationToken cancellationToken)
     {
         var stdout = new StreamDigest(spec.CaptureBytes);
         var stderr = new StreamDigest(spec.CaptureBytes);
 
         if (!TryCreatePipe(out var outRead, out var outWrite) || !TryCreatePipe(out var errRead, out var errWrite)
-            || !TryCreatePipe(out var reportRead, out var reportWrite))
+            || !TryCreatePipe(out var reportRead, out var reportWrite) || !TryCreatePipe(out var goRead, out var goWrite))
             return Failed(spec, stdout, stderr, $"pipe2 failed (errno {Marshal.GetLastPInvokeError()})");
 
         var pid = Spawn(spec with { Executable = launcher, Arguments = [spec.Executable, .. spec.Arguments] },
-            outWrite, errWrite, [reportWrite, Lifeline.ReadFd], out var spawnError);
+            outWrite, errWrite, [reportWrite, Lifeline.ReadFd, goRead], out var spawnError);
         Posix.close(outWrite);
         Posix.close(errWrite);
         Posix.close(reportWrite);
-
-        using var outStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(outRead, ownsHandle: true));
-        using var errStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(errRead, ownsHandle: true));
-        using var reportStream = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(reportRead, ownsHandle: true));
+        Posix.close(goRead);
         if (pid <= 0)
+        {
+            foreach (var fd in (int[])[outRead, errRead, reportRead, goWrite]) Posix.close(fd);
             return Failed(spec, stdout, stderr, spawnError ?? "posix_spawn of the launcher failed");
-
-        var drainOut = DrainAsync(outStream, chunk => stdout.Append(chunk), CancellationToken.None);
-        var drainErr = DrainAsync(errStream, chunk => { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }, CancellationToken.None);
+        }
 
         // Timeout and cancellation ask the launcher to kill the tree (SIGTERM); it still reports the rusage.
         // Should it not finish within a grace period, it is killed itself (its subreaped tree then goes to init).
-        var timedOut = 0;
         var reaped = 0; // once the launcher is reaped its pid may be reused: no signal after that
         void AskToKill()
         {
             Posix.kill(pid, Posix.SIGTERM);
             Task.Delay(LauncherGrace).ContinueWith(_ => { if (Volatile.Read(ref reaped) == 0) Posix.kill(pid, Posix.SIGKILL); }, TaskScheduler.Default);
         }
-        using var killOnTimeout = new Timer(_ => { if (Volatile.Read(ref reaped) == 0) { Interlocked.Exchange(ref timedOut, 1); AskToKill(); } },
-            null, spec.Timeout, Timeout.InfiniteTimeSpan);
         using var killOnCancel = cancellationToken.Register(() => { if (Volatile.Read(ref reaped) == 0) AskToKill(); });
 
-        // The report pipe reaches EOF when the launcher exits (the runtime never inherits it).
-        string report;
-        using (var reader = new StreamReader(reportStream))
-            report = await reader.ReadToEndAsync(CancellationToken.None);
-        var (status, _) = Reap(pid);
-        Volatile.Write(ref reaped, 1);
-        killOnTimeout.Change(Timeout.Infinite, Timeout.Infinite);
-        await Task.WhenAll(drainOut, drainErr); // the launcher killed every holder of the pipes before exiting
+        var report = new MemoryStream(); // a few hundred bytes: the launcher's one or two lines
+        var deadline = Stopwatch.GetTimestamp() + (long)(spec.Timeout.TotalSeconds * Stopwatch.Frequency);
+        var timedOut = false;
+        long? drainDeadline = null; // set once the launcher is gone: pipes still open then belong to escaped processes
+        var status = 0;
+        var buffer = new byte[ReadBufferBytes];
+        var polled = stackalloc Posix.PollFd[3];
+        int[] fds = [reportRead, outRead, errRead];
 
-        var launched = LauncherReport.Parse(report);
+        byte go = (byte)'g';
+        Posix.write(goWrite, &go, 1);
+        Posix.close(goWrite);
+
+        while (fds.Any(fd => fd >= 0))
+        {
+            var count = 0;
+            foreach (var fd in fds)
+                if (fd >= 0) polled[count++] = new Posix.PollFd { Fd = fd, Events = Posix.POLLIN };
+            var until = drainDeadline ?? (timedOut ? (long?)null : deadline);
+            var waitMs = until is long u ? (int)Math.Clamp((u - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency + 1, 0, int.MaxValue) : -1;
+            var ready = Posix.poll(polled, (nuint)count, waitMs);
+            if (ready < 0 && Marshal.GetLastPInvokeError() == Posix.EINTR) continue;
+            if (ready <= 0)
+            {
+                if (drainDeadline is not null) break; // an escaped grandchild holds stdout/stderr: stop reading
+                if (!timedOut && Stopwatch.GetTimestamp() >= deadline) { timedOut = true; AskToKill(); }
+                continue;
+            }
+            for (var i = 0; i < count; i++)
+            {
+                if ((polled[i].Revents & (Posix.POLLIN | Posix.POLLHUP | Posix.POLLERR)) == 0) continue;
+                var slot = Array.IndexOf(fds, polled[i].Fd);
+                int n;
+                fixed (byte* b = buffer) n = (int)Posix.read(fds[slot], b, (nuint)buffer.Length);
+                if (n < 0 && Marshal.GetLastPInvokeError() == Posix.EINTR) continue;
+                if (n > 0)
+                {
+                    var chunk = buffer.AsSpan(0, n);
+                    if (slot == 0) report.Write(chunk);
+                    else if (slot == 1) stdout.Append(chunk);
+                    else { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }
+                    continue;
+                }
+                Posix.close(fds[slot]);
+                fds[slot] = -1;
+                if (slot == 0)
+                {
+                    // The report reaches EOF when the launcher exits (the runtime never inherits it).
+                    (status, _) = Reap(pid);
+                    Volatile.Write(ref reaped, 1);
+                    drainDeadline = Stopwatch.GetTimestamp() + (long)(DrainGrace.TotalSeconds * Stopwatch.Frequency);
+                }
+            }
+        }
+        foreach (var fd in fds) if (fd >= 0) Posix.close(fd);
+
+        var launched = LauncherReport.Parse(System.Text.Encoding.UTF8.GetString(report.GetBuffer(), 0, (int)report.Length));
         if (launched.ExecErrno is int errno)
             return Failed(spec, stdout, stderr, $"cannot start ({Marshal.GetPInvokeErrorMessage(errno)})");
         if (launched.Done is not { } done)
@@ -91,10 +140,9 @@ public static class ChildProcess
         return new ProcessOutcome(
             ExitCode: exited ? Posix.WExitStatus(done.Status) : null,
             Signal: Posix.WifSignaled(done.Status) ? Posix.WTermSig(done.Status) : null,
-            // A timeout is a child still running at the limit. The timer can fire late for a child that exited long
-            // before, when this process's thread pool is too busy to read the launcher's report (many probes blocking
-            // on results at once); the launcher's own clock and the exit status tell the two apart.
-            TimedOut: timedOut == 1 && !(exited && wallMs < spec.Timeout.TotalMilliseconds),
+            // A timeout is a child still running at the limit; the launcher's own clock and the exit status
+            // tell a child that exited just before the limit from one that was still running.
+            TimedOut: timedOut && !(exited && wallMs < spec.Timeout.TotalMilliseconds),
             WallMs: wallMs,
             UserMs: done.UTimeUs / 1000.0,
             SysMs: done.STimeUs / 1000.0,
@@ -199,7 +247,7 @@ public static class ChildProcess
             sink(buffer.AsSpan(0, n));
     }
 
-    /// <param name="extraFds">Descriptors passed on as fds 3, 4, ... (the launcher's report pipe and lifeline).</param>
+    /// <param name="extraFds">Descriptors passed on as fds 3, 4, ... (the launcher's report pipe, lifeline and go pipe).</param>
     private static unsafe int Spawn(ProcessSpec spec, int stdoutFd, int stderrFd, IReadOnlyList<int> extraFds, out string? error)
     {
         error = null;

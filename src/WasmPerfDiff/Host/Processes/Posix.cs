@@ -39,8 +39,18 @@ internal static unsafe partial class Posix
     [StructLayout(LayoutKind.Sequential)]
     public struct TimeSpec { public long Sec; public long Nsec; }
 
+    public const short POLLIN = 0x1;
+    public const short POLLERR = 0x8;
+    public const short POLLHUP = 0x10;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd { public int Fd; public short Events; public short Revents; }
+
     [LibraryImport("libc", SetLastError = true)] public static partial int pipe2(int* fds, int flags);
     [LibraryImport("libc", SetLastError = true)] public static partial int close(int fd);
+    [LibraryImport("libc", SetLastError = true)] public static partial nint read(int fd, byte* buffer, nuint count);
+    [LibraryImport("libc", SetLastError = true)] public static partial nint write(int fd, byte* buffer, nuint count);
+    [LibraryImport("libc", SetLastError = true)] public static partial int poll(PollFd* fds, nuint count, int timeoutMs);
     [LibraryImport("libc", SetLastError = true)] public static partial int kill(int pid, int sig);
     [LibraryImport("libc", SetLastError = true)] public static partial int wait4(int pid, int* status, int options, RUsage* rusage);
     [LibraryImport("libc")] public static partial int clock_gettime(int clock, TimeSpec* ts);

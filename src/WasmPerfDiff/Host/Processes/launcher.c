@@ -14,9 +14,15 @@
  *    when the runtime exits, when the tool asks (SIGTERM: timeout or cancellation) and when the
  *    tool dies (EOF on the lifeline pipe, whose write end only the tool holds).
  *
+ *  - Quiet start. With a go pipe on fd 5 the launcher waits for one byte on it before it reads the clock
+ *    and spawns: the tool writes it only when its own setup for the run is over and it is about to sleep
+ *    in poll(), so none of the tool's work runs beside the measured process (on a 2-CPU VM that overlap
+ *    cost every run ~0.2 ms of cross-CPU wake-ups and migrations).
+ *
  * Protocol: launcher EXECUTABLE [ARG...]  — runs EXECUTABLE with argv = EXECUTABLE ARG..., the
  * launcher's environment, working directory and fds 0-2. fd 3: report pipe (write end); fd 4:
- * lifeline (read end). Neither reaches the runtime. On fd 3 the launcher writes one line:
+ * lifeline (read end); fd 5 (optional): go pipe (read end). None reaches the runtime. EOF on the go pipe
+ * before its byte means the tool is gone: exit 70 without starting anything. On fd 3 the launcher writes one line:
  *   exec_errno=N                                                (the runtime could not be started; then the line below)
  *   done pid=P status=S utime_us=U stime_us=S maxrss_kb=K start_mono_ns=A start_real_ns=B end_mono_ns=C end_real_ns=D
  * status is the raw wait status. The launcher's own exit code is 0 when it reported, 70 otherwise.
@@ -41,6 +47,7 @@
 
 #define REPORT_FD 3
 #define LIFELINE_FD 4
+#define GO_FD 5
 
 extern char **environ;
 
@@ -145,6 +152,7 @@ int main(int argc, char **argv) {
     }
     fcntl(REPORT_FD, F_SETFD, FD_CLOEXEC);
     int lifeline = fcntl(LIFELINE_FD, F_SETFD, FD_CLOEXEC) == 0 ? LIFELINE_FD : -1;
+    int go = fcntl(GO_FD, F_SETFD, FD_CLOEXEC) == 0 ? GO_FD : -1;
     signal(SIGPIPE, SIG_IGN);
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
@@ -160,6 +168,14 @@ int main(int argc, char **argv) {
     if (sfd < 0) {
         fprintf(stderr, "wasm-perfdiff launcher: signalfd failed: %s\n", strerror(errno));
         return 70;
+    }
+
+    if (go >= 0) {
+        char c;
+        ssize_t r;
+        do r = read(go, &c, 1); while (r < 0 && errno == EINTR);
+        if (r != 1) return 70;
+        close(go);
     }
 
     struct timespec start_mono, start_real;
