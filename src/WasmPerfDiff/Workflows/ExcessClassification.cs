@@ -70,6 +70,7 @@ public static class ExcessClassification
     {
         if (options.SizeFactor <= 1) throw new BadInputException("the second size factor must be > 1");
         if (options.Runs < 1) throw new BadInputException("reruns per size must be ≥ 1");
+        if (options.Top < 1) throw new BadInputException("the number of findings to classify must be ≥ 1", "ClassifyTop");
         var cases = caseList.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var catalog = new RuntimeCatalog([.. options.Runtimes, .. RuntimeCatalog.Load(options.ConfigPath).All]);
 
