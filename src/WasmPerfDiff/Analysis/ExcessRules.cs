@@ -22,6 +22,11 @@ public sealed record ExcessCall(ExcessClass Class, double Share, double ExcessMs
 /// <code>share = ((F_w − r₀·P_w) / P_w) / ((F_c − r₀·P_c) / P_c)</code>
 /// A fixed cost inside execution is gone in the warm run (F_w = r₀·P_w: share 0); slower code stays (F = k·r₀·P cold and
 /// warm: share 1). Normalising by P_w keeps a peer that itself runs faster warm from counting as F's fixed cost.</para>
+/// <para><b>By phases</b> (a finding on the whole wall time, <c>--phase total</c>; no reruns, the campaign's own phase medians):
+/// <code>share = (F_exec − r₀·P_exec) / (F_total − r₀·P_total)</code>
+/// the part of the excess inside the execution phase. Below ½ the excess lies in the load phase (start, load, eager
+/// compile, instantiate: once per run) and is <c>fixed</c>; otherwise the phases cannot tell (execution can hold a lazy
+/// compile) and the size or warm rule decides.</para>
 /// share ≥ ½ → throughput, else fixed; null (unknown, with the reason) when the reruns leave no excess or the yardstick did not move.
 /// </summary>
 public static class ExcessRules
@@ -54,6 +59,19 @@ public static class ExcessRules
         if (!(excess > 0)) { why = "no excess left in the reruns"; return null; }
         var share = (fWarm - r0 * pWarm) / pWarm / (excess / pCold);
         return Call(share, excess, throughputShare, label, "is still there when warm");
+    }
+
+    /// <summary>The rule by phases: fixed when the excess lies mostly in the load phase, else null (<paramref name="why"/>: the phases cannot tell).</summary>
+    public static ExcessCall? ByPhases(double factor, double fTotal, double fExec, double pTotal, double pExec, string label, out string? why)
+    {
+        why = null;
+        if (!(pTotal > 0 && fTotal > 0)) { why = "no phases to compare"; return null; }
+        var r0 = fTotal / pTotal / factor;
+        var excess = fTotal - r0 * pTotal;
+        if (!(excess > 0)) { why = "no excess in the phases"; return null; }
+        var share = (fExec - r0 * pExec) / excess;
+        if (share >= DefaultThroughputShare) { why = "the excess lies in the execution phase"; return null; }
+        return Call(share, excess, DefaultThroughputShare, label, "lies in the execution phase, the rest in loading");
     }
 
     private static ExcessCall Call(double share, double excess, double throughputShare, string label, string what)

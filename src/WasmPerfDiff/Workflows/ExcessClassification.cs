@@ -111,6 +111,8 @@ public static class ExcessClassification
         IRuntime flagged;
         try { flagged = catalog.Select([f.Runtime])[0]; }
         catch (BadInputException e) { return Unknown(e.Message); }
+        if (phase == AnalysisPhase.Total && f.Peer is { } phasePeer && ByPhases(f, factor, runs, phasePeer) is { } byPhases)
+            return f with { Excess = byPhases.Class, ExcessDetail = byPhases.Detail };
         var bySize = options.Method == ExcessMethod.Size || (options.Method == ExcessMethod.Auto && sizeAt >= 0);
         if (bySize && sizeAt < 0) return Unknown("no numeric size argument to vary");
         if (!bySize)
@@ -173,6 +175,19 @@ public static class ExcessClassification
         var label = string.Create(CultureInfo.InvariantCulture, $"{prefix}cold→warm in one process: {f.Runtime} {mfc:0.##}→{mfw:0.##} ms, {peer.Name} {mpc:0.##}→{mpw:0.##} ms");
         var call = ExcessRules.ByWarmRun(factor, mfc, mpc, mfw, mpw, label, out var why, options.ThroughputShare);
         return (call, why);
+    }
+
+    /// <summary>The campaign's own medians of whole wall time and execution phase of F and its peer (no reruns).</summary>
+    private static ExcessCall? ByPhases(Finding f, double factor, IReadOnlyList<CaseRun> runs, string peer)
+    {
+        List<RunResult> Cell(string rt) => runs.Where(r => r.Case == f.Case && r.Result.Runtime == rt && r.Result.Status == RunStatus.Ok
+            && r.Result.Phases.ExecuteMs is not null && r.Result.PhaseMethod != PhaseMethod.Wall).Select(r => r.Result).ToList();
+        var (fr, pr) = (Cell(f.Runtime), Cell(peer));
+        if (fr.Count == 0 || pr.Count == 0) return null;
+        var (ft, fe) = (Median(fr.Select(r => r.WallMs).ToList()), Median(fr.Select(r => r.Phases.ExecuteMs!.Value).ToList()));
+        var (pt, pe) = (Median(pr.Select(r => r.WallMs).ToList()), Median(pr.Select(r => r.Phases.ExecuteMs!.Value).ToList()));
+        var label = string.Create(CultureInfo.InvariantCulture, $"phases of the campaign: {f.Runtime} {ft:0.#} ms of which {fe:0.#} executing, {peer} {pt:0.#} ms of which {pe:0.#}");
+        return ExcessRules.ByPhases(factor, ft, fe, pt, pe, label, out _);
     }
 
     private static IRuntime? Find(RuntimeCatalog catalog, string name) => catalog.All.FirstOrDefault(r => r.Name == name);

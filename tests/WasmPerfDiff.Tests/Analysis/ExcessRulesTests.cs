@@ -69,4 +69,17 @@ public class ExcessRulesTests
         Assert.Null(ExcessRules.ByWarmRun(1, 15, 10, 15, 10, "warm", out var why)); // factor 1: F is at its usual ratio, no excess
         Assert.NotNull(why);
     }
+
+    [Fact]
+    public void An_excess_of_the_whole_run_that_lies_in_loading_is_fixed_and_one_in_execution_is_left_to_the_reruns()
+    {
+        // P: 40 ms of which 30 executing; F usual 1× P, plus 40 ms of slow start: 80 ms of which 30 executing.
+        var call = ExcessRules.ByPhases(2, 80, 30, 40, 30, "phases", out var why);
+        Assert.Null(why);
+        Assert.Equal(ExcessClass.Fixed, call!.Class);
+        Assert.Equal(0, call.Share, 3);
+        // The same excess inside execution: the phases cannot tell a lazy compile from slow code.
+        Assert.Null(ExcessRules.ByPhases(2, 80, 70, 40, 30, "phases", out why));
+        Assert.Contains("execution phase", why);
+    }
 }
