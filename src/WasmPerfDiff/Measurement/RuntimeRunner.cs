@@ -65,6 +65,7 @@ public static class RuntimeRunner
 /// <summary>
 /// A run and its warm second run (<see cref="RuntimeRunner.RunWarmAsync"/>): <see cref="ColdMs"/> is the first run's
 /// <c>_start</c> (lazy compilation, tier-up, first touch of memory included), <see cref="WarmMs"/> the second's in a new
-/// instance of the same compiled module; cold − warm is what the runtime pays once per process.
+/// instance of the same compiled module; cold − warm is what the runtime pays once per process. The run's wall time and
+/// teardown include the second run, so a warm run's result is for classification reruns only and never stored.
 /// </summary>
 public sealed record WarmRun(RunResult Run, double? ColdMs, double? WarmMs, string? Problem);
