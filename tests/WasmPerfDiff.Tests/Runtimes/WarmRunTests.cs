@@ -22,6 +22,8 @@ public class WarmRunTests
         var expected = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(input)));
         var runtimes = Warmable();
         Assert.NotEmpty(runtimes); // the embedded Wasmtime tiers are always there
+        try
+        {
         foreach (var rt in runtimes)
         {
             Assert.True(rt.CanRunWarm, rt.Name);
@@ -31,6 +33,8 @@ public class WarmRunTests
             Assert.Equal(expected, w.Run.StdoutSha256); // echoed once: the warm run's copy went nowhere
             Assert.True(w.ColdMs > 0 && w.WarmMs > 0, $"{rt.Name}: cold {w.ColdMs}, warm {w.WarmMs}");
         }
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(input)!, recursive: true); }
     }
 
     [Fact]

@@ -65,7 +65,10 @@ public sealed class WarmExcessTests(ITestOutputHelper output)
     public async Task A_lazy_compile_inside_execution_is_fixed()
     {
         var lazy = new V8Runtime("turbofan", ["--no-liftoff"], suffix: "-lazy");
-        var f = await Classify(NoSizeCase(), lazy, V8Runtime.TurboFan());
+        var c = NoSizeCase();
+        Finding f;
+        try { f = await Classify(c, lazy, V8Runtime.TurboFan()); }
+        finally { Directory.Delete(Path.GetDirectoryName(c.WasmPath)!, recursive: true); }
         Assert.Equal(ExcessClass.Fixed, f.Excess);
         Assert.Contains("no size argument; cold→warm", f.ExcessDetail);
     }
@@ -74,7 +77,10 @@ public sealed class WarmExcessTests(ITestOutputHelper output)
     public async Task An_interpreter_is_slow_code_warm_or_cold_and_is_throughput()
     {
         var catalog = RuntimeCatalog.Load();
-        var f = await Classify(NoSizeCase(), catalog.Select(["wasmtime-pulley"])[0], catalog.Select(["wasmtime-cranelift"])[0]);
+        var c = NoSizeCase();
+        Finding f;
+        try { f = await Classify(c, catalog.Select(["wasmtime-pulley"])[0], catalog.Select(["wasmtime-cranelift"])[0]); }
+        finally { Directory.Delete(Path.GetDirectoryName(c.WasmPath)!, recursive: true); }
         Assert.Equal(ExcessClass.Throughput, f.Excess);
     }
 
