@@ -1,17 +1,55 @@
 #!/usr/bin/env python3
-"""Prints the numbers of bench/real-corpus: cases ranked by default vs a fixed 100 ms floor, the top findings
-with their excess classes, and marker vs baseline execution phases (median and 95 % percentile-bootstrap interval)."""
-import json, random, sqlite3, statistics, sys
+"""Prints the tables of bench/real-corpus from OUT_DIR: cases ranked by the default analysis (with and without the
+planted runtime, and with the old fixed 100 ms floor), the classified findings (top ones and every planted one), and
+marker vs baseline execution phases (median and 95 % percentile-bootstrap interval) from the interleaved campaign."""
+import json, os, random, sqlite3, statistics, sys
+
 out = sys.argv[1]
-for name in ["default", "fixed100"]:
-    d = json.load(open(f"{out}/{name}.json"))
-    t = [f for f in d["findings"] if f["kind"] in ("consensus", "peer")]
-    print(f"{name}: {d['cases'] - d['below_floor_cases']} of {d['cases']} complete cases ranked ({d['dropped_cases']} dropped),"
-          f" {len(t)} timing findings, {sum(f['verdict'] == 'anomaly' for f in t)} anomalies; phases: {d['method_summary']}")
-c = json.load(open(f"{out}/classified.json"))
-print("\n| # | case | runtime | factor | 95 % CI | verdict | phases | excess | detail |\n|---|---|---|---|---|---|---|---|---|")
-for i, f in enumerate([f for f in c["findings"] if f["kind"] in ("consensus", "peer")][:12], 1):
-    print(f"| {i} | {f['case']} | {f['runtime']} | {f['factor']:.2f}× | {f['ci_low']:.2f}–{f['ci_high']:.2f} | {f['verdict']} | {f['method']} | {f.get('excess') or ''} | {f.get('excess_detail') or ''} |")
+PLANTED = "iwasm-planted"
+
+def timing(d):
+    return [f for f in d["findings"] if f["kind"] in ("consensus", "peer")]
+
+print("## 1. Cases ranked\n")
+print("| analysis | runtimes | cases ranked (of complete cases) | dropped (a runtime failed) | timing findings | anomalies | cells by phase method |")
+print("|---|---|---|---|---|---|---|")
+for name, label, rts in [("default", "default (precision floor)", "10 + planted"), ("unplanted", "default (precision floor)", "the 10, without the planted"),
+                         ("fixed100", "old rule, --floor-ms 100", "10 + planted")]:
+    path = f"{out}/{name}.json"
+    if not os.path.exists(path): continue
+    d = json.load(open(path))
+    t = timing(d)
+    methods = {}
+    for c in d.get("cells") or []:
+        methods[c["method"]] = methods.get(c["method"], 0) + 1
+    print(f"| {label} | {rts} | **{d['cases'] - d['below_floor_cases']} of {d['cases']}** | {d['dropped_cases']} | {len(t)} | "
+          f"{sum(f['verdict'] == 'anomaly' for f in t)} | {', '.join(f'{k} {v}' for k, v in sorted(methods.items()))} |")
+
+def has_size(case):
+    return os.path.exists(f"{out}/nomark/{case}.args")
+
+print("\n## 2. Excess of the classified findings (analyze --classify-excess --classify-top N), in the new rank order\n")
+path = f"{out}/classified.json"
+if os.path.exists(path):
+    c = json.load(open(path))
+    rows = [f for f in timing(c) if f.get("excess") or f["runtime"] == PLANTED]
+    print("| # | case | size arg | runtime | factor | 95 % CI | verdict | phases | excess | evidence |\n|---|---|---|---|---|---|---|---|---|---|")
+    for i, f in enumerate(rows, 1):
+        ci = f"{f['ci_low']:.2f}–{f['ci_high']:.2f}" if f.get("ci_low") is not None else ""
+        mark = " (planted)" if f["runtime"] == PLANTED and f["case"] in ("mandelbrot", "crc32", "atax") else ""
+        print(f"| {i} | {f['case']} | {'yes' if has_size(f['case']) else 'no'} | {f['runtime']}{mark} | {f['factor']:.2f}× | {ci} | {f['verdict']} | "
+              f"{f.get('method') or ''} | {f.get('excess') or '(not classified)'} | {(f.get('excess_detail') or '').replace('|', '/')} |")
+    counts = {}
+    for f in rows:
+        if f.get("excess"): counts[f["excess"]] = counts.get(f["excess"], 0) + 1
+    print(f"\nclassified: {counts}")
+    d = json.load(open(f"{out}/default.json"))
+    seen = {(f["case"], f["runtime"]) for f in rows}
+    for case in ("mandelbrot", "crc32", "atax"):
+        if (case, PLANTED) not in seen:
+            f = next((f for f in timing(d) if f["case"] == case and f["runtime"] == PLANTED), None)
+            print(f"planted {case}: " + ("no finding (below the floor or dropped)" if f is None else
+                  f"{f['factor']:.2f}× {f['verdict']}, not among the classified findings"))
 
 def cells(db):
     con = sqlite3.connect(db)
@@ -20,34 +58,21 @@ def cells(db):
     for c, r, ms in rows: cells.setdefault((c, r), []).append(ms)
     return cells
 
-def interval(xs, rng):
+rng = random.Random(1)
+def interval(xs):
     meds = sorted(statistics.median(rng.choices(xs, k=len(xs))) for _ in range(1000))
     return statistics.median(xs), meds[25], meds[974]
 
-rng = random.Random(1)
-m, b = cells(f"{out}/mark.db"), cells(f"{out}/bench.db")
-print("\n| case | runtime | markers: median [95 % CI] ms | baseline: median [95 % CI] ms | intervals overlap |\n|---|---|---|---|---|")
-agree = total = 0
-for key in sorted(m):
-    if key not in b: continue
-    mm, ml, mh = interval(m[key], rng); bm, bl, bh = interval(b[key], rng)
-    ok = ml <= bh and bl <= mh
-    agree += ok; total += 1
-    print(f"| {key[0]} | {key[1]} | {mm:.1f} [{ml:.1f}, {mh:.1f}] | {bm:.1f} [{bl:.1f}, {bh:.1f}] | {'yes' if ok else 'no'} |")
-print(f"\n{agree} of {total} cells agree within their intervals")
-
-def interleaved(db):
-    """Marker vs baseline phases from one campaign whose corpus holds NAME.wasm (no markers) and NAME-markers.wasm."""
+db = f"{out}/inter.db"
+if os.path.exists(db):
+    print("\n## 3. Marker vs baseline execution phases (both builds in one campaign, 5 runs per cell)\n")
     c = cells(db)
-    print("\n| case | runtime | markers: median [95 % CI] ms | baseline: median [95 % CI] ms | intervals overlap |\n|---|---|---|---|---|")
+    print("| case | runtime | markers: median [95 % CI] ms | baseline: median [95 % CI] ms | intervals overlap |\n|---|---|---|---|---|")
     agree = total = 0
     for (case, rt), xs in sorted(c.items()):
         if not case.endswith("-markers") or (case[:-8], rt) not in c: continue
-        mm, ml, mh = interval(xs, rng); bm, bl, bh = interval(c[(case[:-8], rt)], rng)
+        mm, ml, mh = interval(xs); bm, bl, bh = interval(c[(case[:-8], rt)])
         ok = ml <= bh and bl <= mh
         agree += ok; total += 1
         print(f"| {case[:-8]} | {rt} | {mm:.1f} [{ml:.1f}, {mh:.1f}] | {bm:.1f} [{bl:.1f}, {bh:.1f}] | {'yes' if ok else 'no'} |")
-    print(f"\n{agree} of {total} cells agree within their intervals (one campaign, interleaved)")
-
-import os
-if os.path.exists(f"{out}/inter.db"): interleaved(f"{out}/inter.db")
+    print(f"\n**{agree} of {total} cells agree within their intervals**")

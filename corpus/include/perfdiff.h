@@ -46,11 +46,17 @@ static inline void perfdiff_end(void)
 }
 #endif
 
-/* Size argument: argv[1] if given (must be a positive integer), else the program's default. */
+/* Size argument: argv[1] if given (must be a positive integer), else the program's default, or PERFDIFF_BUILTIN_SIZE
+   when built with it (a module whose size is fixed at build time and takes no argument, like PolyBench's). */
 static inline long perfdiff_size(int argc, char **argv, long fallback)
 {
-    if (argc < 2)
+    if (argc < 2) {
+#ifdef PERFDIFF_BUILTIN_SIZE
+        return PERFDIFF_BUILTIN_SIZE;
+#else
         return fallback;
+#endif
+    }
     char *end = NULL;
     long n = strtol(argv[1], &end, 10);
     if (end == argv[1] || *end != '\0' || n <= 0) {

@@ -17,8 +17,14 @@ namespace WasmPerfDiff.Analysis;
 /// <item><b>δ(method)</b> is the error of the clock that produced the phase, which no number of runs averages away
 /// because it is largely systematic: guest markers and runner side channels read a µs clock in the process that
 /// runs the code, plus the write of a marker line and a scheduler wake-up, δ = 0.05 ms; a baseline-subtracted phase
-/// is the difference of two whole processes whose start costs do not cancel exactly (page cache, ASLR, the loader,
-/// wake-up latency), δ = 1 ms, and the baseline's measured spread enters through u below; a whole-process wall time holds process start, runtime initialisation and teardown
+/// is the difference of two whole processes whose start costs need not cancel exactly (page cache, ASLR, the loader,
+/// wake-up latency): δ = 1 ms, measured by <c>bench/baseline-delta</c>, which runs campaigns whose cases are baseline
+/// modules, so each run − its paired baseline has true value 0. δ is the largest |median| of those differences of a
+/// runtime (pooled over 4 modules; the offset of a cell median that no number of runs averages away), never below a
+/// conservative 1 ms. Measured 2026-11-30 under load (load average 6–11 on 2 cores, 160 pairs per runtime): medians
+/// +0.10 ms wasm3, −0.06 ms iwasm, −0.95 ms iwasm Fast JIT, −0.04 ms WasmEdge interpreter (95 % CIs of the medians
+/// within −2.34…+0.47 ms), so δ = max(1, 0.95) = 1 ms; single differences scatter far more (95 % within −25…+17 ms),
+/// which is the cell's own spread and enters through u below; a whole-process wall time holds process start, runtime initialisation and teardown
 /// (5–50 ms per runtime), of which the part that differs between runtimes is at least δ = 10 ms.</item>
 /// <item><b>ε_t</b>: a quarter of the log-distance from "as expected" (factor 1) to the threshold, so a clock error at
 /// the floor can move a factor by at most a quarter of the way to a verdict. With δ = 10 ms it reproduces the earlier

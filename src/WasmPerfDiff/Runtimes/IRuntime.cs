@@ -35,10 +35,19 @@ public interface IRuntime
     /// apart), and the process to start.
     /// </summary>
     Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when <see cref="LaunchOptions.Warm"/> is honoured: the runner runs the module a second time in the same
+    /// process (a second instance of the already compiled module, fresh memory, its output discarded) and reports that
+    /// second execution on its side channel. Runners of ours only (embedded Wasmtime, V8); a command-line runtime
+    /// starts a new process per run and cannot.
+    /// </summary>
+    bool CanRunWarm => false;
 }
 
-/// <summary>Variations of a launch that are not part of what is measured.</summary>
-public sealed record LaunchOptions(bool PerfMap = false)
+/// <summary>Variations of a launch that are not part of what is measured. <paramref name="Warm"/>: after the measured
+/// run, run the module once more in the same process (see <see cref="IRuntime.CanRunWarm"/>); runtimes that cannot ignore it.</summary>
+public sealed record LaunchOptions(bool PerfMap = false, bool Warm = false)
 {
     public static readonly LaunchOptions Default = new();
 }

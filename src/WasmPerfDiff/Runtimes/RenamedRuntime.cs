@@ -11,6 +11,7 @@ public sealed class RenamedRuntime(IRuntime inner, string name) : IRuntime
     public string Tier => inner.Tier;
     public string Describe() => inner.Describe();
     public RuntimeAvailability Detect() => inner.Detect();
+    public bool CanRunWarm => inner.CanRunWarm;
 
     public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default) =>
         inner.PrepareAsync(request, options, cancellationToken);

@@ -31,6 +31,12 @@ public sealed record SideChannelMarks
     [JsonPropertyName("compiled_ns")] public long? CompiledNs { get; init; }
     [JsonPropertyName("instantiated_ns")] public long? InstantiatedNs { get; init; }
     [JsonPropertyName("executed_ns")] public long? ExecutedNs { get; init; }
+    /// <summary>Warm run only (<see cref="LaunchOptions.Warm"/>): when the second instance of the same compiled module
+    /// was ready, and when its <c>_start</c> returned; null when no warm run was asked for or it did not end ok.</summary>
+    [JsonPropertyName("warm_instantiated_ns")] public long? WarmInstantiatedNs { get; init; }
+    [JsonPropertyName("warm_executed_ns")] public long? WarmExecutedNs { get; init; }
+    /// <summary>Why the warm run gave no time (it trapped, or exited with another code than the first run).</summary>
+    [JsonPropertyName("warm_message")] public string? WarmMessage { get; init; }
 
     public static SideChannelMarks? TryRead(string path)
     {

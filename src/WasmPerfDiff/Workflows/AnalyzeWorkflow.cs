@@ -12,6 +12,8 @@ namespace WasmPerfDiff.Workflows;
 public sealed record AnalyzeRequest(string? Database, string? WarpDiffDirectory, AnalysisOptions Options)
 {
     public bool ClassifyExcess { get; init; }
+    /// <summary>How many findings <see cref="ClassifyExcess"/> classifies (anomalies first, as ranked).</summary>
+    public int ClassifyTop { get; init; } = new ExcessOptions().Top;
     public string? ConfigPath { get; init; }
     /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): fingerprint and explanations.</summary>
     public string? Constructs { get; init; }
@@ -40,7 +42,7 @@ public static class AnalyzeWorkflow
         var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
             request.Options with { MeansOnly = store.HoldsMeansOnly });
         if (request.ClassifyExcess)
-            result = await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath }, null, ct);
+            result = await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath, Top = request.ClassifyTop }, null, ct);
         return fingerprint is null ? result : ConstructExplanations.Attach(result, fingerprint, store.Cases());
     }
 }

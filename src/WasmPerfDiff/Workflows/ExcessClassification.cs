@@ -8,6 +8,10 @@ using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Workflows;
 
+/// <summary>How the excess of a finding is told apart: <c>auto</c> = by size when the case has a numeric size argument, else
+/// by a warm run; <c>size</c> / <c>warm</c> force one (a case without a size argument, or a runtime that cannot run warm, is then unknown).</summary>
+public enum ExcessMethod { Auto, Size, Warm }
+
 /// <summary>What <see cref="ExcessClassification.ClassifyAsync"/> reruns and how.</summary>
 public sealed record ExcessOptions
 {
@@ -18,49 +22,57 @@ public sealed record ExcessOptions
     /// ×4–8 of the quadratic and cubic ones, far above run-to-run noise, while an interpreter's rerun stays short).</summary>
     public double SizeFactor { get; init; } = 2;
 
-    /// <summary>Runs per (runtime, size) of the reruns; the median is used.</summary>
+    /// <summary>Runs per (runtime, size) of the reruns, or per runtime of the warm reruns; the median is used.</summary>
     public int Runs { get; init; } = 3;
 
     /// <summary>The runtime config file the campaign used (user runtimes).</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>Runtimes to find by name before the catalog (a configuration the catalog does not hold, e.g. in a test or bench).</summary>
+    public IReadOnlyList<IRuntime> Runtimes { get; init; } = [];
+
     /// <summary>Per-run timeout of the reruns.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A finding's excess is throughput when at least this share of it grows with the work.</summary>
-    public double ThroughputShare { get; init; } = 0.5;
+    public double ThroughputShare { get; init; } = ExcessRules.DefaultThroughputShare;
+
+    public ExcessMethod Method { get; init; } = ExcessMethod.Auto;
 }
 
 /// <summary>
 /// Tells, for each execution finding, whether its excess time is a <b>fixed</b> cost (compile, lazy JIT, one-time
 /// initialisation, a slow start) or <b>throughput</b> (slower code, growing with the work), by rerunning the flagged
-/// runtime F and its peer P on the case at its own size s₁ and at s₂ = s₁·<see cref="ExcessOptions.SizeFactor"/>
-/// (the case's first numeric argument is its size, the corpus convention), alternating F and P.
+/// runtime F and a peer P, alternating them, and applying <see cref="ExcessRules"/>:
+/// <list type="bullet">
+/// <item>the case has a numeric size argument (its first, the corpus convention): F and P at the case's size s₁ and at
+/// s₂ = s₁·<see cref="ExcessOptions.SizeFactor"/>, slopes compared (<see cref="ExcessRules.BySize"/>);</item>
+/// <item>it has none: F and P each run the module twice in one process, cold then warm
+/// (<see cref="RuntimeRunner.RunWarmAsync"/>; embedded Wasmtime and V8), excess per unit of work compared
+/// (<see cref="ExcessRules.ByWarmRun"/>). The peer is the finding's when it can run warm, else the fastest runtime of
+/// the case that can. A command-line runtime starts a new process per run, so its finding stays <c>unknown</c>
+/// with that reason.</item>
+/// </list>
+/// <c>unknown</c> also when reruns failed, the peer did not get slower with the size, or no excess was left in the reruns.
+/// Phases of the size reruns are those the campaign used (markers/side channel as measured, wall times minus a paired run
+/// of the baseline module), so the rerun compares what the finding compared. Then the timing findings are re-ranked:
+/// verdict, then throughput before unknown before fixed, then score — slow code first, one-time costs last.
 /// </summary>
-/// <remarks>
-/// The peer's time is the yardstick of work, so the rule does not need to know how the kernel scales with its size:
-/// <code>
-///   β  = (F₂ − F₁) / (P₂ − P₁)          F's marginal cost per unit of the peer's work
-///   r₀ = (F₁ / P₁) / factor             F's usual ratio to P (the finding's factor is the excess over it)
-///   excess at s₁ = F₁ − r₀·P₁ ;   growing part = (β − r₀)·P₁ ;   share = growing / excess
-/// </code>
-/// A fixed cost c gives F = c + r₀·P, so β = r₀ and share 0; slower code (F = k·r₀·P) gives β = k·r₀ and share 1.
-/// share ≥ ½ → <c>throughput</c>, else <c>fixed</c>. <c>unknown</c>: no numeric size argument, reruns that failed,
-/// a peer that did not get slower with the size, or no excess left in the reruns. Phases are those the campaign
-/// used (markers/side channel as measured, wall times minus a paired run of the baseline module), so the rerun
-/// compares what the finding compared. Then the timing findings are re-ranked: verdict, then throughput before
-/// unknown before fixed, then score — slow code first, one-time costs last.
-/// </remarks>
 public static class ExcessClassification
 {
     public static async Task<AnalysisResult> ClassifyAsync(AnalysisResult result, CampaignStore store, ExcessOptions options,
-        IProgress<string>? progress = null, CancellationToken ct = default)
+        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        await ClassifyAsync(result, store.Cases(), store.ReadCaseRuns(), options, progress, ct);
+
+    /// <summary>The same from cases and runs in hand (the campaign's, or a test's).</summary>
+    public static async Task<AnalysisResult> ClassifyAsync(AnalysisResult result, IReadOnlyList<CaseRecord> caseList, IReadOnlyList<CaseRun> runs,
+        ExcessOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (options.SizeFactor <= 1) throw new BadInputException("the second size factor must be > 1");
         if (options.Runs < 1) throw new BadInputException("reruns per size must be ≥ 1");
-        var cases = store.Cases().ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var runs = store.ReadCaseRuns();
-        var catalog = RuntimeCatalog.Load(options.ConfigPath);
+        if (options.Top < 1) throw new BadInputException("the number of findings to classify must be ≥ 1", "ClassifyTop");
+        var cases = caseList.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var catalog = new RuntimeCatalog([.. options.Runtimes, .. RuntimeCatalog.Load(options.ConfigPath).All]);
 
         var timing = result.Findings.Where(f => f.IsTiming).ToList();
         var rest = result.Findings.Where(f => !f.IsTiming).ToList();
@@ -75,7 +87,6 @@ public static class ExcessClassification
         classified.Sort(Rank);
         return result with { Findings = [.. classified, .. rest] };
     }
-
     /// <summary>Verdict, then throughput → unknown/unclassified → fixed, then the model's own order.</summary>
     public static int Rank(Finding a, Finding b)
     {
@@ -88,8 +99,7 @@ public static class ExcessClassification
     }
 
     private static async Task<Finding> ClassifyOne(Finding f, IReadOnlyDictionary<string, CaseRecord> cases, IReadOnlyList<CaseRun> runs,
-        RuntimeCatalog catalog,
-        AnalysisPhase phase, ExcessOptions options, CancellationToken ct)
+        RuntimeCatalog catalog, AnalysisPhase phase, ExcessOptions options, CancellationToken ct)
     {
         Finding Unknown(string why) => f with { Excess = ExcessClass.Unknown, ExcessDetail = why };
         if (f.Factor is not double factor || factor <= 0) return Unknown("no factor");
@@ -98,12 +108,25 @@ public static class ExcessClassification
         long size = 0;
         for (var i = 0; i < c.Args.Count && sizeAt < 0; i++)
             if (long.TryParse(c.Args[i], NumberStyles.None, CultureInfo.InvariantCulture, out size) && size > 0) sizeAt = i;
-        if (sizeAt < 0) return Unknown("no numeric size argument to vary");
-        var peerName = f.Peer ?? FastestOther(runs, f.Case, f.Runtime, phase);
-        if (peerName is null) return Unknown("no peer to compare with");
-        IRuntime flagged, peer;
-        try { (flagged, peer) = (catalog.Select([f.Runtime])[0], catalog.Select([peerName])[0]); }
+        IRuntime flagged;
+        try { flagged = catalog.Select([f.Runtime])[0]; }
         catch (BadInputException e) { return Unknown(e.Message); }
+        if (phase == AnalysisPhase.Total && f.Peer is { } phasePeer && ByPhases(f, factor, runs, phasePeer) is { } byPhases)
+            return f with { Excess = byPhases.Class, ExcessDetail = byPhases.Detail };
+        var bySize = options.Method == ExcessMethod.Size || (options.Method == ExcessMethod.Auto && sizeAt >= 0);
+        if (bySize && sizeAt < 0) return Unknown("no numeric size argument to vary");
+        if (!bySize)
+        {
+            var noSize = sizeAt < 0 ? "no size argument; " : "";
+            if (!flagged.CanRunWarm) return Unknown($"{noSize}{f.Runtime} cannot be invoked warm");
+            var warmPeer = f.Peer is { } fp && Find(catalog, fp) is { CanRunWarm: true } p0 ? p0
+                : FastestOther(runs, f.Case, f.Runtime, phase, n => Find(catalog, n)?.CanRunWarm == true) is { } other ? Find(catalog, other) : null;
+            if (warmPeer is null) return Unknown($"{noSize}no peer of {f.Runtime} on this case can be invoked warm");
+            return await ByWarmRun(f, factor, c, flagged, warmPeer, noSize, options, ct) is var (call, why) && call is not null
+                ? f with { Excess = call.Class, ExcessDetail = call.Detail } : Unknown(why!);
+        }
+        var peerName = f.Peer ?? FastestOther(runs, f.Case, f.Runtime, phase, _ => true);
+        if (peerName is null || Find(catalog, peerName) is not { } peer) return Unknown("no peer to compare with");
 
         var size2 = Math.Max(size + 1, (long)Math.Round(size * options.SizeFactor));
         var args1 = c.Args.ToArray();
@@ -128,20 +151,49 @@ public static class ExcessClassification
         }
         if (times.Any(t => t.Count == 0)) return Unknown("reruns gave no duration");
         var (f1, p1, f2, p2) = (Median(times[0]), Median(times[1]), Median(times[2]), Median(times[3]));
-        if (!(p2 > p1 * 1.05)) return Unknown($"the peer did not get slower at size {size2} ({p1:0.#} → {p2:0.#} ms)");
-        var beta = (f2 - f1) / (p2 - p1);
-        var r0 = f1 / p1 / factor;
-        var excess = f1 - r0 * p1;
-        if (!(excess > 0)) return Unknown("no excess left in the reruns");
-        var share = (beta - r0) * p1 / excess;
-        var cls = share >= options.ThroughputShare ? ExcessClass.Throughput : ExcessClass.Fixed;
-        var detail = string.Create(CultureInfo.InvariantCulture,
-            $"size {size}→{size2}: {f.Runtime} {f1:0.#}→{f2:0.#} ms, {peerName} {p1:0.#}→{p2:0.#} ms; {Math.Clamp(share, 0, 1) * 100:0} % of the {excess:0.#} ms excess grows with the work");
-        return f with { Excess = cls, ExcessDetail = detail };
+        var label = string.Create(CultureInfo.InvariantCulture, $"size {size}→{size2}: {f.Runtime} {f1:0.#}→{f2:0.#} ms, {peer.Name} {p1:0.#}→{p2:0.#} ms");
+        var sized = ExcessRules.BySize(factor, f1, p1, f2, p2, label, out var noCall, options.ThroughputShare);
+        return sized is null ? Unknown(noCall!) : f with { Excess = sized.Class, ExcessDetail = sized.Detail };
     }
 
-    private static string? FastestOther(IReadOnlyList<CaseRun> runs, string caseName, string runtime, AnalysisPhase phase) =>
-        runs.Where(r => r.Case == caseName && r.Result.Runtime != runtime && r.Result.Status == RunStatus.Ok)
+    /// <summary>F and P each run the module cold then warm in one process, <see cref="ExcessOptions.Runs"/> times, alternating (F P, P F, ...).</summary>
+    private static async Task<(ExcessCall? Call, string? Why)> ByWarmRun(Finding f, double factor, CaseRecord c, IRuntime flagged, IRuntime peer,
+        string prefix, ExcessOptions options, CancellationToken ct)
+    {
+        var (fc, fw, pc, pw) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var request = new RunRequest(c.WasmPath, c.Args, options.Timeout, c.StdinPath);
+        for (var round = 0; round < options.Runs; round++)
+            foreach (var isF in round % 2 == 0 ? new[] { true, false } : [false, true])
+            {
+                var rt = isF ? flagged : peer;
+                var w = await rt.RunWarmAsync(request, ct);
+                if (w.ColdMs is not double cold || w.WarmMs is not double warm) return (null, $"warm rerun on {rt.Name}: {w.Problem}");
+                (isF ? fc : pc).Add(cold);
+                (isF ? fw : pw).Add(warm);
+            }
+        var (mfc, mfw, mpc, mpw) = (Median(fc), Median(fw), Median(pc), Median(pw));
+        var label = string.Create(CultureInfo.InvariantCulture, $"{prefix}cold→warm in one process: {f.Runtime} {mfc:0.##}→{mfw:0.##} ms, {peer.Name} {mpc:0.##}→{mpw:0.##} ms");
+        var call = ExcessRules.ByWarmRun(factor, mfc, mpc, mfw, mpw, label, out var why, options.ThroughputShare);
+        return (call, why);
+    }
+
+    /// <summary>The campaign's own medians of whole wall time and execution phase of F and its peer (no reruns).</summary>
+    private static ExcessCall? ByPhases(Finding f, double factor, IReadOnlyList<CaseRun> runs, string peer)
+    {
+        List<RunResult> Cell(string rt) => runs.Where(r => r.Case == f.Case && r.Result.Runtime == rt && r.Result.Status == RunStatus.Ok
+            && r.Result.Phases.ExecuteMs is not null && r.Result.PhaseMethod != PhaseMethod.Wall).Select(r => r.Result).ToList();
+        var (fr, pr) = (Cell(f.Runtime), Cell(peer));
+        if (fr.Count == 0 || pr.Count == 0) return null;
+        var (ft, fe) = (Median(fr.Select(r => r.WallMs).ToList()), Median(fr.Select(r => r.Phases.ExecuteMs!.Value).ToList()));
+        var (pt, pe) = (Median(pr.Select(r => r.WallMs).ToList()), Median(pr.Select(r => r.Phases.ExecuteMs!.Value).ToList()));
+        var label = string.Create(CultureInfo.InvariantCulture, $"phases of the campaign: {f.Runtime} {ft:0.#} ms of which {fe:0.#} executing, {peer} {pt:0.#} ms of which {pe:0.#}");
+        return ExcessRules.ByPhases(factor, ft, fe, pt, pe, label, out _);
+    }
+
+    private static IRuntime? Find(RuntimeCatalog catalog, string name) => catalog.All.FirstOrDefault(r => r.Name == name);
+
+    private static string? FastestOther(IReadOnlyList<CaseRun> runs, string caseName, string runtime, AnalysisPhase phase, Func<string, bool> eligible) =>
+        runs.Where(r => r.Case == caseName && r.Result.Runtime != runtime && r.Result.Status == RunStatus.Ok && eligible(r.Result.Runtime))
             .GroupBy(r => r.Result.Runtime)
             .Select(g => (g.Key, Ms: Median(g.Select(r => CellTable.PhaseMs(r.Result, phase) ?? r.Result.WallMs).ToList())))
             .OrderBy(x => x.Ms).Select(x => x.Key).FirstOrDefault();

@@ -25,6 +25,9 @@ public sealed class EmbeddedWasmtimeRuntime(WasmtimeTier tier) : IRuntime
 
     public RuntimeAvailability Detect() => _availability.Value;
 
+    /// <summary>The worker runs the compiled module a second time in a new store when asked (<c>--warm</c>).</summary>
+    public bool CanRunWarm => true;
+
     public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default)
     {
         var availability = Detect();
@@ -35,6 +38,8 @@ public sealed class EmbeddedWasmtimeRuntime(WasmtimeTier tier) : IRuntime
         List<string> args = [WorkerLauncher.CliDll!, WasmtimeWorker.Verb, "--tier", Tier, "--marks", marks];
         if (request.Dir is not null) args.AddRange(["--dir", Path.GetFullPath(request.Dir)]);
         if (options.PerfMap) args.Add("--perfmap");
+        if (options.Warm) args.Add("--warm");
+        if (options.Warm && request.StdinPath is not null) args.AddRange(["--warm-stdin", Path.GetFullPath(request.StdinPath)]);
         args.AddRange(["--", Path.GetFullPath(request.WasmPath), .. request.Args]);
         var spec = new ProcessSpec(WorkerLauncher.DotnetHost!, args, request.Timeout)
         {

@@ -7,7 +7,11 @@ namespace WasmPerfDiff.Runtimes.Embedded;
 /// The code that runs inside the worker child process: compile, instantiate and run one WASI module
 /// on one embedded Wasmtime tier, with the guest's stdin/stdout/stderr inherited from the process
 /// (so the harness reads them like any runtime's), and the phase marks written to a side-channel file.
-/// Command line: <c>--tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]</c>.
+/// Command line: <c>--tier T --marks FILE [--dir DIR] [--perfmap] [--warm [--warm-stdin FILE]] -- WASM [ARGS...]</c>.
+/// <c>--warm</c>: after the measured run, instantiate the same compiled module again in a new store (fresh memory and
+/// WASI state: wasi-libc's <c>_start</c> traps when called twice in one instance) and run <c>_start</c> once more with
+/// stdout and stderr discarded and stdin read again from <c>--warm-stdin</c>, so the process's output is the first run's
+/// alone; its times go to the side channel as the warm execution.
 /// </summary>
 public static class WasmtimeWorker
 {
@@ -47,6 +51,7 @@ public static class WasmtimeWorker
             try { entry(); }
             catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
             marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = RunnerStatus.Ok, ExitCode = exitCode };
+            if (options.Warm) marks = RunWarm(marks, engine, linker, module, options);
         }
         catch (TrapException e)
         {
@@ -62,15 +67,49 @@ public static class WasmtimeWorker
         return marks.ExitCode ?? 1;
     }
 
+    /// <summary>The second run of the warm mode: a new store and instance of the compiled <paramref name="module"/>, output discarded.</summary>
+    private static SideChannelMarks RunWarm(SideChannelMarks marks, Engine engine, Linker linker, Module module, WorkerOptions options)
+    {
+        try
+        {
+            using var store = new Wasmtime.Store(engine);
+            var wasi = new WasiConfiguration()
+                .WithArgs([Path.GetFileName(options.Wasm), .. options.GuestArgs])
+                .WithStandardInput(options.WarmStdin ?? "/dev/null")
+                .WithStandardOutput("/dev/null")
+                .WithStandardError("/dev/null");
+            if (options.Dir is not null) wasi = wasi.WithPreopenedDirectory(options.Dir, options.Dir, mutable: true);
+            store.SetWasiConfiguration(wasi);
+            var entry = linker.Instantiate(store, module).GetAction("_start")!;
+            var ready = Posix.RealtimeNs();
+            var exitCode = 0;
+            try { entry(); }
+            catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
+            var done = Posix.RealtimeNs();
+            return exitCode == marks.ExitCode
+                ? marks with { WarmInstantiatedNs = ready, WarmExecutedNs = done }
+                : marks with { WarmMessage = $"the warm run exited {exitCode}, the first {marks.ExitCode}" };
+        }
+        catch (WasmtimeException e) // a trap (TrapException derives from it) or a link error of the second instance
+        {
+            return marks with { WarmMessage = "warm run: " + FirstLine(e.Message) };
+        }
+    }
+
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private sealed record WorkerOptions(WasmtimeTier Tier, string Marks, string? Dir, bool PerfMap, string Wasm, IReadOnlyList<string> GuestArgs)
     {
+        public bool Warm { get; init; }
+        public string? WarmStdin { get; init; }
+
         public static WorkerOptions Parse(IReadOnlyList<string> args)
         {
             WasmtimeTier? tier = null;
             string? marks = null, dir = null;
             var perfMap = false;
+            var warm = false;
+            string? warmStdin = null;
             var i = 0;
             for (; i < args.Count && args[i] != "--"; i++)
             {
@@ -80,12 +119,14 @@ public static class WasmtimeWorker
                     case "--marks": marks = args[++i]; break;
                     case "--dir": dir = args[++i]; break;
                     case "--perfmap": perfMap = true; break;
+                    case "--warm": warm = true; break;
+                    case "--warm-stdin": warmStdin = args[++i]; break;
                     default: throw new BadInputException($"worker: unknown option '{args[i]}'");
                 }
             }
             if (tier is null || marks is null || i + 1 >= args.Count)
                 throw new BadInputException("worker: usage: --tier T --marks FILE [--dir DIR] [--perfmap] -- WASM [ARGS...]");
-            return new WorkerOptions(tier.Value, marks, dir, perfMap, args[i + 1], args.Skip(i + 2).ToList());
+            return new WorkerOptions(tier.Value, marks, dir, perfMap, args[i + 1], args.Skip(i + 2).ToList()) { Warm = warm, WarmStdin = warmStdin };
         }
     }
 }

@@ -26,6 +26,10 @@ internal static class JsRunner
         };
     }
 
+    /// <summary>The runner's arguments for a warm run (<see cref="LaunchOptions.Warm"/>), none otherwise.</summary>
+    public static IReadOnlyList<string>? WarmArgs(RunRequest request, LaunchOptions options) =>
+        !options.Warm ? null : request.StdinPath is null ? ["--warm"] : ["--warm", "--warm-stdin", Path.GetFullPath(request.StdinPath)];
+
     /// <summary>Runs the probe module through this exact launch; null when it worked, else why not.</summary>
     public static string? Probe(Launch launch) => RuntimeProbe.Check(launch.Spec!, launch.MarksFile);
 }

@@ -42,6 +42,9 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags, string? 
 
     public RuntimeAvailability Detect() => _availability.Value;
 
+    /// <summary>The runner instantiates the compiled module a second time and runs it again when asked (<c>--warm</c>).</summary>
+    public bool CanRunWarm => true;
+
     public Task<Launch> PrepareAsync(RunRequest request, LaunchOptions options, CancellationToken cancellationToken = default)
     {
         var node = Detect();
@@ -51,7 +54,7 @@ public sealed class V8Runtime(string tier, IReadOnlyList<string> flags, string? 
 
     private static Launch Build(string node, IReadOnlyList<string> flags, RunRequest request, LaunchOptions options) =>
         JsRunner.Launch(node, ["--no-warnings", .. flags], new Dictionary<string, string>(), RunnerPath, request,
-            options.PerfMap ? ["--perf-basic-prof", "--interpreted-frames-native-stack"] : null, v8Log: options.PerfMap);
+            options.PerfMap ? ["--perf-basic-prof", "--interpreted-frames-native-stack"] : null, JsRunner.WarmArgs(request, options), v8Log: options.PerfMap);
 
     private static RuntimeAvailability Probe(string tier, IReadOnlyList<string> flags, string? nodePath, string? suffix)
     {

@@ -1,7 +1,10 @@
 // wasm-perfdiff's runner for Node/V8 and Bun/JavaScriptCore: compile, instantiate and run one WASI (preview1) command
 // module, writing the phase marks (CLOCK_REALTIME ns) to a side-channel file, never to stdout.
-// Usage: node [v8 flags] runner.mjs --marks FILE [--dir DIR] -- WASM [ARGS...]
-import { readFileSync, writeFileSync } from 'node:fs';
+// Usage: node [v8 flags] runner.mjs --marks FILE [--dir DIR] [--warm [--warm-stdin FILE]] -- WASM [ARGS...]
+// --warm: after the measured run, instantiate the compiled module a second time (fresh memory and WASI state: wasi-libc's
+// _start traps when called twice in one instance) and run _start again with stdout/stderr discarded and stdin read
+// again from --warm-stdin; its times are the warm execution (warm_instantiated_ns, warm_executed_ns).
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WASI } from 'node:wasi';
 
@@ -12,10 +15,14 @@ const marks = { status: 'error', start_ns: nowNs() };
 const argv = process.argv.slice(2);
 let marksFile = null;
 let dir = null;
+let warm = false;
+let warmStdin = null;
 let i = 0;
 for (; i < argv.length && argv[i] !== '--'; i++) {
   if (argv[i] === '--marks') marksFile = argv[++i];
   else if (argv[i] === '--dir') dir = argv[++i];
+  else if (argv[i] === '--warm') warm = true;
+  else if (argv[i] === '--warm-stdin') warmStdin = argv[++i];
 }
 const [wasmPath, ...guestArgs] = argv.slice(i + 1);
 if (!marksFile || !wasmPath) {
@@ -63,6 +70,28 @@ try {
   marks.status = e instanceof WebAssembly.RuntimeError ? 'trap' : 'error';
   marks.message = String(e && e.message || e).split('\n')[0];
   process.stderr.write(`v8 runner: ${marks.message}\n`);
+}
+if (warm && marks.status === 'ok') {
+  try {
+    const warmWasi = new WASI({
+      version: 'preview1',
+      args: [basename(wasmPath), ...guestArgs],
+      env: {},
+      preopens: dir ? { [dir]: dir } : {},
+      returnOnExit: true,
+      stdin: openSync(warmStdin ?? '/dev/null', 'r'),
+      stdout: openSync('/dev/null', 'w'),
+      stderr: openSync('/dev/null', 'w'),
+    });
+    const second = new WebAssembly.Instance(module, { wasi_snapshot_preview1: warmWasi.wasiImport });
+    const ready = nowNs();
+    const code = warmWasi.start(second) ?? 0;
+    const done = nowNs();
+    if (code === marks.exit_code) { marks.warm_instantiated_ns = ready; marks.warm_executed_ns = done; }
+    else marks.warm_message = `the warm run exited ${code}, the first ${marks.exit_code}`;
+  } catch (e) {
+    marks.warm_message = 'warm run: ' + String(e && e.message || e).split('\n')[0];
+  }
 }
 save();
 process.exitCode = marks.status === 'ok' ? marks.exit_code : 1;
