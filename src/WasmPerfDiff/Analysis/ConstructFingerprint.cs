@@ -28,8 +28,12 @@ public sealed record FingerprintCell(
     /// <summary>With <see cref="FingerprintBasis.Peer"/>: the peer whose pair gives the median (the analysis's own rule).</summary>
     public string? Peer { get; init; }
 
-    /// <summary>"its peer X" or "the other runtimes' consensus", for explanations.</summary>
-    public string Against => Basis == FingerprintBasis.Peer && Peer is not null ? $"its peer {Peer}" : "the other runtimes' consensus";
+    /// <summary>With <see cref="FingerprintBasis.Peer"/>: how many of the runtime's closest peers ran the construct (the median is over them).</summary>
+    public int Peers { get; init; }
+
+    /// <summary>"its closest peer (X)", "its 3 closest peers (median: X)" or "the other runtimes' consensus (no peer ran it)", for explanations.</summary>
+    public string Against => Basis != FingerprintBasis.Peer || Peer is null ? "the other runtimes' consensus (no peer ran it)"
+        : Peers <= 1 ? $"its closest peer ({Peer})" : $"its {Peers} closest peers (median: {Peer})";
 }
 
 /// <summary>What a fingerprint cell's relative cost is measured against.</summary>
@@ -125,9 +129,9 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
             pairs = PairModel.Fit(y, complete.Length, cols, Math.Min(TimingModel.PeerCount, cols - 1));
         }
         // Peer log factor of cell (i, j) for a given own log cost; NaN when none of j's peers ran construct i.
-        (double Factor, int Peer) PeerFactor(int i, int j, double own)
+        (double Factor, int Peer, int Count) PeerFactor(int i, int j, double own)
         {
-            if (pairs is null) return (double.NaN, -1);
+            if (pairs is null) return (double.NaN, -1, 0);
             Span<double> devs = stackalloc double[cols];
             Span<int> ids = stackalloc int[cols];
             var n = 0;
@@ -138,7 +142,9 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
                 devs[n] = own - theirs - pairs.TypicalLogRatio[j * cols + b];
                 ids[n++] = b;
             }
-            return n == 0 ? (double.NaN, -1) : PairModel.MedianWithOwner(devs[..n], ids[..n]);
+            if (n == 0) return (double.NaN, -1, 0);
+            var (median, owner) = PairModel.MedianWithOwner(devs[..n], ids[..n]);
+            return (median, owner, n);
         }
 
         var rng = new SplitMix64(SplitMix64.Mix(seed, 0x15));
@@ -154,7 +160,7 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
                 continue;
             }
             var fitted = overall + rowEffect[i] + colEffect[j];
-            var (peerFactor, peer) = PeerFactor(i, j, logCost[k]);
+            var (peerFactor, peer, peerCount) = PeerFactor(i, j, logCost[k]);
             var byPeer = !double.IsNaN(peerFactor);
             double? lo = null, hi = null;
             if (s.C.Length >= 2 && s.B.Length >= 2)
@@ -173,6 +179,7 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
             {
                 Basis = byPeer ? FingerprintBasis.Peer : FingerprintBasis.Consensus,
                 Peer = byPeer ? runtimes[peer] : null,
+                Peers = peerCount,
             });
         }
         return new ConstructFingerprint(families.Select(f => f.Name).ToList(), runtimes, cells);

@@ -87,5 +87,12 @@ public class FindingProfilesTests
         Assert.Equal("hot_loop", top);
         using var stdout = JsonDocument.Parse(result.Stdout);
         Assert.Equal(1, stdout.RootElement.GetProperty("findings").GetArrayLength());
+
+        // The same folder gives the explanations their hot functions: hot_loop, by its index in the module.
+        var hot = Assert.Single(HotFunctions.FromIndex(outDir));
+        Assert.Equal(("case3", "v8-liftoff"), (hot.Case, hot.Runtime));
+        var names = WasmFunctionNames.ReadFile(ProfilingFixtures.HotWasm);
+        var hotLoop = names.Names.Single(n => n.Value == "hot_loop").Key;
+        Assert.True(hot.Shares.GetValueOrDefault(hotLoop) > 0.5, $"hot_loop has {hot.Shares.GetValueOrDefault(hotLoop):0.00} of {hot.GuestSamples} guest samples");
     }
 }
