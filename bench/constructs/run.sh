@@ -5,7 +5,7 @@
 # One command, about 13-15 minutes on 2 quiet cores (every step is bounded by a budget). See README.md beside it.
 #   bench/constructs/run.sh [OUT]
 #   env: SCALE=0.1 RUNS=3 BUDGET_CONSTRUCTS=6m30s BUDGET_CORPUS=3m30s CORPUS_SIZE=test PROFILE_FINDINGS=10
-#        RUNTIMES=(default: every available one) CORPUS_CASES=... WPD=(a tool command instead of building one)
+#        RUNTIMES=(default: the available ones of the shared builds, Wasmtime's and V8's tiers, JSC's) CORPUS_CASES=... WPD=(a tool command instead of building one)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -47,8 +47,17 @@ if [ -f "$shared/lib/libwasmedge.so.0" ] && [ "$(stat -c %s "$shared/lib/libwasm
 fi
 add wasmedge "$wasmedge"
 echo "{ \"paths\": { $paths } }" > "$out/config.json"
-runtime_opt=()
-[ -n "${RUNTIMES:-}" ] && runtime_opt=(--runtime "$RUNTIMES")
+# Default: each of these that `doctor` finds available (not every installed extra: node@20/22/24, wasm3-compile
+# and the like would each add a column and blow the time budget).
+wanted=${RUNTIMES:-wasmtime-cranelift,wasmtime-cranelift-o0,wasmtime-winch,wasmtime-pulley,v8-turbofan,v8-liftoff,jsc-ipint,jsc-bbq,jsc-omg,wasm3,iwasm,iwasm-fast-jit,iwasm-classic,wasmedge}
+step "probing runtimes"
+runtimes=$($WPD doctor --config "$out/config.json" --json 2>/dev/null | WANTED=$wanted python3 -c '
+import json, os, sys
+ok = {r["name"] for r in json.load(sys.stdin)["runtimes"] if r["available"]}
+print(",".join(n for n in os.environ["WANTED"].split(",") if n in ok))')
+[ -n "$runtimes" ] || { echo "no runtime available" >&2; exit 1; }
+step "runtimes: $runtimes"
+runtime_opt=(--runtime "$runtimes")
 
 if [ ! -f "$out/constructs.db" ]; then
   step "gen constructs --scale $scale, campaign of $runs runs per cell (budget $budget_constructs)"
