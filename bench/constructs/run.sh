@@ -4,7 +4,7 @@
 # static opcode mix and, where perf works, with the mix weighted by each profiled finding's hot functions.
 # One command, about 13-15 minutes on 2 quiet cores (every step is bounded by a budget). See README.md beside it.
 #   bench/constructs/run.sh [OUT]
-#   env: SCALE=0.1 RUNS=3 BUDGET_CONSTRUCTS=6m30s BUDGET_CORPUS=3m30s CORPUS_SIZE=test PROFILE_FINDINGS=10
+#   env: SCALE=0.1 RUNS=3 BUDGET_CONSTRUCTS=6m15s BUDGET_CORPUS=3m CORPUS_SIZE=test PROFILE_FINDINGS=6 PROFILE_SIZE=default
 #        RUNTIMES=(default: the available ones of the shared builds, Wasmtime's and V8's tiers, JSC's) CORPUS_CASES=... WPD=(a tool command instead of building one)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,10 +12,10 @@ repo=$(cd "$here/../.." && pwd)
 out=${1:-$repo/out/bench-constructs}
 scale=${SCALE:-0.1}
 runs=${RUNS:-3}
-budget_constructs=${BUDGET_CONSTRUCTS:-6m30s}
-budget_corpus=${BUDGET_CORPUS:-3m30s}
+budget_constructs=${BUDGET_CONSTRUCTS:-6m15s}
+budget_corpus=${BUDGET_CORPUS:-3m}
 corpus_size=${CORPUS_SIZE:-test}
-profile_findings=${PROFILE_FINDINGS:-10}
+profile_findings=${PROFILE_FINDINGS:-6}
 shared=${SHARED_RUNTIMES:-$repo/../shared/runtimes}
 corpus_cases=${CORPUS_CASES:-methcall,methcall-cpp,random,fasta,flops-*,fib,sieve,nbody,richards}
 started=$(date +%s)
@@ -75,8 +75,10 @@ $WPD analyze --db "$out/corpus.db" --constructs "$out/constructs.db" --json > "$
 profiled=()
 if [ "$profile_findings" -gt 0 ] && command -v perf >/dev/null; then
   if [ ! -f "$out/profiles/findings.json" ]; then
-    step "perf profiles of the top $profile_findings findings (each against its peer)"
-    timeout 150 $WPD profile --config "$out/config.json" --db "$out/corpus.db" --findings "$profile_findings" -F 9999 --timeout 20 \
+    # At the corpus's default size (a JIT spends most of a test-size run starting and compiling), each run cut at 8 s.
+    step "perf profiles of the top $profile_findings findings (each against its peer, ${PROFILE_SIZE:-default} size)"
+    timeout 300 $WPD profile --config "$out/config.json" --db "$out/corpus.db" --findings "$profile_findings" --size "${PROFILE_SIZE:-default}" \
+      -F 9999 --timeout 8 \
       --out "$out/profiles" > "$out/profile.txt" 2>&1 || true
   fi
   if [ -f "$out/profiles/findings.json" ]; then
