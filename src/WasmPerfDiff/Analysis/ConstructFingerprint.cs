@@ -50,7 +50,7 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
     /// </summary>
     public const double MinExecuteMs = 0.1;
 
-    /// <summary>Constructs every runtime ran needed to fit the peer model; with fewer, every cell is against the consensus.</summary>
+    /// <summary>Constructs needed to fit the peer model; with fewer, every cell is against the consensus.</summary>
     public const int MinPeerConstructs = TimingModel.MinCases;
 
     public FingerprintCell? Cell(string construct, string runtime) =>
@@ -118,15 +118,23 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
         var (overall, rowEffect, colEffect) = (polish.Overall, polish.Row, polish.Column);
 
         // The analysis's peer model, fitted on the constructs every runtime ran (a construct some runtime lacks, SIMD on
-        // an interpreter built without it, would leave a hole in every pair's median).
+        // an interpreter built without it, would leave a hole in every pair's median). When that leaves fewer than half of
+        // them (one runtime that fails many), every construct is used, a missing cell standing in as the consensus's fit.
         var complete = Enumerable.Range(0, rows).Where(i => Enumerable.Range(0, cols).All(j => !double.IsNaN(logCost[i * cols + j]))).ToArray();
+        var fitRows = complete.Length >= Math.Max(MinPeerConstructs, rows / 2) ? complete
+            : Enumerable.Range(0, rows).Where(i => Enumerable.Range(0, cols).Count(j => !double.IsNaN(logCost[i * cols + j])) >= 2).ToArray();
         PairModel? pairs = null;
-        if (cols >= 2 && complete.Length >= MinPeerConstructs)
+        if (cols >= 2 && fitRows.Length >= MinPeerConstructs)
         {
-            var y = new double[complete.Length * cols];
-            for (var r = 0; r < complete.Length; r++)
-                for (var j = 0; j < cols; j++) y[r * cols + j] = logCost[complete[r] * cols + j];
-            pairs = PairModel.Fit(y, complete.Length, cols, Math.Min(TimingModel.PeerCount, cols - 1));
+            var y = new double[fitRows.Length * cols];
+            for (var r = 0; r < fitRows.Length; r++)
+                for (var j = 0; j < cols; j++)
+                {
+                    var v = logCost[fitRows[r] * cols + j];
+                    y[r * cols + j] = double.IsNaN(v) ? polish.Overall + polish.Row[fitRows[r]] + polish.Column[j] : v;
+                }
+            // A construct or runtime with no cell at all has no fitted effect to stand in: no peer model then.
+            if (!y.Any(double.IsNaN)) pairs = PairModel.Fit(y, fitRows.Length, cols, Math.Min(TimingModel.PeerCount, cols - 1));
         }
         // Peer log factor of cell (i, j) for a given own log cost; NaN when none of j's peers ran construct i.
         (double Factor, int Peer, int Count) PeerFactor(int i, int j, double own)
