@@ -140,6 +140,12 @@ public class ConstructFingerprintTests
             foreach (var e in f.GetProperty("explanations").EnumerateArray())
                 Assert.Equal("static", e.GetProperty("weighting").GetString());
 
+        // The report reads the same folder given as its flame-graph folder.
+        var html = Path.Combine(profiles, "report.html");
+        var report = CliProcess.Run("report", "--db", db, "--constructs", db, "--flame-graphs", profiles, "--out", html);
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        Assert.Contains("of hot-function instructions are i32.rem by constant (perf profile)", File.ReadAllText(html));
+
         var none = CliProcess.Run("analyze", "--db", db, "--constructs", db, "--profiles", Path.GetDirectoryName(db)!);
         Assert.Equal(2, none.ExitCode);
         Assert.Contains("findings.json", none.Stderr);
