@@ -28,10 +28,11 @@ public static class AnalyzeVerb
         var classify = new Option<bool>("--classify-excess") { Description = "rerun the top findings' cells and peers at twice the size (or, without a size argument, cold then warm in one process) and class each excess as fixed or throughput (needs --db and the runtimes)" };
         var classifyTop = new Option<int>("--classify-top") { Description = "with --classify-excess: classify this many findings", DefaultValueFactory = _ => new ExcessOptions().Top };
         var constructs = new Option<string?>("--constructs") { Description = "campaign database of the `gen constructs` corpus: adds the construct fingerprint and explains each finding by it" };
+        var profiles = new Option<string?>("--profiles") { Description = "folder written by `profile --db FILE --findings N --out DIR`: weight each profiled finding's explanations by its hot functions" };
         var json = new Option<bool>("--json") { Description = "print one JSON document" };
         var cmd = new Command("analyze", "rank runtime performance anomalies (robust consensus/peer model or WarpDiff's method)")
         {
-            db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, classify, classifyTop, constructs, json,
+            db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, classify, classifyTop, constructs, profiles, json,
         };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
@@ -43,7 +44,7 @@ public static class AnalyzeVerb
             };
             var request = new AnalyzeRequest(pr.GetValue(db), pr.GetValue(warpdiff), options)
             {
-                ClassifyExcess = pr.GetValue(classify), ClassifyTop = pr.GetValue(classifyTop), Constructs = pr.GetValue(constructs), ConfigPath = pr.GetValue(CommonOptions.Config),
+                ClassifyExcess = pr.GetValue(classify), ClassifyTop = pr.GetValue(classifyTop), Constructs = pr.GetValue(constructs), Profiles = pr.GetValue(profiles), ConfigPath = pr.GetValue(CommonOptions.Config),
             };
             var result = await AnalyzeWorkflow.RunAsync(request, ct);
             if (pr.GetValue(json)) JsonOutput.Print(AnalysisDocument.From(result));

@@ -21,7 +21,7 @@ public static class ReportVerb
         var md = new Option<string?>("--md") { Description = "also write the Markdown variant (for an issue tracker) to this file" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
         var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
-        var flames = new Option<string?>("--flame-graphs") { Description = "folder of flame graphs named <finding-id>*.svg to link under their findings" };
+        var flames = new Option<string?>("--flame-graphs") { Description = "folder of flame graphs named <finding-id>*.svg (or written by `profile --db --findings`) to link under their findings; with --constructs its profiles also weight the explanations by hot functions" };
         var constructs = new Option<string?>("--constructs") { Description = "campaign database of the `gen constructs` corpus: adds the construct heatmap and explains each finding" };
         var json = CommonOptions.Json();
         var cmd = new Command("report", "write a self-contained HTML report (and Markdown) of a campaign database")

@@ -4,12 +4,22 @@ using WasmPerfDiff.Corpus;
 namespace WasmPerfDiff.Analysis;
 
 /// <summary>
-/// One reason a finding may be slow: a construct the module uses a lot (<see cref="Share"/> of its loop-weighted
-/// instructions, see <see cref="OpcodeProfile"/>) that the finding's runtime is unusually slow at
-/// (<see cref="Relative"/>: its cost of the construct against its peers', from the fingerprint's
-/// <see cref="Construct"/> family). <see cref="Score"/> = share × ln(relative) ranks them.
+/// One reason a finding may be slow: a construct the module uses a lot (<see cref="Share"/> of its instructions, see
+/// <see cref="OpcodeProfile"/>: of its hot functions' instructions when a perf profile of the finding exists, else of its
+/// loop-weighted instructions, as <see cref="Weighting"/> says) that the finding's runtime is unusually slow at
+/// (<see cref="Relative"/>: its cost of the construct against its closest peer's, or the consensus where no peer ran
+/// it, as <see cref="Basis"/> and <see cref="Peer"/> say; from the fingerprint's <see cref="Construct"/> family).
+/// <see cref="Score"/> = share × ln(relative) ranks them.
 /// </summary>
-public sealed record ConstructExplanation(string Construct, string OpcodeClass, double Relative, double? CiLow, double? CiHigh, double Share, double Score, string Text);
+public sealed record ConstructExplanation(string Construct, string OpcodeClass, double Relative, double? CiLow, double? CiHigh, double Share, double Score, string Text)
+{
+    public OpcodeWeighting Weighting { get; init; } = OpcodeWeighting.Static;
+    public FingerprintBasis Basis { get; init; } = FingerprintBasis.Consensus;
+    public string? Peer { get; init; }
+}
+
+/// <summary>How a module's opcode mix was weighted: by the functions a perf profile of the finding shows hot, or statically by loop depth.</summary>
+public enum OpcodeWeighting { PerfProfile, Static }
 
 /// <summary>Ranks, for each execution finding, the constructs its module uses a lot and its runtime is slow at; adds the fingerprint to the result.</summary>
 public static class ConstructExplanations
@@ -30,8 +40,15 @@ public static class ConstructExplanations
             var share = profile.Share(group.Key);
             var relative = cell.Relative!.Value;
             if (relative < MinRelative || share < MinShare) continue;
-            var text = $"{runtime}: {group.Key} {relative:0.0#}× its peers ({cell.Construct}); {caseName}: {share * 100:0.#} % of its own loop-weighted instructions are {group.Key}";
-            list.Add(new ConstructExplanation(cell.Construct, group.Key, relative, cell.CiLow, cell.CiHigh, share, share * Math.Log(relative), text));
+            var of = profile.HotWeighted ? "hot-function instructions are" : "its own loop-weighted instructions are";
+            var how = profile.HotWeighted ? "perf profile" : "static";
+            var text = $"{runtime}: {group.Key} {relative:0.0#}× {cell.Against} ({cell.Construct}); {caseName}: {share * 100:0.#} % of {of} {group.Key} ({how})";
+            list.Add(new ConstructExplanation(cell.Construct, group.Key, relative, cell.CiLow, cell.CiHigh, share, share * Math.Log(relative), text)
+            {
+                Weighting = profile.HotWeighted ? OpcodeWeighting.PerfProfile : OpcodeWeighting.Static,
+                Basis = cell.Basis,
+                Peer = cell.Peer,
+            });
         }
         return list.OrderByDescending(e => e.Score).ThenBy(e => e.Construct, StringComparer.Ordinal).Take(Top).ToList();
     }
@@ -39,9 +56,12 @@ public static class ConstructExplanations
     /// <summary>
     /// The result with the fingerprint and, when it analysed the execution phase, each timing finding's explanations
     /// (from the module its campaign recorded for the case, without the library code most of the campaign's modules
-    /// share; a module that is gone or unreadable gets none).
+    /// share; a module that is gone or unreadable gets none). A finding whose (case, runtime) has an entry in
+    /// <paramref name="hotFunctions"/> (function index → share of a perf profile's guest samples, see
+    /// <see cref="OpcodeProfile.ReadHot"/>) is explained by its hot functions' mix instead of the static one.
     /// </summary>
-    public static AnalysisResult Attach(AnalysisResult result, ConstructFingerprint fingerprint, IReadOnlyList<CaseRecord> cases)
+    public static AnalysisResult Attach(AnalysisResult result, ConstructFingerprint fingerprint, IReadOnlyList<CaseRecord> cases,
+        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyDictionary<int, double>>? hotFunctions = null)
     {
         if (result.Phase != AnalysisPhase.Execution) return result with { Fingerprint = fingerprint };
         var modules = cases.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().WasmPath, StringComparer.Ordinal);
@@ -59,8 +79,16 @@ public static class ConstructExplanations
                 try { p = OpcodeProfile.Read(path, library); } catch (BadInputException) { }
             return profiles[name] = p;
         }
+        OpcodeProfile? HotProfileOf(string name, string runtime)
+        {
+            if (hotFunctions is null || !hotFunctions.TryGetValue((name, runtime), out var shares) || shares.Count == 0) return null;
+            if (!modules.TryGetValue(name, out var path) || !File.Exists(path)) return null;
+            try { return OpcodeProfile.ReadHot(path, shares, library) is { HotWeighted: true } p ? p : null; }
+            catch (BadInputException) { return null; }
+        }
         var findings = result.Findings.Select(f =>
-            f.IsTiming && ProfileOf(f.Case) is { } profile ? f with { Explanations = Explain(f.Case, f.Runtime, profile, fingerprint) } : f).ToList();
+            f.IsTiming && (HotProfileOf(f.Case, f.Runtime) ?? ProfileOf(f.Case)) is { } profile
+                ? f with { Explanations = Explain(f.Case, f.Runtime, profile, fingerprint) } : f).ToList();
         return result with { Findings = findings, Fingerprint = fingerprint };
     }
 }

@@ -8,15 +8,36 @@ namespace WasmPerfDiff.Analysis;
 
 /// <summary>
 /// One runtime × construct cell of a fingerprint. <see cref="Cost"/>: time per iteration of the construct loop
-/// over the baseline loop's (execution phase, cell medians). <see cref="Relative"/>: that cost against the peers'
-/// consensus, <c>exp(residual)</c> of a median polish of log cost over construct × runtime — "this runtime pays k×
-/// more for this construct than the other runtimes do, given how it does on constructs in general". The interval
-/// is a bootstrap of the runs of both cells with the fitted effects held fixed. A cell with no successful run of
+/// over the baseline loop's (execution phase, cell medians). <see cref="Relative"/>: that cost against the runtime's
+/// peers, with the analysis's own peer model (<see cref="PairModel"/> fitted on log cost over construct × runtime): the
+/// median over its closest peers b of log cost[a] − log cost[b] − (a's typical log ratio to b), "this runtime pays k×
+/// more for this construct than its closest peer does, given how the two compare on constructs in general";
+/// <see cref="Peer"/> is the peer that realises the median. Where no peer ran the construct (or too few constructs
+/// ran everywhere to fit the pairs) it is <c>exp(residual)</c> of a median polish — against the consensus of the other
+/// runtimes — and <see cref="Basis"/> says which. The interval is a bootstrap of the runs of both cells with the
+/// peers' costs and the fitted effects held fixed. A cell with no successful run of
 /// the construct or its baseline (unsupported feature, crash, not run) has no numbers and says why in
 /// <see cref="Missing"/>: it is missing, never slow.
 /// </summary>
 public sealed record FingerprintCell(
-    string Construct, string OpcodeClass, string Runtime, double? Cost, double? Relative, double? CiLow, double? CiHigh, int Runs, string? Missing = null);
+    string Construct, string OpcodeClass, string Runtime, double? Cost, double? Relative, double? CiLow, double? CiHigh, int Runs, string? Missing = null)
+{
+    /// <summary>What <see cref="Relative"/> compares against: the closest peer (<see cref="Peer"/>) or the consensus.</summary>
+    public FingerprintBasis Basis { get; init; } = FingerprintBasis.Consensus;
+
+    /// <summary>With <see cref="FingerprintBasis.Peer"/>: the peer whose pair gives the median (the analysis's own rule).</summary>
+    public string? Peer { get; init; }
+
+    /// <summary>With <see cref="FingerprintBasis.Peer"/>: how many of the runtime's closest peers ran the construct (the median is over them).</summary>
+    public int Peers { get; init; }
+
+    /// <summary>"its closest peer (X)", "its 3 closest peers (median: X)" or "the other runtimes' consensus (no peer ran it)", for explanations.</summary>
+    public string Against => Basis != FingerprintBasis.Peer || Peer is null ? "the other runtimes' consensus (no peer ran it)"
+        : Peers <= 1 ? $"its closest peer ({Peer})" : $"its {Peers} closest peers (median: {Peer})";
+}
+
+/// <summary>What a fingerprint cell's relative cost is measured against.</summary>
+public enum FingerprintBasis { Peer, Consensus }
 
 /// <summary>The construct fingerprint of a set of runtimes: every construct × runtime cell (see <see cref="FingerprintCell"/>).</summary>
 public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IReadOnlyList<string> Runtimes, IReadOnlyList<FingerprintCell> Cells)
@@ -28,6 +49,9 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
     /// to time"): under it the clock error of the markers and side channels (≈ 0.05 ms, see <c>DurationFloor</c>) would be the ratio.
     /// </summary>
     public const double MinExecuteMs = 0.1;
+
+    /// <summary>Constructs needed to fit the peer model; with fewer, every cell is against the consensus.</summary>
+    public const int MinPeerConstructs = TimingModel.MinCases;
 
     public FingerprintCell? Cell(string construct, string runtime) =>
         Cells.FirstOrDefault(c => c.Construct == construct && c.Runtime == runtime);
@@ -93,6 +117,44 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
         var polish = MedianPolish.Fit(logCost, rows, cols); // missing cells (NaN) are left out of every median
         var (overall, rowEffect, colEffect) = (polish.Overall, polish.Row, polish.Column);
 
+        // The analysis's peer model, fitted on the constructs every runtime ran (a construct some runtime lacks, SIMD on
+        // an interpreter built without it, would leave a hole in every pair's median). When that leaves fewer than half of
+        // them (one runtime that fails many), every construct is used, a missing cell standing in as the consensus's fit.
+        var complete = Enumerable.Range(0, rows).Where(i => Enumerable.Range(0, cols).All(j => !double.IsNaN(logCost[i * cols + j]))).ToArray();
+        var fitRows = complete.Length >= Math.Max(MinPeerConstructs, rows / 2) ? complete
+            : Enumerable.Range(0, rows).Where(i => Enumerable.Range(0, cols).Count(j => !double.IsNaN(logCost[i * cols + j])) >= 2).ToArray();
+        PairModel? pairs = null;
+        if (cols >= 2 && fitRows.Length >= MinPeerConstructs)
+        {
+            var y = new double[fitRows.Length * cols];
+            for (var r = 0; r < fitRows.Length; r++)
+                for (var j = 0; j < cols; j++)
+                {
+                    var v = logCost[fitRows[r] * cols + j];
+                    y[r * cols + j] = double.IsNaN(v) ? polish.Overall + polish.Row[fitRows[r]] + polish.Column[j] : v;
+                }
+            // A construct or runtime with no cell at all has no fitted effect to stand in: no peer model then.
+            if (!y.Any(double.IsNaN)) pairs = PairModel.Fit(y, fitRows.Length, cols, Math.Min(TimingModel.PeerCount, cols - 1));
+        }
+        // Peer log factor of cell (i, j) for a given own log cost; NaN when none of j's peers ran construct i.
+        (double Factor, int Peer, int Count) PeerFactor(int i, int j, double own)
+        {
+            if (pairs is null) return (double.NaN, -1, 0);
+            Span<double> devs = stackalloc double[cols];
+            Span<int> ids = stackalloc int[cols];
+            var n = 0;
+            foreach (var b in pairs.Peers[j])
+            {
+                var theirs = logCost[i * cols + b];
+                if (double.IsNaN(theirs)) continue;
+                devs[n] = own - theirs - pairs.TypicalLogRatio[j * cols + b];
+                ids[n++] = b;
+            }
+            if (n == 0) return (double.NaN, -1, 0);
+            var (median, owner) = PairModel.MedianWithOwner(devs[..n], ids[..n]);
+            return (median, owner, n);
+        }
+
         var rng = new SplitMix64(SplitMix64.Mix(seed, 0x15));
         var cells = new List<FingerprintCell>();
         for (var i = 0; i < rows; i++)
@@ -106,17 +168,27 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
                 continue;
             }
             var fitted = overall + rowEffect[i] + colEffect[j];
+            var (peerFactor, peer, peerCount) = PeerFactor(i, j, logCost[k]);
+            var byPeer = !double.IsNaN(peerFactor);
             double? lo = null, hi = null;
             if (s.C.Length >= 2 && s.B.Length >= 2)
             {
                 var boot = new double[BootstrapResamples];
                 for (var r = 0; r < boot.Length; r++)
-                    boot[r] = Math.Log(Median(Resample(s.C, ref rng)) / Median(Resample(s.B, ref rng))) - fitted;
+                {
+                    var own = Math.Log(Median(Resample(s.C, ref rng)) / Median(Resample(s.B, ref rng)));
+                    boot[r] = byPeer ? PeerFactor(i, j, own).Factor : own - fitted;
+                }
                 lo = Math.Exp(RobustStats.Percentile(boot, 0.025));
                 hi = Math.Exp(RobustStats.Percentile(boot, 0.975));
             }
-            cells.Add(new FingerprintCell(f.Name, f.OpcodeClass, runtimes[j], Math.Exp(logCost[k]), Math.Exp(logCost[k] - fitted), lo, hi,
-                Math.Min(s.C.Length, s.B.Length)));
+            cells.Add(new FingerprintCell(f.Name, f.OpcodeClass, runtimes[j], Math.Exp(logCost[k]), Math.Exp(byPeer ? peerFactor : logCost[k] - fitted), lo, hi,
+                Math.Min(s.C.Length, s.B.Length))
+            {
+                Basis = byPeer ? FingerprintBasis.Peer : FingerprintBasis.Consensus,
+                Peer = byPeer ? runtimes[peer] : null,
+                Peers = peerCount,
+            });
         }
         return new ConstructFingerprint(families.Select(f => f.Name).ToList(), runtimes, cells);
     }

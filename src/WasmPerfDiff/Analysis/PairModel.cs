@@ -115,7 +115,7 @@ public sealed class PairModel
         return result;
     }
 
-    private static (double Median, int Owner) MedianWithOwner(Span<double> values, Span<int> owners)
+    internal static (double Median, int Owner) MedianWithOwner(Span<double> values, Span<int> owners)
     {
         // Insertion sort: at most a handful of peers.
         for (var i = 1; i < values.Length; i++)

@@ -53,11 +53,65 @@ internal static class OpcodeDecoder
         return (importNames, bodies);
     }
 
-    public static OpcodeProfile Profile(ReadOnlySpan<byte> module, IReadOnlySet<ulong>? libraryShapes)
+    public static OpcodeProfile Profile(ReadOnlySpan<byte> module, IReadOnlySet<ulong>? libraryShapes, IReadOnlyDictionary<int, double>? hot = null)
     {
         var (imports, bodies) = Decode(module, out var tableFunctions);
+        var writes = ReachesFdWrite(imports, bodies, tableFunctions);
+        // A body's counts with its calls that reach fd_write counted as `call fd_write` as well.
+        Dictionary<string, double> CountsOf(Body b)
+        {
+            var counts = new Dictionary<string, double>(b.Counts, StringComparer.Ordinal);
+            foreach (var (callee, w) in b.Calls)
+                if (callee < writes.Length && writes[callee]) counts[OpcodeClasses.FdWrite] = counts.GetValueOrDefault(OpcodeClasses.FdWrite) + w;
+            return counts;
+        }
+        if (hot is not null && HotWeighted(imports.Count, bodies, hot, CountsOf) is { } weighted) return weighted;
+
         var own = bodies.Select(b => libraryShapes is null || !libraryShapes.Contains(b.Shape)).ToArray();
         if (!own.Any(o => o)) Array.Fill(own, true); // a module made only of shared code: profile all of it
+        var total = 0.0;
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        int functions = 0, undecoded = 0;
+        for (var f = 0; f < bodies.Count; f++)
+        {
+            if (!own[f]) continue;
+            var b = bodies[f];
+            functions++;
+            if (!b.Decoded) undecoded++;
+            total += b.Total;
+            foreach (var (k, v) in CountsOf(b)) sums[k] = sums.GetValueOrDefault(k) + v;
+        }
+        return new OpcodeProfile(total, sums, functions, undecoded) { LibraryFunctions = bodies.Count - functions };
+    }
+
+    /// <summary>
+    /// The share-weighted mix of the hot functions' own (loop-weighted) mixes: Σ share·count/total over the functions a
+    /// profile saw, normalised by the shares that landed on a body (library code included: hot is hot). Null when no
+    /// share lands on a body with instructions (the profile saw none of the module's functions).
+    /// </summary>
+    private static OpcodeProfile? HotWeighted(int imports, List<Body> bodies, IReadOnlyDictionary<int, double> hot, Func<Body, Dictionary<string, double>> countsOf)
+    {
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        double weight = 0;
+        int functions = 0, undecoded = 0;
+        foreach (var (index, share) in hot)
+        {
+            var f = index - imports;
+            if (f < 0 || f >= bodies.Count || !(share > 0) || bodies[f].Total <= 0) continue;
+            var b = bodies[f];
+            functions++;
+            if (!b.Decoded) undecoded++;
+            weight += share;
+            foreach (var (k, v) in countsOf(b)) sums[k] = sums.GetValueOrDefault(k) + share * v / b.Total;
+        }
+        if (functions == 0) return null;
+        var counts = sums.ToDictionary(p => p.Key, p => p.Value / weight, StringComparer.Ordinal);
+        return new OpcodeProfile(1, counts, functions, undecoded) { HotWeighted = true, HotShare = weight };
+    }
+
+    /// <summary>Which functions (imports first) reach WASI fd_write through direct calls, or through call_indirect when a table function does.</summary>
+    private static bool[] ReachesFdWrite(List<string> imports, List<Body> bodies, List<int> tableFunctions)
+    {
         // Functions that reach WASI fd_write through direct calls (libc's fwrite/printf/putchar do).
         var writes = new bool[imports.Count + bodies.Count];
         for (var i = 0; i < imports.Count; i++) writes[i] = imports[i] == "fd_write";
@@ -70,21 +124,7 @@ internal static class OpcodeDecoder
                 if (!writes[imports.Count + f] && (bodies[f].Calls.Any(c => c.Callee < writes.Length && writes[c.Callee]) || indirectWrites && bodies[f].CallsIndirect))
                     changed = writes[imports.Count + f] = true;
         }
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        double total = 0;
-        int functions = 0, undecoded = 0;
-        for (var f = 0; f < bodies.Count; f++)
-        {
-            if (!own[f]) continue;
-            var b = bodies[f];
-            functions++;
-            if (!b.Decoded) undecoded++;
-            total += b.Total;
-            foreach (var (k, v) in b.Counts) counts[k] = counts.GetValueOrDefault(k) + v;
-            foreach (var (callee, w) in b.Calls)
-                if (callee < writes.Length && writes[callee]) counts[OpcodeClasses.FdWrite] = counts.GetValueOrDefault(OpcodeClasses.FdWrite) + w;
-        }
-        return new OpcodeProfile(total, counts, functions, undecoded) { LibraryFunctions = bodies.Count - functions };
+        return writes;
     }
 
     /// <summary>Active element segments of the MVP forms (flags 0 and 2: an offset expression, then function indices); others are skipped.</summary>

@@ -27,6 +27,16 @@ public sealed record OpcodeProfile(double Instructions, IReadOnlyDictionary<stri
     /// <summary>Functions left out as shared library code (see <see cref="FunctionShapes"/>).</summary>
     public int LibraryFunctions { get; init; }
 
+    /// <summary>
+    /// True when the mix is weighted by a perf profile's hot functions (see <see cref="ReadHot"/>): each function's own
+    /// loop-weighted mix counts by its share of the profile's guest samples, and <see cref="Share"/> is a class's part of
+    /// the hot functions' instructions. False: the static loop-weighted profile of the module's own code.
+    /// </summary>
+    public bool HotWeighted { get; init; }
+
+    /// <summary>With <see cref="HotWeighted"/>: the part of the profile's guest samples that fell in functions with a body here (0 … 1).</summary>
+    public double HotShare { get; init; }
+
     public double Count(string opcodeClass) => Counts.GetValueOrDefault(opcodeClass);
 
     /// <summary>The class's part of all weighted instructions (0 … 1).</summary>
@@ -82,6 +92,25 @@ public sealed record OpcodeProfile(double Instructions, IReadOnlyDictionary<stri
             throw new BadInputException($"cannot read module '{path}': {e.Message}");
         }
         return bytes;
+    }
+
+    /// <summary>
+    /// The profile weighted by the functions a perf profile shows hot: <paramref name="hotShares"/> maps function
+    /// index (imports first, the numbering of the name section and of JIT symbol maps) to its share of the profile's
+    /// guest samples. The result's mix is Σ share × (the function's own loop-weighted mix) over the shares; when no
+    /// share falls on a function with a body (an interpreter's profile names no guest function) it is the static
+    /// profile of <see cref="Read(string, IReadOnlySet{ulong}?)"/> (<see cref="HotWeighted"/> false).
+    /// </summary>
+    public static OpcodeProfile ReadHot(string path, IReadOnlyDictionary<int, double> hotShares, IReadOnlySet<ulong>? libraryShapes = null)
+    {
+        try
+        {
+            return OpcodeDecoder.Profile(ReadBytes(path), libraryShapes, hotShares);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException($"cannot read the module's code: {e.Message}");
+        }
     }
 
     /// <summary>

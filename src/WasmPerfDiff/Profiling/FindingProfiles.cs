@@ -68,8 +68,9 @@ public static class FindingProfiles
             .FirstOrDefault();
     }
 
+    /// <param name="resize">Other arguments for a finding's case (e.g. a larger size of its corpus); null: the campaign's.</param>
     public static async Task<IReadOnlyList<FindingProfile>> RunAsync(string dbPath, int count, RuntimeCatalog catalog, string outDir,
-        PerfOptions options, int topCount, CancellationToken cancellationToken = default)
+        PerfOptions options, int topCount, CancellationToken cancellationToken = default, Func<CaseRecord, CaseRecord>? resize = null)
     {
         IReadOnlyList<CaseRun> runs;
         Dictionary<string, CaseRecord> cases;
@@ -94,6 +95,7 @@ public static class FindingProfiles
             var f = target.Finding;
             var folder = $"{index:00}-{ProfileFiles.SafeName(f.Case)}-{ProfileFiles.SafeName(f.Runtime)}";
             var entry = new FindingProfile(f.Case, f.Runtime, target.Peer, f.Kind, f.Factor, f.Verdict, folder, null, null, null, null, null);
+            if (cases.TryGetValue(f.Case, out var recorded) && resize is not null) cases[f.Case] = resize(recorded);
             if (!cases.TryGetValue(f.Case, out var caseRecord) || !File.Exists(caseRecord.WasmPath))
             {
                 profiles.Add(entry with { Error = $"the module of case {f.Case} is not on this machine" });

@@ -46,6 +46,22 @@ public static class GuestFunctionShares
             .Take(count).ToList();
     }
 
+    /// <summary>
+    /// Samples per guest function counted at the innermost guest frame of each stack that has one, whatever runs above
+    /// it (host code it called, e.g. a WASI call, is its time): where the guest program spent its time, call by call.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> InnermostGuestSamples(FoldedProfile profile)
+    {
+        var samples = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (frames, count) in profile.Stacks)
+        {
+            var inner = frames.Count - 1;
+            while (inner >= 0 && !frames[inner].IsGuest) inner--;
+            if (inner >= 0) samples[frames[inner].Name] = samples.GetValueOrDefault(frames[inner].Name) + count;
+        }
+        return samples;
+    }
+
     private static Dictionary<string, long> SelfSamples(FoldedProfile profile)
     {
         var self = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -175,7 +175,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     public void Constructs(StringBuilder sb)
     {
         Open(sb, "constructs", "Construct fingerprint",
-            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what the other runtimes pay (median polish over construct × runtime, as for the cases). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow.");
+            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what its closest peers pay (the analysis's peer model: the median over the up to three runtimes whose costs usually track its own; where no peer ran the construct, against the consensus of a median polish, marked “(consensus)” in the numbers). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow.");
         if (m.Fingerprint is { } fp && fp.Constructs.Count > 0 && fp.Runtimes.Count > 0)
         {
             var residuals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt)?.Relative is double x ? Math.Log(x) : double.NaN).ToArray()).ToArray();
@@ -193,6 +193,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
                     sb.Append("<td class=\"num\"").Append(cell?.Missing is { } why ? $" title=\"{H(why)}\"" : "").Append('>')
                       .Append(H(cell is { Relative: double r, Cost: double k }
                           ? $"{k:0.00} · {r:0.00}×" + (cell.CiLow is double lo && cell.CiHigh is double hi ? $" ({lo:0.00}–{hi:0.00})" : "")
+                            + (cell.Basis == FingerprintBasis.Consensus ? " (consensus)" : $" vs {cell.Peer}")
                           : "–")).Append("</td>");
                 }
                 sb.Append("</tr>");

@@ -71,7 +71,7 @@ public static class ReportBuilder
             }
         }
 
-        if (analysis is not null && fingerprint is not null) analysis = ConstructExplanations.Attach(analysis, fingerprint, cases);
+        if (analysis is not null && fingerprint is not null) analysis = ConstructExplanations.Attach(analysis, fingerprint, cases, options.HotFunctions);
         var heatmap = analysis?.Consensus;
         var runtimes = runtimeNames.Select(name =>
         {

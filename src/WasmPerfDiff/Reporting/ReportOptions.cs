@@ -29,4 +29,11 @@ public sealed record ReportOptions
 
     /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): the construct heatmap, and explanations on the findings' cards.</summary>
     public string? ConstructsDatabase { get; init; }
+
+    /// <summary>
+    /// Per (case, runtime): function index → share of a perf profile's guest samples, to weight the opcode mix of that
+    /// finding's explanations by its hot functions (see <c>ConstructExplanations.Attach</c>); the report workflow reads
+    /// them from <see cref="FlameGraphDir"/> when <c>profile --db … --findings N</c> wrote it.
+    /// </summary>
+    public IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyDictionary<int, double>>? HotFunctions { get; init; }
 }

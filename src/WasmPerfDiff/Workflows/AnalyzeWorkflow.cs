@@ -17,6 +17,11 @@ public sealed record AnalyzeRequest(string? Database, string? WarpDiffDirectory,
     public string? ConfigPath { get; init; }
     /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): fingerprint and explanations.</summary>
     public string? Constructs { get; init; }
+    /// <summary>
+    /// Folder that <c>profile --db … --findings N --out DIR</c> wrote: each profiled finding's explanations weight the
+    /// opcode mix by the functions its perf profile shows hot (the others keep the static profile).
+    /// </summary>
+    public string? Profiles { get; init; }
 }
 
 /// <summary>Loads the runs a request names and analyses them; published means are always analysed as means only.</summary>
@@ -38,11 +43,14 @@ public static class AnalyzeWorkflow
         var path = request.Database ?? DefaultDatabase;
         if (!File.Exists(path)) throw new BadInputException($"file '{Path.GetFullPath(path)}' does not exist", "Db");
         using var store = CampaignStore.OpenReadOnly(path);
+        if (request.Profiles is not null && request.Constructs is null)
+            throw new BadInputException("profiles weight the construct explanations: give --constructs too", "Profiles");
+        var hot = request.Profiles is { } profiles ? HotFunctionShares.Read(profiles, required: true) : null;
         var fingerprint = request.Constructs is { } constructs ? ConstructFingerprint.FromDatabase(constructs, request.Options.Seed) : null;
         var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
             request.Options with { MeansOnly = store.HoldsMeansOnly });
         if (request.ClassifyExcess)
             result = await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath, Top = request.ClassifyTop }, null, ct);
-        return fingerprint is null ? result : ConstructExplanations.Attach(result, fingerprint, store.Cases());
+        return fingerprint is null ? result : ConstructExplanations.Attach(result, fingerprint, store.Cases(), hot);
     }
 }

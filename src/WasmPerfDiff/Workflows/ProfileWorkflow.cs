@@ -15,7 +15,16 @@ public sealed record ProfileRequest(SamplingRequest Sampling, string? Case, stri
     string Runtime, string? Versus, IReadOnlyList<string> Args, string? StdinPath, string? Directory);
 
 /// <summary>What <c>profile --db FILE --findings N</c> asks for: the campaign's top N timing findings, each against its best peer.</summary>
-public sealed record FindingsProfileRequest(SamplingRequest Sampling, string Database, int Findings);
+public sealed record FindingsProfileRequest(SamplingRequest Sampling, string Database, int Findings)
+{
+    /// <summary>
+    /// Profile each finding's case at this size of its corpus (<see cref="CorpusDirectory"/>, default the project's)
+    /// instead of the arguments its campaign ran: a campaign at the test size gives a JIT too little guest time to
+    /// sample. Null: the campaign's own arguments. A case the corpus does not have keeps them.
+    /// </summary>
+    public string? Size { get; init; }
+    public string? CorpusDirectory { get; init; }
+}
 
 public static class ProfileWorkflow
 {
@@ -43,7 +52,13 @@ public static class ProfileWorkflow
         await PerfRecorder.CheckAvailableAsync(options, ct);
         var catalog = RuntimeCatalog.Load(request.Sampling.ConfigPath);
         var outDir = request.Sampling.OutDirectory;
-        var profiles = await FindingProfiles.RunAsync(request.Database, request.Findings, catalog, outDir, options, request.Sampling.Top, ct);
+        Func<Campaigns.CaseRecord, Campaigns.CaseRecord>? resize = null;
+        if (request.Size is { } size)
+        {
+            var set = CorpusSet.Locate(request.CorpusDirectory);
+            resize = c => set.Cases.FirstOrDefault(k => k.Name == c.Name) is { } found && found.Sizes.TryGetValue(size, out var s) ? c with { Args = s.Args } : c;
+        }
+        var profiles = await FindingProfiles.RunAsync(request.Database, request.Findings, catalog, outDir, options, request.Sampling.Top, ct, resize);
         return (Path.Combine(outDir, FindingProfiles.IndexFile), profiles);
     }
 

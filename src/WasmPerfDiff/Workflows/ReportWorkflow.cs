@@ -14,7 +14,11 @@ public static class ReportWorkflow
         ReportBuilder.AnalysisOptionsFor(request.Options, meansOnly: false);
         Host.OutputPaths.PrepareFile(request.Html, "Out");
         if (request.Markdown is not null) Host.OutputPaths.PrepareFile(request.Markdown, "Md");
-        var model = ReportBuilder.Build(request.Database, request.Options);
+        var options = request.Options;
+        // The profiles that `profile --db … --findings N` wrote beside its flame graphs weight the explanations by hot functions.
+        if (options.ConstructsDatabase is not null && options.FlameGraphDir is { } dir && Directory.Exists(dir))
+            options = options with { HotFunctions = HotFunctionShares.Read(dir) };
+        var model = ReportBuilder.Build(request.Database, options);
         return (model, ReportFiles.Write(model, request.Html, request.Markdown, request.Database));
     }
 }

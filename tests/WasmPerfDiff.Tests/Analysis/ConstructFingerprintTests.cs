@@ -53,6 +53,12 @@ public class ConstructFingerprintTests
         Assert.True(planted.Relative / twin.Relative > 3, $"planted {planted.Relative:0.00}× vs wasm3 {twin.Relative:0.00}×");
         Assert.True(planted.Relative > 2, $"planted cell {planted.Relative:0.00}× its peers");
         Assert.True(planted.CiLow <= planted.Relative && planted.Relative <= planted.CiHigh, $"interval {planted.CiLow:0.00}–{planted.CiHigh:0.00}");
+        // The analysis's peer model: the median over wasm3-slowrem's closest peers, and the peer that realises it.
+        Assert.Equal(FingerprintBasis.Peer, planted.Basis);
+        Assert.Contains(planted.Peer, new[] { "wasm3", "iwasm", "iwasm-classic" });
+        Assert.InRange(planted.Peers, 1, 3);
+        // SIMD ran on iwasm only: no peer has it, so that cell is against the consensus (and says so).
+        if (fp.Cell("simd-int", "iwasm") is { Relative: not null } iwasmSimd) Assert.Equal((FingerprintBasis.Consensus, null), (iwasmSimd.Basis, iwasmSimd.Peer));
         // The planted cell is the most out-of-line of its runtime (single cells of a loaded machine scatter, so the
         // other constructs are compared as a whole: their median matches wasm3's).
         var others = fp.Constructs.Where(c => c is not ("i32-rem-const" or "simd-int")).ToList();
@@ -83,6 +89,10 @@ public class ConstructFingerprintTests
         Assert.Equal("i32.rem by constant", first.GetProperty("opcode_class").GetString());
         Assert.True(first.GetProperty("relative").GetDouble() > 2);
         Assert.Contains("wasm3-slowrem: i32.rem by constant", first.GetProperty("text").GetString());
+        Assert.Matches("× its (closest peer|[23] closest peers) \\(", first.GetProperty("text").GetString());
+        Assert.Equal("peer", first.GetProperty("basis").GetString());
+        Assert.Equal("static", first.GetProperty("weighting").GetString());
+        Assert.Contains("loop-weighted instructions are i32.rem by constant (static)", first.GetProperty("text").GetString());
 
         var html = Path.Combine(Path.GetDirectoryName(db)!, "report.html");
         var report = CliProcess.Run("report", "--db", db, "--constructs", db, "--out", html);
@@ -92,6 +102,57 @@ public class ConstructFingerprintTests
         Assert.Contains("Constructs that may explain it", page);
         Assert.Contains("wasm3-slowrem: i32.rem by constant", page);
     }
+
+    /// <summary>
+    /// A profile folder as <c>profile --db … --findings N</c> writes it (index and folded stacks) for the planted finding,
+    /// whose samples all fall in the construct loop <c>run</c> (an interpreter names no guest frames for perf, so the
+    /// folded file is written here in the verb's format): the explanation's share is then of the hot function's
+    /// instructions and says so; findings without a profile keep the static mix.
+    /// </summary>
+    [RequiresSharedRuntimesFact]
+    public void A_profile_of_the_finding_weights_its_explanation_by_the_hot_functions()
+    {
+        var (dir, db) = Campaign.Value;
+        var profiles = Path.Combine(Path.GetDirectoryName(db)!, "profiles");
+        Directory.CreateDirectory(Path.Combine(profiles, "01-rem"));
+        File.WriteAllText(Path.Combine(profiles, "01-rem", "wasm3-slowrem.folded"), "wasm3;_start_[j];run_[j] 90\nwasm3;_start_[j] 10\n");
+        File.WriteAllText(Path.Combine(profiles, "findings.json"), JsonSerializer.Serialize(new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["case"] = "i32-rem-const", ["runtime"] = "wasm3-slowrem", ["peer"] = "wasm3", ["kind"] = "consensus", ["folder"] = "01-rem",
+                ["profile"] = new Dictionary<string, object> { ["wasm"] = Path.Combine(dir, "i32-rem-const.wasm") },
+            },
+        }));
+        var (code, stdout, stderr) = CliProcess.Run("analyze", "--db", db, "--constructs", db, "--profiles", profiles, "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var first = findings.First(f => f.GetProperty("case").GetString() == "i32-rem-const" && f.GetProperty("runtime").GetString() == "wasm3-slowrem")
+            .GetProperty("explanations")[0];
+        Assert.Equal("i32.rem by constant", first.GetProperty("opcode_class").GetString());
+        Assert.Equal("perf-profile", first.GetProperty("weighting").GetString());
+        Assert.Contains("of hot-function instructions are i32.rem by constant (perf profile)", first.GetProperty("text").GetString());
+        // 90 % of the samples in the loop that is mostly remainders: a larger share than the whole module's static mix.
+        var staticShare = OpcodeProfileShare(Path.Combine(dir, "i32-rem-const.wasm"));
+        Assert.True(first.GetProperty("share").GetDouble() > staticShare, $"hot {first.GetProperty("share").GetDouble():0.000} vs static {staticShare:0.000}");
+        foreach (var f in findings.Where(f => f.GetProperty("runtime").GetString() != "wasm3-slowrem" && f.TryGetProperty("explanations", out var e) && e.ValueKind == JsonValueKind.Array))
+            foreach (var e in f.GetProperty("explanations").EnumerateArray())
+                Assert.Equal("static", e.GetProperty("weighting").GetString());
+
+        // The report reads the same folder given as its flame-graph folder.
+        var html = Path.Combine(profiles, "report.html");
+        var report = CliProcess.Run("report", "--db", db, "--constructs", db, "--flame-graphs", profiles, "--out", html);
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        Assert.Contains("of hot-function instructions are i32.rem by constant (perf profile)", File.ReadAllText(html));
+
+        var none = CliProcess.Run("analyze", "--db", db, "--constructs", db, "--profiles", Path.GetDirectoryName(db)!);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("findings.json", none.Stderr);
+    }
+
+    private static double OpcodeProfileShare(string wasm) =>
+        WasmPerfDiff.Corpus.OpcodeProfile.Read(wasm).Share("i32.rem by constant");
 
     [Fact]
     public void A_database_without_construct_cases_is_refused_in_one_line()

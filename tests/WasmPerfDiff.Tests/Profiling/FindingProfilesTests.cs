@@ -18,7 +18,7 @@ public class FindingProfilesTests
     /// Six cases of which case3 is 6× slower than expected on v8-liftoff; the other cells follow a clean
     /// case × runtime product with small deterministic jitter, three rounds each.
     /// </summary>
-    private static List<CaseRun> Campaign()
+    private static List<CaseRun> Campaign(IReadOnlyList<string>? names = null)
     {
         var runs = new List<CaseRun>();
         double[] caseMs = [200, 300, 450, 600, 800, 1000];
@@ -28,7 +28,7 @@ public class FindingProfilesTests
                 for (var round = 0; round < 3; round++)
                 {
                     var ms = caseMs[c] * runtimeFactor[r] * (1 + 0.01 * ((c + 2 * r + 3 * round) % 3)) * (c == 2 && r == 2 ? 6 : 1);
-                    runs.Add(new CaseRun($"case{c + 1}", round, Run(Runtimes[r], ms)));
+                    runs.Add(new CaseRun(names?[c] ?? $"case{c + 1}", round, Run(Runtimes[r], ms)));
                 }
         return runs;
     }
@@ -87,5 +87,40 @@ public class FindingProfilesTests
         Assert.Equal("hot_loop", top);
         using var stdout = JsonDocument.Parse(result.Stdout);
         Assert.Equal(1, stdout.RootElement.GetProperty("findings").GetArrayLength());
+
+        // The same folder gives the explanations their hot functions: hot_loop, by its index in the module.
+        var hot = Assert.Single(HotFunctions.FromIndex(outDir));
+        Assert.Equal(("case3", "v8-liftoff"), (hot.Case, hot.Runtime));
+        var names = WasmFunctionNames.ReadFile(ProfilingFixtures.HotWasm);
+        var hotLoop = names.Names.Single(n => n.Value == "hot_loop").Key;
+        Assert.True(hot.Shares.GetValueOrDefault(hotLoop) > 0.5, $"hot_loop has {hot.Shares.GetValueOrDefault(hotLoop):0.00} of {hot.GuestSamples} guest samples");
+    }
+
+    [Support.RequiresPerfFact]
+    public void With_a_size_each_finding_is_profiled_at_that_size_of_the_corpus()
+    {
+        // Cases named after the project's corpus (the module is the profiling fixture, which takes any count):
+        // the planted third case is nbody, whose test size is 20000.
+        string[] names = ["fib", "sieve", "nbody", "fasta", "random", "methcall"];
+        using var dir = ProfilingFixtures.NewTempDir();
+        var db = Path.Combine(dir, "campaign.db");
+        using (var store = CampaignStore.Open(db))
+        {
+            var campaign = store.CreateLocalCampaign(new CampaignSettings(), 1);
+            foreach (var r in Runtimes)
+                store.RecordRuntime(new RuntimeRecord(r, r.Split('-')[0], r.Split('-')[1], null, r));
+            foreach (var n in names)
+                store.RecordCase(new CaseRecord(n, "test", ProfilingFixtures.HotWasm, FileHash.Sha256Hex(ProfilingFixtures.HotWasm), ["60000000"]));
+            store.AppendBatch(campaign.Id, Campaign(names));
+        }
+        var outDir = Path.Combine(dir, "out");
+
+        var result = CliProcess.Run("profile", "--db", db, "--findings", "1", "--size", "test", "--out", outDir);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, FindingProfiles.IndexFile)));
+        var entry = Assert.Single(index.RootElement.EnumerateArray().ToList());
+        Assert.Equal("nbody", entry.GetProperty("case").GetString());
+        Assert.Equal(["20000"], entry.GetProperty("profile").GetProperty("args").EnumerateArray().Select(a => a.GetString()));
     }
 }

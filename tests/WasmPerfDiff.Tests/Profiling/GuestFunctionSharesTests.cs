@@ -47,4 +47,24 @@ public class GuestFunctionSharesTests
         Assert.Equal(0.15, growth[1].Change, 10);
         Assert.Equal((50, 10), (growth[0].MsA, growth[0].MsB));
     }
+
+    [Fact]
+    public void Hot_functions_count_each_sample_for_its_innermost_guest_frame_host_calls_included()
+    {
+        var p = new FoldedProfile();
+        p.Add([H("runtime"), G("main"), G("hot")], 60);
+        p.Add([H("runtime"), G("main"), H("fd_write"), new StackFrame("ksys_write", FrameKind.Kernel)], 30);
+        p.Add([H("runtime"), G("wasm-function[3]")], 10);
+        p.Add([H("compiler")], 100);
+
+        // Function 0 is an import; 1 and 2 are named, 3 is not (frames call it wasm-function[3]).
+        var names = WasmFunctionNames.Read(WasmPerfDiff.Corpus.Constructs.WatCompiler.ToBinary(
+            """(module (import "env" "f" (func $imp)) (func $main) (func $hot) (func))""", "names"));
+        var shares = HotFunctions.ByIndex(p, names, out var guest);
+
+        Assert.Equal(100, guest);
+        Assert.Equal(0.6, shares[2], 10);
+        Assert.Equal(0.3, shares[1], 10); // fd_write's time is main's
+        Assert.Equal(0.1, shares[3], 10);
+    }
 }

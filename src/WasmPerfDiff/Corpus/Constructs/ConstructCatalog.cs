@@ -13,6 +13,9 @@ public static class ConstructCatalog
     public const string BaseSuffix = ".base";
     public const int Repeat = 4;
 
+    /// <summary>Pages the <c>memory-grow</c> family grows at most per run (its largest size): 64 MiB.</summary>
+    public const int MemoryGrowPages = 1024;
+
     public static IReadOnlyList<ConstructFamily> All { get; } = Build();
 
     public static ConstructFamily? Find(string name) => All.FirstOrDefault(f => f.Name == name);
@@ -108,9 +111,27 @@ public static class ConstructCatalog
             Rep("(local.set $x (i32.shr_s (i32.mul (i32.xor (local.get $x) (local.get $v)) (i32.const 3)) (i32.const 2)))"), 3));
         foreach (var (bits, aligned) in new[] { (8, true), (16, true), (32, true), (64, true), (16, false), (32, false), (64, false) })
             list.Add(Memory(bits, aligned));
-        list.Add(new("memory-grow", OpcodeClasses.MemoryGrow, "memory.grow by 0 pages (a call into the runtime that returns the size)",
-            Rep(2, _ => "(local.set $x (i32.add (i32.xor (local.get $x) (local.get $v)) (memory.grow (i32.const 0))))"),
-            Rep(2, _ => "(local.set $x (i32.add (i32.xor (local.get $x) (local.get $v)) (i32.const 4)))"), 10));
+        // memory.grow really grows: one 64 KiB page per iteration, each new page then written once per cache line (64 B) so
+        // the engine commits it; the baseline writes the same way into a page that exists from the start (page 3). Memory
+        // cannot shrink, so a run grows at most MemoryGrowPages pages (64 MiB over the module's 4): both loops stop there,
+        // and the generator never writes a larger size. Every engine here runs a module without a declared maximum up to that.
+        const string Touch = """
+            (local.set $t (i32.shl (local.get $p) (i32.const 16)))
+            (local.set $q (i32.const 0))
+            (loop $touch
+              (i64.store (i32.add (local.get $t) (local.get $q)) (i64.extend_i32_u (i32.xor (local.get $x) (local.get $q))))
+              (local.set $q (i32.add (local.get $q) (i32.const 64)))
+              (br_if $touch (i32.lt_u (local.get $q) (i32.const 65536))))
+            (local.set $x (i32.add (i32.xor (local.get $x) (local.get $v)) (i32.load (i32.add (local.get $t) (i32.const 4032)))))
+            """;
+        list.Add(new("memory-grow", OpcodeClasses.MemoryGrow, $"memory.grow by 1 page, then a write per 64 B of the new page (at most {MemoryGrowPages} pages a run)",
+            "(local.set $p (memory.grow (i32.const 1)))\n(if (i32.lt_s (local.get $p) (i32.const 0)) (then unreachable))\n" + Touch,
+            "(local.set $p (i32.const 3))\n" + Touch, 1000)
+        {
+            Locals = "(local $p i32) (local $q i32)",
+            Setup = $"(if (i32.gt_u (local.get $n) (i32.const {MemoryGrowPages})) (then (local.set $n (i32.const {MemoryGrowPages}))))",
+            MaxSize = MemoryGrowPages,
+        });
         const string Addr = "(local.set $t (i32.and (i32.mul (local.get $x) (i32.const 40503)) (i32.const 0x7fc0)))\n";
         const string Mix = "(local.set $x (i32.add (i32.xor (local.get $x) (local.get $v)) (i32.load offset=65536 (local.get $t))))\n";
         list.Add(new("memory-copy", OpcodeClasses.MemoryCopy, "memory.copy of 64 bytes",

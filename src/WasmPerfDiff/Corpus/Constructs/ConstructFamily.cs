@@ -25,5 +25,8 @@ public sealed record ConstructFamily(string Name, string OpcodeClass, string Des
     /// <summary>The post-MVP proposal an engine must support to run the module at all (null: MVP + bulk memory + saturating conversions).</summary>
     public string? Feature { get; init; }
 
+    /// <summary>The largest size the loops run (both stop there; the generator writes no larger one), or null for no limit.</summary>
+    public long? MaxSize { get; init; }
+
     public string BaseName => Name + ConstructCatalog.BaseSuffix;
 }

@@ -38,8 +38,8 @@ public static class ConstructGenerator
         var cases = new List<CorpusCase>();
         foreach (var f in families)
         {
-            var size = Size(DefaultIterations * request.Scale, f.Work);
-            var test = Size(TestIterations, f.Work);
+            var size = Math.Min(Size(DefaultIterations * request.Scale, f.Work), f.MaxSize ?? long.MaxValue);
+            var test = Math.Min(Size(TestIterations, f.Work), f.MaxSize ?? long.MaxValue);
             var wat = ConstructModule.Wat(f, size);
             var bytes = WatCompiler.ToBinary(wat, f.Name);
             var wasm = f.Name + ".wasm";
