@@ -6,7 +6,7 @@
 #     (a static C program that prints the probe's "hello" and exits, whatever its argument) and v8-turbofan:
 #     the tool's stored median vs hyperfine's mean; target within 5 % or 0.1 ms, whichever is larger.
 #  2. three corpus cases (test size) on wasm3: coefficient of variation of the tool's execution phase vs
-#     hyperfine's of the whole command; target: the tool's no larger.
+#     hyperfine's of the whole command, each case run alone by both (same run order); target: the tool's no larger.
 # Measurements alternate in BLOCKS blocks (hyperfine, then the tool) so a load change hits both alike.
 #   bench/exec-overhead/run.sh [RUNS_PER_BLOCK] [BLOCKS]
 set -euo pipefail
@@ -78,11 +78,14 @@ for b in $(seq "$blocks"); do
   done
   campaign "$work/tool-noop-$b.db" --corpus "$work/noop" --runtime "$rts"
   if [ -n "$cv_rt" ]; then
+    # One case at a time for both, hyperfine then the tool, so both see the same run order (consecutive runs of one
+    # command): the spread compared is the measurement's, not that of a campaign's shuffled order, where a run follows
+    # another case's run (other code and data in the caches) — a design choice against drift, not harness noise.
     for k in "${!cases[@]}"; do
       c=${cases[$k]}; a=${case_args[$k]}
       hyperfine -N --warmup 1 --runs "$per_block" --export-json "$work/hf-$c-$b.json" "$(command_of "$cv_rt" "$root/corpus/wasm/O2/$c.wasm" "$a")" >/dev/null 2>&1
+      campaign "$work/tool-cases-$c-$b.db" --cases "$c" --size test --runtime "$cv_rt"
     done
-    campaign "$work/tool-cases-$b.db" --cases "$(IFS=,; echo "${cases[*]}")" --size test --runtime "$cv_rt"
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
