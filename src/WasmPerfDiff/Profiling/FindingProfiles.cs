@@ -39,6 +39,22 @@ public static class FindingProfiles
 {
     public const string IndexFile = "findings.json";
 
+    /// <summary>
+    /// The entries of <paramref name="dir"/>'s <see cref="IndexFile"/> as written by <see cref="RunAsync"/>, for readers that
+    /// take what they need from each (the report's flame-graph links, the construct explanations' hot functions): none when
+    /// the folder has no index or it is not an array; one line naming the file when it is not JSON.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> ReadIndex(string dir)
+    {
+        var index = Path.Combine(dir, IndexFile);
+        if (!File.Exists(index)) return [];
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
+        catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
+        using (doc)
+            return doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList() : [];
+    }
+
     /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
     public static IReadOnlyList<ProfileTarget> Select(AnalysisResult analysis, IReadOnlyList<CaseRun> runs, int count, Func<string, bool> usable)
     {

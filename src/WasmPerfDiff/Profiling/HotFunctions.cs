@@ -19,26 +19,17 @@ public static class HotFunctions
     /// </summary>
     public static IReadOnlyList<HotFunctionProfile> FromIndex(string dir)
     {
-        var index = Path.Combine(dir, FindingProfiles.IndexFile);
         var result = new List<HotFunctionProfile>();
-        if (!File.Exists(index)) return result;
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
-        catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
-        using (doc)
+        foreach (var entry in FindingProfiles.ReadIndex(dir))
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Array) return result;
-            foreach (var entry in doc.RootElement.EnumerateArray())
-            {
-                static string? Str(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                if (Str(entry, "case") is not { } c || Str(entry, "runtime") is not { } rt || Str(entry, "folder") is not { } folder) continue;
-                if (!entry.TryGetProperty("profile", out var profile) || Str(profile, "wasm") is not { } wasm) continue;
-                var folded = Path.Combine(dir, folder, ProfileFiles.SafeName(rt) + ".folded");
-                if (!File.Exists(folded) || !File.Exists(wasm)) continue;
-                var samples = FoldedProfile.ReadFile(folded);
-                var shares = ByIndex(samples, WasmFunctionNames.ReadFile(wasm), out var guest);
-                result.Add(new HotFunctionProfile(c, rt, shares, guest));
-            }
+            static string? Str(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (Str(entry, "case") is not { } c || Str(entry, "runtime") is not { } rt || Str(entry, "folder") is not { } folder) continue;
+            if (!entry.TryGetProperty("profile", out var profile) || Str(profile, "wasm") is not { } wasm) continue;
+            var folded = Path.Combine(dir, folder, ProfileFiles.SafeName(rt) + ".folded");
+            if (!File.Exists(folded) || !File.Exists(wasm)) continue;
+            var samples = FoldedProfile.ReadFile(folded);
+            var shares = ByIndex(samples, WasmFunctionNames.ReadFile(wasm), out var guest);
+            result.Add(new HotFunctionProfile(c, rt, shares, guest));
         }
         return result;
     }

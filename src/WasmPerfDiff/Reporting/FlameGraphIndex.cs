@@ -26,23 +26,14 @@ public static class FlameGraphIndex
     /// <summary>The differential flame graph first (the one that answers "why slower"), then the finding's own and its peer's.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FromProfileIndex(string dir)
     {
-        var index = Path.Combine(dir, FindingProfiles.IndexFile);
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (!File.Exists(index)) return result;
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
-        catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
-        using (doc)
+        foreach (var entry in FindingProfiles.ReadIndex(dir))
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Array) return result;
-            foreach (var entry in doc.RootElement.EnumerateArray())
-            {
-                string? Str(string name) => entry.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                if (Str("case") is not { } c || Str("runtime") is not { } rt || Str("kind") is not { } kind) continue;
-                var files = new[] { Str("diff_svg"), Str("svg"), Str("peer_svg") }.OfType<string>()
-                    .Select(f => Path.GetFullPath(Path.Combine(dir, f))).Where(File.Exists).ToList();
-                if (files.Count > 0) result[FindingAnchors.Id(kind, c, rt)] = files;
-            }
+            string? Str(string name) => entry.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (Str("case") is not { } c || Str("runtime") is not { } rt || Str("kind") is not { } kind) continue;
+            var files = new[] { Str("diff_svg"), Str("svg"), Str("peer_svg") }.OfType<string>()
+                .Select(f => Path.GetFullPath(Path.Combine(dir, f))).Where(File.Exists).ToList();
+            if (files.Count > 0) result[FindingAnchors.Id(kind, c, rt)] = files;
         }
         return result;
     }

@@ -35,21 +35,16 @@ public static class WasmtimeWorker
             using var linker = new Linker(engine);
             using var store = new Wasmtime.Store(engine);
             linker.DefineWasi();
-            var wasi = new WasiConfiguration()
-                .WithArgs([Path.GetFileName(options.Wasm), .. options.GuestArgs])
+            store.SetWasiConfiguration(GuestWasi(options)
                 .WithInheritedStandardInput()
                 .WithInheritedStandardOutput()
-                .WithInheritedStandardError();
-            if (options.Dir is not null) wasi = wasi.WithPreopenedDirectory(options.Dir, options.Dir, mutable: true);
-            store.SetWasiConfiguration(wasi);
+                .WithInheritedStandardError());
             var instance = linker.Instantiate(store, module);
             var entry = instance.GetAction("_start")
                 ?? throw new WasmtimeException("the module exports no _start function (not a WASI command)");
             marks = marks with { InstantiatedNs = Posix.RealtimeNs() };
 
-            var exitCode = 0;
-            try { entry(); }
-            catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
+            var exitCode = RunStart(entry);
             marks = marks with { ExecutedNs = Posix.RealtimeNs(), Status = RunnerStatus.Ok, ExitCode = exitCode };
             if (options.Warm) marks = RunWarm(marks, engine, linker, module, options);
         }
@@ -73,18 +68,13 @@ public static class WasmtimeWorker
         try
         {
             using var store = new Wasmtime.Store(engine);
-            var wasi = new WasiConfiguration()
-                .WithArgs([Path.GetFileName(options.Wasm), .. options.GuestArgs])
+            store.SetWasiConfiguration(GuestWasi(options)
                 .WithStandardInput(options.WarmStdin ?? "/dev/null")
                 .WithStandardOutput("/dev/null")
-                .WithStandardError("/dev/null");
-            if (options.Dir is not null) wasi = wasi.WithPreopenedDirectory(options.Dir, options.Dir, mutable: true);
-            store.SetWasiConfiguration(wasi);
+                .WithStandardError("/dev/null"));
             var entry = linker.Instantiate(store, module).GetAction("_start")!;
             var ready = Posix.RealtimeNs();
-            var exitCode = 0;
-            try { entry(); }
-            catch (WasmtimeException e) when (e.ExitCode is int code) { exitCode = code; }
+            var exitCode = RunStart(entry);
             var done = Posix.RealtimeNs();
             return exitCode == marks.ExitCode
                 ? marks with { WarmInstantiatedNs = ready, WarmExecutedNs = done }
@@ -94,6 +84,20 @@ public static class WasmtimeWorker
         {
             return marks with { WarmMessage = "warm run: " + FirstLine(e.Message) };
         }
+    }
+
+    /// <summary>The guest's arguments and preopened directory, the same for the measured run and the warm one; each adds its stdio.</summary>
+    private static WasiConfiguration GuestWasi(WorkerOptions options)
+    {
+        var wasi = new WasiConfiguration().WithArgs([Path.GetFileName(options.Wasm), .. options.GuestArgs]);
+        return options.Dir is null ? wasi : wasi.WithPreopenedDirectory(options.Dir, options.Dir, mutable: true);
+    }
+
+    /// <summary>Runs <c>_start</c>; its exit code (0 when it returns, the code given to <c>proc_exit</c> otherwise). Traps propagate.</summary>
+    private static int RunStart(Action entry)
+    {
+        try { entry(); return 0; }
+        catch (WasmtimeException e) when (e.ExitCode is int code) { return code; }
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -30,6 +30,15 @@ if (!marksFile || !wasmPath) {
   process.exit(2);
 }
 const save = () => writeFileSync(marksFile, JSON.stringify(marks));
+// The guest's WASI options, the same for the measured run and the warm one (which adds its own stdio).
+const guestWasi = (stdio = {}) => new WASI({
+  version: 'preview1',
+  args: [basename(wasmPath), ...guestArgs],
+  env: {},
+  preopens: dir ? { [dir]: dir } : {},
+  returnOnExit: true,
+  ...stdio,
+});
 
 let module;
 let instance;
@@ -43,13 +52,7 @@ try {
   // on every Node here and on Bun.
   module = new WebAssembly.Module(bytes);
   marks.compiled_ns = nowNs();
-  wasi = new WASI({
-    version: 'preview1',
-    args: [basename(wasmPath), ...guestArgs],
-    env: {},
-    preopens: dir ? { [dir]: dir } : {},
-    returnOnExit: true,
-  });
+  wasi = guestWasi();
   instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
   marks.instantiated_ns = nowNs();
 } catch (e) {
@@ -73,12 +76,7 @@ try {
 }
 if (warm && marks.status === 'ok') {
   try {
-    const warmWasi = new WASI({
-      version: 'preview1',
-      args: [basename(wasmPath), ...guestArgs],
-      env: {},
-      preopens: dir ? { [dir]: dir } : {},
-      returnOnExit: true,
+    const warmWasi = guestWasi({
       stdin: openSync(warmStdin ?? '/dev/null', 'r'),
       stdout: openSync('/dev/null', 'w'),
       stderr: openSync('/dev/null', 'w'),
