@@ -25,12 +25,6 @@ public static class HtmlReportWriter
         ("constructs", "Construct fingerprint"),
     ];
 
-    public static void Write(ReportModel model, string path)
-    {
-        var full = Host.OutputPaths.PrepareFile(path, "Html");
-        Host.OutputPaths.WriteText(full, "Html", Render(model, Path.GetDirectoryName(full)));
-    }
-
     /// <param name="reportDir">Where the file will be, to make flame graph links relative; null keeps them as given.</param>
     public static string Render(ReportModel m, string? reportDir = null)
     {

@@ -14,11 +14,6 @@ public static class MarkdownReportWriter
     /// <summary>Rows of the findings table: an issue comment is read, not scrolled.</summary>
     public const int TopFindings = 15;
 
-    public static void Write(ReportModel model, string path)
-    {
-        Host.OutputPaths.WriteText(path, "Md", Render(model));
-    }
-
     public static string Render(ReportModel m)
     {
         var sb = new StringBuilder();

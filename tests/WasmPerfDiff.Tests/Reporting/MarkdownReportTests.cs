@@ -8,7 +8,7 @@ public class MarkdownReportTests(ReportCampaignFixture campaign)
     [Fact]
     public void Markdown_has_summary_runtimes_and_failures_with_names_escaped()
     {
-        var model = ReportBuilder.Build(campaign.Db, new ReportOptions { FloorMs = 0 });
+        var model = WasmPerfDiff.Workflows.ReportAssembly.Build(campaign.Db, new ReportOptions { FloorMs = 0 });
         var md = MarkdownReportWriter.Render(model);
         Assert.Contains($"**4 cases × {campaign.Runtimes.Count} runtimes, {model.Counts.Runs} runs**", md);
         Assert.Contains("### Runtimes", md);
