@@ -5,14 +5,19 @@ using WasmPerfDiff.Store;
 namespace WasmPerfDiff.Exporters;
 
 /// <summary>Raw rows as CSV (RFC 4180 quoting, invariant culture, one header line, one line per run).</summary>
-public static class RunCsv
+public sealed class RunCsv : IExporter<CampaignExport>
 {
+    public string Format => ExportFormat.Csv.ToWire();
+    public string Extension => ".csv";
+
     public static readonly IReadOnlyList<string> Header =
     [
         "campaign", "case", "runtime", "round", "started", "status", "exit_code", "signal",
         "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
         .. Phases.Names, "message",
     ];
+
+    public void Write(TextWriter w, CampaignExport data) => Write(w, data.Rows);
 
     public static void Write(TextWriter w, IEnumerable<RunRow> rows)
     {

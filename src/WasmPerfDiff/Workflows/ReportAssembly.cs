@@ -1,4 +1,5 @@
 using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Exporters;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Store;
@@ -35,12 +36,12 @@ public static class ReportAssembly
     public static ReportFiles Write(ReportModel model, string html, string? markdown, string database)
     {
         var htmlPath = Host.OutputPaths.PrepareFile(Path.GetFullPath(html), "Html");
-        Host.OutputPaths.WriteText(htmlPath, "Html", HtmlReportWriter.Render(model, Path.GetDirectoryName(htmlPath)));
+        Host.OutputPaths.WriteText(htmlPath, "Html", w => new HtmlReport(Path.GetDirectoryName(htmlPath)).Write(w, model));
         string? mdPath = null;
         if (markdown != null)
         {
             mdPath = Path.GetFullPath(markdown);
-            Host.OutputPaths.WriteText(mdPath, "Md", MarkdownReportWriter.Render(model));
+            Host.OutputPaths.WriteText(mdPath, "Md", w => new MarkdownReport().Write(w, model));
         }
         return new ReportFiles(htmlPath, mdPath, Path.GetFullPath(database));
     }
