@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Exporters.Documents;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -41,7 +42,7 @@ public static class BuildVerb
             };
             var asJson = pr.GetValue(json);
             var report = await CorpusBuilder.BuildAsync(set, options, asJson ? null : PrintCase, ct);
-            if (asJson) JsonOutput.Print(report); // built, from_cache and failed are computed properties of the report
+            if (asJson) JsonOutput.Print(BuildDocument.From(report));
             else
                 Console.WriteLine($"{report.Compiler} ({report.CompilerVersion}) -{report.Opt}: {report.Built} built, {report.FromCache} from cache, {report.Failed} failed -> {report.OutDir}");
             return report.Failed > 0 ? ExitCodes.Found : ExitCodes.Ok;

@@ -49,14 +49,14 @@ public static class ProfileVerb
                     throw new BadInputException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
                 var (index, profiles) = await ProfileWorkflow.FindingsAsync(new FindingsProfileRequest(sampling, file, count)
                     { Size = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : null, CorpusDirectory = parse.GetValue(corpus) }, ct);
-                if (parse.GetValue(json)) JsonOutput.Print(new FindingProfilesDocument(index, profiles));
+                if (parse.GetValue(json)) JsonOutput.Print(FindingProfilesDocument.From(index, profiles));
                 else ProfileView.PrintFindings(profiles, sampling.OutDirectory, index);
                 return ExitCodes.Ok;
             }
             var a = parse.GetValue(runtime) ?? throw new BadInputException("--runtime is required: the runtime configuration to profile");
             var result = await ProfileWorkflow.ProfileAsync(new ProfileRequest(sampling, parse.GetValue(caseName), parse.GetValue(corpus), parse.GetValue(size)!,
                 parse.GetValue(wasm), a, parse.GetValue(vs), parse.GetValue(guestArgs) ?? [], parse.GetValue(stdin), parse.GetValue(dir)), ct);
-            if (parse.GetValue(json)) JsonOutput.Print(result);
+            if (parse.GetValue(json)) JsonOutput.Print(ProfileDocument.From(result));
             else ProfileView.Print(result);
             return ProfileView.ReportFailures(result, parse.GetValue(timeout)) ? ExitCodes.Found : ExitCodes.Ok;
         });

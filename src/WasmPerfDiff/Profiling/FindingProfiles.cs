@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
@@ -39,19 +38,23 @@ public static class FindingProfiles
     public const string IndexFile = "findings.json";
 
     /// <summary>
-    /// The entries of <paramref name="dir"/>'s <see cref="IndexFile"/> as written by <see cref="RunAsync"/>, for readers that
-    /// take what they need from each (the report's flame-graph links, the construct explanations' hot functions): none when
-    /// the folder has no index or it is not an array; one line naming the file when it is not JSON.
+    /// The entries of <paramref name="dir"/>'s <see cref="IndexFile"/> as <c>profile --db … --findings N</c> wrote them, for
+    /// readers that take what they need from each (the report's flame-graph links, the construct explanations' hot
+    /// functions): none when the folder has no index or it is not an array; one line naming the file when it is not
+    /// an index. Entries without a case or runtime are left out.
     /// </summary>
-    public static IReadOnlyList<JsonElement> ReadIndex(string dir)
+    public static IReadOnlyList<FindingProfile> ReadIndex(string dir)
     {
         var index = Path.Combine(dir, IndexFile);
         if (!File.Exists(index)) return [];
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(index));
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            return (doc.RootElement.Deserialize<List<FindingProfile?>>(WireJson.Document) ?? [])
+                .Where(p => p is { Case: not null, Runtime: not null }).Select(p => p!).ToList();
+        }
         catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
-        using (doc)
-            return doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList() : [];
     }
 
     /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
