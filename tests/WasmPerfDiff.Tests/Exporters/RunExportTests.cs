@@ -4,7 +4,7 @@ using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Campaigns;
 using WasmPerfDiff.Exporters;
 
-namespace WasmPerfDiff.Tests.Store;
+namespace WasmPerfDiff.Tests.Exporters;
 
 public class RunExportTests
 {
