@@ -7,11 +7,11 @@ public static class CommonOptions
 {
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = "Runtime config file (JSON; default ./wasm-perfdiff.json or ~/.config/wasm-perfdiff/config.json)",
+        Description = "runtime config file (JSON; default ./wasm-perfdiff.json or ~/.config/wasm-perfdiff/config.json)",
         Recursive = true,
     };
 
-    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on stdout and nothing else there" };
+    public static Option<bool> Json() => new("--json") { Description = "print one JSON document on stdout and nothing else there" };
 
     /// <summary>Runtime names from repeated or comma-separated values (<c>-r a,b -r c</c>).</summary>
     public static Option<string[]> Runtimes(string description = "runtime configuration(s) (repeat or comma-separate; default: every available one)") =>
