@@ -20,7 +20,8 @@ public static class AnalyzeVerb
         var method = WireOption.Create<AnalysisMethod>("--method", AnalysisMethod.Robust, "robust (consensus + peers + bootstrap) or warpdiff (L2 distance ranking)");
         var phase = WireOption.Create<AnalysisPhase>("--phase", AnalysisPhase.Execution, "execution (measured work), total (wall time) or load (startup + compile + instantiate)");
         var exclude = new Option<string?>("--exclude") { Description = "comma-separated cases to leave out (full name or program name without the suite)" };
-        var runtimes = new Option<string?>("--runtimes") { Description = "comma-separated runtimes to compare, in this order (default: all, by name)" };
+        var runtimes = CommonOptions.Runtimes("runtimes to compare, in this order (repeat or comma-separate; default: all, by name)");
+        runtimes.Aliases.Add("--runtimes"); // the spelling analyze had before every verb said --runtime
         var top = new Option<int?>("--top") { Description = "show at most N findings of each kind" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
         var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
