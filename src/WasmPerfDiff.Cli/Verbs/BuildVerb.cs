@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Corpus.Build;
 using WasmPerfDiff.Exporters.Documents;
@@ -20,10 +21,10 @@ public static class BuildVerb
         compiler.AcceptOnlyFromAmong("clang", "emcc");
         var native = new Option<bool>("--native") { Description = "also build native executables (the reference for expected outputs)" };
         var output = new Option<string>("--out") { Description = "output directory (wasm/<opt>/NAME.wasm, native/<opt>/NAME)", DefaultValueFactory = _ => Path.Combine("out", "build") };
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the shipped corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "comma-separated case names to build (default: all)" };
+        var corpus = CaseOptions.Corpus("corpus directory (default: the shipped corpus)");
+        var cases = CaseOptions.Cases("comma-separated case names to build (default: all)");
         var jobs = new Option<int>("--jobs") { Description = "parallel compiler processes", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var json = CommonOptions.Json();
 
         var cmd = new Command("build", "compile the corpus to wasm32-wasi (and native) with a content-hash cache");
         foreach (var o in new Option[] { opt, compiler, native, output, corpus, cases, jobs, json })

@@ -17,8 +17,8 @@ public static class CalibrateVerb
     {
         var runtime = new Option<string>("--runtime") { Description = "reference runtime", DefaultValueFactory = _ => "wasmtime-cranelift" };
         var target = new Option<double>("--target-ms") { Description = "target execution time of the reference runtime", DefaultValueFactory = _ => 500 };
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the project's corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "glob on case names, e.g. 'flops*'" };
+        var corpus = CaseOptions.Corpus("corpus directory (default: the project's corpus)");
+        var cases = CaseOptions.Cases("glob on case names, e.g. 'flops*'");
         var dryRun = new Option<bool>("--dry-run") { Description = "measure and show, but leave the manifest as it is" };
         var json = CommonOptions.Json();
         var command = new Command("calibrate", "pick each case's default size so the reference runtime's execution takes about --target-ms")

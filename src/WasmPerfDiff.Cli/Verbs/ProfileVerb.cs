@@ -20,8 +20,8 @@ public static class ProfileVerb
     public static Command Create()
     {
         var caseName = new Option<string?>("--case") { Description = "corpus case to profile (by name; its args and stdin come from the corpus)" };
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)" };
-        var size = new Option<string>("--size") { Description = "input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", DefaultValueFactory = _ => "default" };
+        var corpus = CaseOptions.Corpus("corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)");
+        var size = CaseOptions.Size("input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", onlyCorpusSizes: false);
         var wasm = new Option<string?>("--wasm") { Description = "a wasm32-wasi command module to profile" };
         var runtime = new Option<string?>("--runtime", "-r") { Description = "runtime configuration A to profile" };
         var vs = new Option<string?>("--vs") { Description = "runtime configuration B to compare A against (differential flame graph)" };
