@@ -7,11 +7,23 @@ public static class CommonOptions
 {
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = "Runtime config file (JSON; default ./wasm-perfdiff.json or ~/.config/wasm-perfdiff/config.json)",
+        Description = "runtime config file (JSON; default ./wasm-perfdiff.json or ~/.config/wasm-perfdiff/config.json)",
         Recursive = true,
     };
 
-    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on stdout and nothing else there" };
+    public static Option<bool> Json(string description = "print one JSON document on stdout and nothing else there") =>
+        new("--json") { Description = description };
+
+    /// <summary>
+    /// <c>--seed</c>: the verb says what it seeds. A seed of the run order has no default (a random one is chosen and
+    /// stored); a bootstrap's or a simulation's defaults to 1, so the same input gives the same output.
+    /// </summary>
+    public static Option<T> Seed<T>(string description, Func<T>? defaultValue = null)
+    {
+        var seed = new Option<T>("--seed") { Description = description };
+        if (defaultValue is not null) seed.DefaultValueFactory = _ => defaultValue();
+        return seed;
+    }
 
     /// <summary>Runtime names from repeated or comma-separated values (<c>-r a,b -r c</c>).</summary>
     public static Option<string[]> Runtimes(string description = "runtime configuration(s) (repeat or comma-separate; default: every available one)") =>

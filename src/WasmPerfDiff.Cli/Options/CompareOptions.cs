@@ -9,8 +9,8 @@ public sealed class CompareOptions
 {
     private static readonly CampaignSettings Defaults = CompareWorkflow.DefaultSettings;
 
-    public Option<string?> Corpus { get; } = new("--corpus") { Description = "corpus directory (default: the project corpus)" };
-    public Option<string> Size { get; } = SizeOption();
+    public Option<string?> Corpus { get; } = CaseOptions.Corpus("corpus directory (default: the project corpus)");
+    public Option<string> Size { get; } = CaseOptions.Size();
     public Option<double> Threshold { get; } = new("--threshold") { Description = "relative change that counts, in percent", DefaultValueFactory = _ => CompareSettings.DefaultThreshold * 100 };
     public Option<CompareMetric> Metric { get; } = WireOption.Create<CompareMetric>("--metric", CompareMetric.Phases, "phases: execution (and load) phase wall time | cpu: user+system CPU time of the run (steadier on a loaded machine)");
     public Option<int> Warmup { get; } = new("--warmup") { Description = "unmeasured runs per cell first", DefaultValueFactory = _ => Defaults.Warmup };
@@ -18,16 +18,9 @@ public sealed class CompareOptions
     public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "measured runs per side at most (an unsure case runs them all)", DefaultValueFactory = _ => Defaults.MaxRuns };
     public Option<string?> MaxTime { get; } = new("--max-time") { Description = "time budget of each compare: 90s, 5m, 1h30m" };
     public Option<double?> Timeout { get; } = new("--timeout") { Description = "per-run timeout in seconds (default: adaptive)" };
-    public Option<long?> Seed { get; } = new("--seed") { Description = "seed of the run order and the bootstrap (default: random, stored)" };
+    public Option<long?> Seed { get; } = CommonOptions.Seed<long?>("seed of the run order and the bootstrap (default: random, stored)");
 
     public IEnumerable<Option> All => [Corpus, Size, Threshold, Metric, Warmup, MinRuns, MaxRuns, MaxTime, Timeout, Seed];
-
-    private static Option<string> SizeOption()
-    {
-        var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
-        size.AcceptOnlyFromAmong("test", "default");
-        return size;
-    }
 
     /// <summary>The threshold as a fraction (2 → 0.02).</summary>
     public double ThresholdFraction(ParseResult pr) => pr.GetValue(Threshold) / 100;

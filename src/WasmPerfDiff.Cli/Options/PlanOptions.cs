@@ -13,10 +13,10 @@ public sealed class PlanOptions
     public Option<int> Shards { get; } = new("--shards") { Description = "number of shards (job array tasks / pods)", Required = true };
     public Option<string> Out { get; } = new("--out", "-o") { Description = "folder for the scripts, the shard databases, logs and the report (shared by the nodes)", DefaultValueFactory = _ => "cluster" };
     public Option<string> Db { get; } = new("--db") { Description = "database name: shards write NAME.shard-I-of-N.db, the merge NAME", DefaultValueFactory = _ => CampaignDbOption.DefaultFile };
-    public Option<string?> Corpus { get; } = new("--corpus") { Description = "corpus directory as the nodes see it (default: the tool's search)" };
-    public Option<string?> Cases { get; } = new("--cases") { Description = "case names or globs, comma-separated" };
+    public Option<string?> Corpus { get; } = CaseOptions.Corpus("corpus directory as the nodes see it (default: the tool's search)");
+    public Option<string?> Cases { get; } = CaseOptions.Cases("case names or globs, comma-separated");
     public Option<string[]> Runtime { get; } = CommonOptions.Runtimes();
-    public Option<string> Size { get; } = new("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
+    public Option<string> Size { get; } = CaseOptions.Size();
     public Option<int> Warmup { get; } = new("--warmup") { Description = "unmeasured runs per cell first", DefaultValueFactory = _ => Defaults.Warmup };
     public Option<int> MinRuns { get; } = new("--min-runs") { Description = "measured runs per cell before it may stop", DefaultValueFactory = _ => Defaults.MinRuns };
     public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "measured runs per cell at most", DefaultValueFactory = _ => Defaults.MaxRuns };

@@ -20,16 +20,17 @@ public static class AnalyzeVerb
         var method = WireOption.Create<AnalysisMethod>("--method", AnalysisMethod.Robust, "robust (consensus + peers + bootstrap) or warpdiff (L2 distance ranking)");
         var phase = WireOption.Create<AnalysisPhase>("--phase", AnalysisPhase.Execution, "execution (measured work), total (wall time) or load (startup + compile + instantiate)");
         var exclude = new Option<string?>("--exclude") { Description = "comma-separated cases to leave out (full name or program name without the suite)" };
-        var runtimes = new Option<string?>("--runtimes") { Description = "comma-separated runtimes to compare, in this order (default: all, by name)" };
+        var runtimes = CommonOptions.Runtimes("runtimes to compare, in this order (repeat or comma-separate; default: all, by name)");
+        runtimes.Aliases.Add("--runtimes"); // the spelling analyze had before every verb said --runtime
         var top = new Option<int?>("--top") { Description = "show at most N findings of each kind" };
         var threshold = new Option<double>("--threshold") { Description = "slowdown factor that makes an anomaly", DefaultValueFactory = _ => AnalysisOptions.DefaultThreshold };
         var floor = new Option<double?>("--floor-ms") { Description = "a fixed floor: leave cases whose fastest runtime is quicker than this out of the ranked list (default: the precision rule, see DurationFloor)" };
-        var seed = new Option<int>("--seed") { Description = "bootstrap seed", DefaultValueFactory = _ => 1 };
+        var seed = CommonOptions.Seed("bootstrap seed", () => 1);
         var classify = new Option<bool>("--classify-excess") { Description = "rerun the top findings' cells and peers at twice the size (or, without a size argument, cold then warm in one process) and class each excess as fixed or throughput (needs --db and the runtimes)" };
         var classifyTop = new Option<int>("--classify-top") { Description = "with --classify-excess: classify this many findings", DefaultValueFactory = _ => new ExcessOptions().Top };
         var constructs = new Option<string?>("--constructs") { Description = "campaign database of the `gen constructs` corpus: adds the construct fingerprint and explains each finding by it" };
         var profiles = new Option<string?>("--profiles") { Description = "folder written by `profile --db FILE --findings N --out DIR`: weight each profiled finding's explanations by its hot functions" };
-        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var json = CommonOptions.Json();
         var cmd = new Command("analyze", "rank runtime performance anomalies (robust consensus/peer model or WarpDiff's method)")
         {
             db, warpdiff, method, phase, exclude, runtimes, top, threshold, floor, seed, classify, classifyTop, constructs, profiles, json,

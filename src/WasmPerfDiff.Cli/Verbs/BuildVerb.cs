@@ -1,6 +1,8 @@
 using System.CommandLine;
+using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Exporters.Documents;
 
 namespace WasmPerfDiff.Cli.Verbs;
 
@@ -19,10 +21,10 @@ public static class BuildVerb
         compiler.AcceptOnlyFromAmong("clang", "emcc");
         var native = new Option<bool>("--native") { Description = "also build native executables (the reference for expected outputs)" };
         var output = new Option<string>("--out") { Description = "output directory (wasm/<opt>/NAME.wasm, native/<opt>/NAME)", DefaultValueFactory = _ => Path.Combine("out", "build") };
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory (default: the shipped corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "comma-separated case names to build (default: all)" };
+        var corpus = CaseOptions.Corpus("corpus directory (default: the shipped corpus)");
+        var cases = CaseOptions.Cases("comma-separated case names to build (default: all)");
         var jobs = new Option<int>("--jobs") { Description = "parallel compiler processes", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var json = CommonOptions.Json();
 
         var cmd = new Command("build", "compile the corpus to wasm32-wasi (and native) with a content-hash cache");
         foreach (var o in new Option[] { opt, compiler, native, output, corpus, cases, jobs, json })
@@ -41,7 +43,7 @@ public static class BuildVerb
             };
             var asJson = pr.GetValue(json);
             var report = await CorpusBuilder.BuildAsync(set, options, asJson ? null : PrintCase, ct);
-            if (asJson) JsonOutput.Print(report); // built, from_cache and failed are computed properties of the report
+            if (asJson) JsonOutput.Print(BuildDocument.From(report));
             else
                 Console.WriteLine($"{report.Compiler} ({report.CompilerVersion}) -{report.Opt}: {report.Built} built, {report.FromCache} from cache, {report.Failed} failed -> {report.OutDir}");
             return report.Failed > 0 ? ExitCodes.Found : ExitCodes.Ok;

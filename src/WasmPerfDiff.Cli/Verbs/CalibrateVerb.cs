@@ -15,13 +15,13 @@ public static class CalibrateVerb
 {
     public static Command Create()
     {
-        var runtime = new Option<string>("--runtime") { Description = "Reference runtime", DefaultValueFactory = _ => "wasmtime-cranelift" };
-        var target = new Option<double>("--target-ms") { Description = "Target execution time of the reference runtime", DefaultValueFactory = _ => 500 };
-        var corpus = new Option<string?>("--corpus") { Description = "Corpus directory (default: the project's corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "Glob on case names, e.g. 'flops*'" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Measure and show, but leave the manifest as it is" };
+        var runtime = new Option<string>("--runtime") { Description = "reference runtime", DefaultValueFactory = _ => "wasmtime-cranelift" };
+        var target = new Option<double>("--target-ms") { Description = "target execution time of the reference runtime", DefaultValueFactory = _ => 500 };
+        var corpus = CaseOptions.Corpus("corpus directory (default: the project's corpus)");
+        var cases = CaseOptions.Cases("glob on case names, e.g. 'flops*'");
+        var dryRun = new Option<bool>("--dry-run") { Description = "measure and show, but leave the manifest as it is" };
         var json = CommonOptions.Json();
-        var command = new Command("calibrate", "Pick each case's default size so the reference runtime's execution takes about --target-ms")
+        var command = new Command("calibrate", "pick each case's default size so the reference runtime's execution takes about --target-ms")
         {
             runtime, target, corpus, cases, dryRun, json,
         };

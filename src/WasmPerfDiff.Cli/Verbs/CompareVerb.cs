@@ -17,7 +17,7 @@ public static class CompareVerb
     {
         var baseline = new Argument<string>("baseline") { Description = "runtime configuration A, the baseline (e.g. v8-turbofan@22)" };
         var candidate = new Argument<string>("candidate") { Description = "runtime configuration B, the candidate (the same name twice: an A = A check)" };
-        var cases = new Option<string?>("--cases") { Description = "case names or globs, comma-separated (default: every case)" };
+        var cases = CaseOptions.Cases("case names or globs, comma-separated (default: every case)");
         var db = new Option<string>("--db") { Description = "database of the compare (SQLite; default compare.db)", DefaultValueFactory = _ => "compare.db" };
         var failOn = new Option<string?>("--fail-on") { Description = "exit 1 when any case is confidently: slower | changed (slower or faster)" };
         failOn.AcceptOnlyFromAmong([.. Wire.Names<CompareFailOn>()]);

@@ -12,7 +12,7 @@ public static class DoctorVerb
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var command = new Command("doctor", "List every runtime configuration and toolchain: available or not, why, version, path") { json };
+        var command = new Command("doctor", "list every runtime configuration and toolchain: available or not, why, version, path") { json };
         command.SetAction(parse =>
         {
             var report = DoctorWorkflow.Check(parse.GetValue(CommonOptions.Config), RuntimesView.Probing);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmPerfDiff.Cli.Options;
 using System.Diagnostics;
 using WasmPerfDiff.Cli.Views;
 using WasmPerfDiff.Exporters.Documents;
@@ -15,9 +16,9 @@ public static class EvaluateVerb
 {
     public static Command Create()
     {
-        var seed = new Option<long>("--seed") { Description = "seed of the simulation and bootstrap", DefaultValueFactory = _ => 1 };
+        var seed = CommonOptions.Seed("seed of the simulation and bootstrap", () => 1L);
         var quick = new Option<bool>("--quick") { Description = "only the target setting (1.5×, 5 % noise, 5 runs)" };
-        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var json = CommonOptions.Json();
         var cmd = new Command("evaluate", "precision/recall of the analysis methods on simulated campaigns with injected anomalies");
         cmd.Options.Add(seed);
         cmd.Options.Add(quick);

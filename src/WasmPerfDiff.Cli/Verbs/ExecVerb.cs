@@ -16,14 +16,14 @@ public static class ExecVerb
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A wasm32-wasi command module" };
-        var guestArgs = new Argument<string[]>("args") { Description = "Arguments for the program (after --)", Arity = ArgumentArity.ZeroOrMore };
+        var file = new Argument<string>("file") { Description = "a wasm32-wasi command module" };
+        var guestArgs = new Argument<string[]>("args") { Description = "arguments for the program (after --)", Arity = ArgumentArity.ZeroOrMore };
         var runtime = CommonOptions.Runtimes("Runtime configuration(s) to use (repeat or comma-separate; default: all available)");
-        var timeout = new Option<double>("--timeout") { Description = "Per-run timeout in seconds", DefaultValueFactory = _ => RunRequest.DefaultTimeout.TotalSeconds };
-        var stdin = new Option<string?>("--stdin") { Description = "File to feed to the program's stdin" };
-        var dir = new Option<string?>("--dir") { Description = "Directory to preopen for the program (same path inside the guest)" };
+        var timeout = new Option<double>("--timeout") { Description = "per-run timeout in seconds", DefaultValueFactory = _ => RunRequest.DefaultTimeout.TotalSeconds };
+        var stdin = new Option<string?>("--stdin") { Description = "file to feed to the program's stdin" };
+        var dir = new Option<string?>("--dir") { Description = "directory to preopen for the program (same path inside the guest)" };
         var json = CommonOptions.Json();
-        var command = new Command("exec", "Run one wasm program on every selected runtime and report status, times, memory and phases")
+        var command = new Command("exec", "run one wasm program on every selected runtime and report status, times, memory and phases")
         {
             file, guestArgs, runtime, timeout, stdin, dir, json,
         };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WasmPerfDiff.Cli.Options;
+using WasmPerfDiff.Exporters;
 using WasmPerfDiff.Workflows;
 
 namespace WasmPerfDiff.Cli.Verbs;

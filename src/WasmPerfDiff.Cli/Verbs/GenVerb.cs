@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Corpus.Constructs;
 using WasmPerfDiff.Exporters.Documents;
 
@@ -18,7 +19,7 @@ public static class GenVerb
         var output = new Option<string>("--out") { Description = "output folder (NAME.wat, NAME.wasm, manifest.json)", DefaultValueFactory = _ => "constructs" };
         var families = new Option<string?>("--families") { Description = "comma-separated globs on family names, e.g. 'call-*,f64-*' (default: all)" };
         var scale = new Option<double>("--scale") { Description = "multiplies every default size", DefaultValueFactory = _ => 1 };
-        var json = new Option<bool>("--json") { Description = "print one JSON document" };
+        var json = CommonOptions.Json();
         var cmd = new Command("constructs", "one WASI module per wasm construct family (with a baseline variant), as a corpus") { output, families, scale, json };
         cmd.SetAction((ParseResult pr) =>
         {

@@ -18,7 +18,7 @@ public static class ImportVerb
     {
         var other = new Argument<string>("other") { Description = "campaign database to merge in (a shard)" };
         var db = CampaignDbOption.Create();
-        var json = new Option<bool>("--json") { Description = "print the merge result as JSON" };
+        var json = CommonOptions.Json("print the merge result as JSON");
         var cmd = new Command("db", "merge the campaigns of another database run on the same corpus") { other, db, json };
         cmd.SetAction((ParseResult pr) =>
         {
@@ -35,7 +35,7 @@ public static class ImportVerb
         var dir = new Argument<string>("dir") { Description = "folder holding WarpDiff's profiling_data (or profiling_data itself)" };
         var opt = new Option<string>("--opt") { Description = "optimization level folder", DefaultValueFactory = _ => "O2" };
         var db = CampaignDbOption.Create();
-        var json = new Option<bool>("--json") { Description = "print the import result as JSON" };
+        var json = CommonOptions.Json("print the import result as JSON");
         var cmd = new Command("warpdiff", "import WarpDiff's published means as a means-only campaign") { dir, opt, db, json };
         cmd.SetAction((ParseResult pr) =>
         {

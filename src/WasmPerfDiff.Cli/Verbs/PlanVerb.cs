@@ -26,7 +26,6 @@ public static class PlanVerb
     {
         var options = new PlanOptions();
         var cmd = new Command(scheduler.ToWire(), description);
-        options.Size.AcceptOnlyFromAmong("test", "default");
         foreach (var o in options.All(scheduler == ClusterScheduler.K8s)) cmd.Options.Add(o);
         cmd.SetAction((ParseResult pr) =>
         {

@@ -19,23 +19,23 @@ public static class ProfileVerb
 {
     public static Command Create()
     {
-        var caseName = new Option<string?>("--case") { Description = "Corpus case to profile (by name; its args and stdin come from the corpus)" };
-        var corpus = new Option<string?>("--corpus") { Description = "Corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)" };
-        var size = new Option<string>("--size") { Description = "Input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", DefaultValueFactory = _ => "default" };
-        var wasm = new Option<string?>("--wasm") { Description = "A wasm32-wasi command module to profile" };
-        var runtime = new Option<string?>("--runtime", "-r") { Description = "Runtime configuration A to profile" };
-        var vs = new Option<string?>("--vs") { Description = "Runtime configuration B to compare A against (differential flame graph)" };
-        var outDir = new Option<string>("--out") { Description = "Output folder for .folded and .svg files", DefaultValueFactory = _ => "profile-out" };
-        var frequency = new Option<int>("--frequency", "-F") { Description = "Samples per second", DefaultValueFactory = _ => PerfOptions.DefaultFrequencyHz };
-        var timeout = new Option<double>("--timeout") { Description = "Per-run timeout in seconds", DefaultValueFactory = _ => RunRequest.DefaultTimeout.TotalSeconds };
-        var top = new Option<int>("--top") { Description = "Functions per list", DefaultValueFactory = _ => 10 };
-        var stdin = new Option<string?>("--stdin") { Description = "File to feed to the program's stdin" };
-        var dir = new Option<string?>("--dir") { Description = "Directory to preopen for the program (same path inside the guest)" };
-        var db = new Option<string?>("--db") { Description = "Campaign database: profile its top anomaly findings (with --findings)" };
-        var findings = new Option<int?>("--findings") { Description = "How many of the campaign's top findings to profile against their best peer" };
-        var guestArgs = new Argument<string[]>("args") { Description = "Arguments for the program (after --)", Arity = ArgumentArity.ZeroOrMore };
+        var caseName = new Option<string?>("--case") { Description = "corpus case to profile (by name; its args and stdin come from the corpus)" };
+        var corpus = CaseOptions.Corpus("corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)");
+        var size = CaseOptions.Size("input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", onlyCorpusSizes: false);
+        var wasm = new Option<string?>("--wasm") { Description = "a wasm32-wasi command module to profile" };
+        var runtime = new Option<string?>("--runtime", "-r") { Description = "runtime configuration A to profile" };
+        var vs = new Option<string?>("--vs") { Description = "runtime configuration B to compare A against (differential flame graph)" };
+        var outDir = new Option<string>("--out") { Description = "output folder for .folded and .svg files", DefaultValueFactory = _ => "profile-out" };
+        var frequency = new Option<int>("--frequency", "-F") { Description = "samples per second", DefaultValueFactory = _ => PerfOptions.DefaultFrequencyHz };
+        var timeout = new Option<double>("--timeout") { Description = "per-run timeout in seconds", DefaultValueFactory = _ => RunRequest.DefaultTimeout.TotalSeconds };
+        var top = new Option<int>("--top") { Description = "functions per list", DefaultValueFactory = _ => 10 };
+        var stdin = new Option<string?>("--stdin") { Description = "file to feed to the program's stdin" };
+        var dir = new Option<string?>("--dir") { Description = "directory to preopen for the program (same path inside the guest)" };
+        var db = new Option<string?>("--db") { Description = "campaign database: profile its top anomaly findings (with --findings)" };
+        var findings = new Option<int?>("--findings") { Description = "how many of the campaign's top findings to profile against their best peer" };
+        var guestArgs = new Argument<string[]>("args") { Description = "arguments for the program (after --)", Arity = ArgumentArity.ZeroOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("profile", "Sample a program with perf on one runtime (and a second), write flame graphs and a differential flame graph, rank guest functions")
+        var command = new Command("profile", "sample a program with perf on one runtime (and a second), write flame graphs and a differential flame graph, rank guest functions")
         {
             caseName, corpus, size, wasm, runtime, vs, outDir, frequency, timeout, top, stdin, dir, db, findings, guestArgs, json,
         };
@@ -49,14 +49,14 @@ public static class ProfileVerb
                     throw new BadInputException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
                 var (index, profiles) = await ProfileWorkflow.FindingsAsync(new FindingsProfileRequest(sampling, file, count)
                     { Size = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : null, CorpusDirectory = parse.GetValue(corpus) }, ct);
-                if (parse.GetValue(json)) JsonOutput.Print(new FindingProfilesDocument(index, profiles));
+                if (parse.GetValue(json)) JsonOutput.Print(FindingProfilesDocument.From(index, profiles));
                 else ProfileView.PrintFindings(profiles, sampling.OutDirectory, index);
                 return ExitCodes.Ok;
             }
             var a = parse.GetValue(runtime) ?? throw new BadInputException("--runtime is required: the runtime configuration to profile");
             var result = await ProfileWorkflow.ProfileAsync(new ProfileRequest(sampling, parse.GetValue(caseName), parse.GetValue(corpus), parse.GetValue(size)!,
                 parse.GetValue(wasm), a, parse.GetValue(vs), parse.GetValue(guestArgs) ?? [], parse.GetValue(stdin), parse.GetValue(dir)), ct);
-            if (parse.GetValue(json)) JsonOutput.Print(result);
+            if (parse.GetValue(json)) JsonOutput.Print(ProfileDocument.From(result));
             else ProfileView.Print(result);
             return ProfileView.ReportFailures(result, parse.GetValue(timeout)) ? ExitCodes.Found : ExitCodes.Ok;
         });

@@ -18,18 +18,17 @@ public static class RunVerb
     public static Command Create()
     {
         var defaults = new CampaignSettings();
-        var corpus = new Option<string?>("--corpus") { Description = "corpus directory: the project corpus (manifest.json) or a directory of NAME.wasm with sidecars (default: the project corpus)" };
-        var cases = new Option<string?>("--cases") { Description = "case names or globs, comma-separated, e.g. 'fib,flops-*'" };
+        var corpus = CaseOptions.Corpus();
+        var cases = CaseOptions.Cases();
         var runtime = CommonOptions.Runtimes();
-        var size = new Option<string>("--size") { Description = "input size of the cases", DefaultValueFactory = _ => "default" };
-        size.AcceptOnlyFromAmong("test", "default");
+        var size = CaseOptions.Size();
         var db = CampaignDbOption.Create();
         var warmup = new Option<int>("--warmup") { Description = "unmeasured runs per cell first", DefaultValueFactory = _ => defaults.Warmup };
         var minRuns = new Option<int>("--min-runs") { Description = "measured runs per cell before it may stop", DefaultValueFactory = _ => defaults.MinRuns };
         var maxRuns = new Option<int>("--max-runs") { Description = "measured runs per cell at most", DefaultValueFactory = _ => defaults.MaxRuns };
         var maxTime = new Option<string?>("--max-time") { Description = "time budget of the campaign: 90s, 5m, 1h30m" };
         var timeout = new Option<double?>("--timeout") { Description = "per-run timeout in seconds (default: 10× the cell's usual time, at least 10 s)" };
-        var seed = new Option<long?>("--seed") { Description = "seed of the run order (default: random, stored with the campaign)" };
+        var seed = CommonOptions.Seed<long?>("seed of the run order (default: random, stored with the campaign)");
         var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew)" };
         var json = CommonOptions.Json();
         var shards = new ShardOptions();

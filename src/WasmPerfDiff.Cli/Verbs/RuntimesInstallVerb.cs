@@ -13,11 +13,11 @@ public static class RuntimesInstallVerb
     {
         var specs = new Argument<string[]>("runtime") { Description = $"NAME or NAME@VERSION ({string.Join(", ", RuntimeInstaller.Known)}; e.g. bun, node@24, wasmtime@46, wamr)", Arity = ArgumentArity.ZeroOrMore };
         var registry = new Option<string?>("--npm-registry") { Description = "npm registry URL (a mirror); default: $WASM_PERFDIFF_NPM_REGISTRY, else npm's own" };
-        var mirror = new Option<string?>("--mirror") { Description = "Base URL or local folder serving the release assets by file name (see --list) instead of the official URLs; default: $WASM_PERFDIFF_MIRROR" };
+        var mirror = new Option<string?>("--mirror") { Description = "base URL or local folder serving the release assets by file name (see --list) instead of the official URLs; default: $WASM_PERFDIFF_MIRROR" };
         var releases = new Option<string?>("--releases") { Description = "JSON file of extra pinned versions (same fields as --list --json); default: $WASM_PERFDIFF_RELEASES" };
-        var list = new Option<bool>("--list") { Description = "List the pinned versions (asset, SHA-256, where the checksum was found) and install nothing" };
+        var list = new Option<bool>("--list") { Description = "list the pinned versions (asset, SHA-256, where the checksum was found) and install nothing" };
         var json = CommonOptions.Json();
-        var install = new Command("install", "Install runtimes into the per-user data directory; each is checked by a probe run and registered at once") { specs, registry, mirror, releases, list, json };
+        var install = new Command("install", "install runtimes into the per-user data directory; each is checked by a probe run and registered at once") { specs, registry, mirror, releases, list, json };
         install.SetAction(async (parse, cancel) =>
         {
             var sources = InstallSources.FromEnvironment();

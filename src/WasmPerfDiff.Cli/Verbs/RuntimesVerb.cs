@@ -13,7 +13,7 @@ public static class RuntimesVerb
 {
     public static Command Create()
     {
-        var command = new Command("runtimes", "List runtime configurations; install or remove runtimes in the per-user data directory");
+        var command = new Command("runtimes", "list runtime configurations; install or remove runtimes in the per-user data directory");
         command.Subcommands.Add(List());
         command.Subcommands.Add(RuntimesInstallVerb.Create());
         command.Subcommands.Add(Remove());
@@ -23,7 +23,7 @@ public static class RuntimesVerb
     private static Command List()
     {
         var json = CommonOptions.Json();
-        var list = new Command("list", "Every runtime configuration (each checked by a short probe run) and what is installed where") { json };
+        var list = new Command("list", "every runtime configuration (each checked by a short probe run) and what is installed where") { json };
         list.SetAction(parse =>
         {
             var report = DoctorWorkflow.Check(parse.GetValue(CommonOptions.Config), RuntimesView.Probing);
@@ -37,7 +37,7 @@ public static class RuntimesVerb
     private static Command Remove()
     {
         var specs = new Argument<string[]>("runtime") { Description = "NAME or NAME@VERSION (a version prefix such as node@22 matches 22.x)", Arity = ArgumentArity.OneOrMore };
-        var remove = new Command("remove", "Remove installed runtimes") { specs };
+        var remove = new Command("remove", "remove installed runtimes") { specs };
         remove.SetAction(parse =>
         {
             foreach (var spec in parse.GetValue(specs)!)

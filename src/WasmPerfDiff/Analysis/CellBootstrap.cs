@@ -34,7 +34,7 @@ public sealed class CellBootstrap
     public const int SmallRuns = 20;
 
     /// <summary>The pooled noise is scaled up by this much: a factor is a cell's median against a fitted consensus
-    /// or peers, whose own error the cell's runs do not show (bench/Coverage: without it the lower bound lay
+    /// or peers, whose own error the cell's runs do not show (bench/coverage: without it the lower bound lay
     /// above the truth in 2.6–2.8 % of cells at 10 runs).</summary>
     public const double PooledInflation = 1.15;
 

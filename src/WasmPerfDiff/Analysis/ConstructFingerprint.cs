@@ -2,7 +2,6 @@ using System.Globalization;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Corpus.Constructs;
 using WasmPerfDiff.Measurement;
-using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Analysis;
 
@@ -55,14 +54,6 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
 
     public FingerprintCell? Cell(string construct, string runtime) =>
         Cells.FirstOrDefault(c => c.Construct == construct && c.Runtime == runtime);
-
-    /// <summary>The fingerprint of a campaign database that ran the corpus of <c>gen constructs</c>.</summary>
-    public static ConstructFingerprint FromDatabase(string path, int seed = 1)
-    {
-        if (!File.Exists(path)) throw new BadInputException($"constructs database '{Path.GetFullPath(path)}' does not exist", "Constructs");
-        using var store = CampaignStore.OpenReadOnly(path);
-        return Fit(store.ReadCaseRuns(), store.Cases(), seed, path);
-    }
 
     public static ConstructFingerprint Fit(IReadOnlyList<CaseRun> runs, IReadOnlyList<CaseRecord> cases, int seed = 1, string source = "the campaign")
     {

@@ -122,10 +122,6 @@ public static class ShardBalancer
         return shards.Select(s => (IReadOnlyList<string>)s.OrderBy(n => n, StringComparer.Ordinal).ToList()).ToList();
     }
 
-    /// <summary>The expected cost of each shard, in the units of <paramref name="costs"/>.</summary>
-    public static IReadOnlyList<double> Loads(IReadOnlyDictionary<string, double> costs, int count) =>
-        Partition(costs, count).Select(s => s.Sum(n => costs[n])).ToList();
-
     /// <summary><paramref name="shard"/> with the cases it runs chosen from <paramref name="costs"/> (every case of the campaign).</summary>
     public static CampaignShard Choose(CampaignShard shard, IReadOnlyDictionary<string, double> costs, string costSource)
     {

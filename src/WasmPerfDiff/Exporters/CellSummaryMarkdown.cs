@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Reporting;
 
 namespace WasmPerfDiff.Exporters;
 
@@ -10,8 +11,13 @@ namespace WasmPerfDiff.Exporters;
 /// MAD = median |xᵢ − median x|, unscaled: a spread measure that one outlier run cannot inflate),
 /// median execute phase, and the cell's status (first non-ok status, else ok).
 /// </summary>
-public static class CellSummaryMarkdown
+public sealed class CellSummaryMarkdown : IExporter<CampaignExport>
 {
+    public string Format => ExportFormat.Md.ToWire();
+    public string Extension => ".md";
+
+    public void Write(TextWriter w, CampaignExport data) => Write(w, data.Runs, data.MeansOnly);
+
     public static void Write(TextWriter w, IEnumerable<CaseRun> runs, bool meansOnly = false)
     {
         var sb = new StringBuilder();
@@ -27,7 +33,7 @@ public static class CellSummaryMarkdown
             var median = Median(walls);
             var mad = median is { } m ? Median(walls.Select(x => Math.Abs(x - m)).ToList()) : null;
             // Names come from data (manifests, imports, configs): escaped like the report's, so '|', newlines and HTML stay text.
-            sb.Append($"| {Reporting.MarkdownReportWriter.E(cell.Key.Case)} | {Reporting.MarkdownReportWriter.E(cell.Key.Runtime)} | {cell.Count()} | {Num(median)} | {Num(mad)} | {Num(Median(exec))} | {status.ToWire()} |\n");
+            sb.Append($"| {MarkdownText.Escape(cell.Key.Case)} | {MarkdownText.Escape(cell.Key.Runtime)} | {cell.Count()} | {Num(median)} | {Num(mad)} | {Num(Median(exec))} | {status.ToWire()} |\n");
         }
         if (meansOnly) sb.Append("\nRuns are published means (WarpDiff), not single runs: n counts means and MAD is not a run-to-run spread.\n");
         w.Write(sb.ToString());

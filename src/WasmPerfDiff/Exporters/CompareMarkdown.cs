@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using WasmPerfDiff.Analysis;
-using static WasmPerfDiff.Reporting.MarkdownReportWriter;
+using WasmPerfDiff.Reporting;
 
 namespace WasmPerfDiff.Exporters;
 
@@ -9,13 +9,18 @@ namespace WasmPerfDiff.Exporters;
 /// A compare as Markdown for a pull-request comment: a one-line summary (geometric mean and verdict counts), the
 /// changed cases (slower first, then faster), then every case in a collapsed details block.
 /// </summary>
-public static class CompareMarkdown
+public sealed class CompareMarkdown : IExporter<CompareSummary>
 {
+    public string Format => "md";
+    public string Extension => ".md";
+
+    public void Write(TextWriter writer, CompareSummary data) => writer.Write(Render(data));
+
     public static string Render(CompareSummary s)
     {
         var sb = new StringBuilder();
-        sb.Append($"### wasm-perfdiff compare: `{E(s.Candidate)}` against `{E(s.Baseline)}`\n\n");
-        sb.Append($"**{E(s.Headline())}** — threshold ±{Pct(s.Threshold)}, ratios are candidate / baseline of the {s.Measure} ")
+        sb.Append($"### wasm-perfdiff compare: `{MarkdownText.Escape(s.Candidate)}` against `{MarkdownText.Escape(s.Baseline)}`\n\n");
+        sb.Append($"**{MarkdownText.Escape(s.Headline())}** — threshold ±{Pct(s.Threshold)}, ratios are candidate / baseline of the {s.Measure} ")
           .Append("(> 1 = slower), with 95 % bootstrap intervals.\n\n");
         var changed = s.Cases.Where(c => c.Verdict is CompareVerdict.Slower or CompareVerdict.Faster)
             .OrderBy(c => c.Verdict == CompareVerdict.Slower ? 0 : 1).ThenByDescending(c => Math.Abs(Math.Log(c.Execution!.Ratio))).ToList();
@@ -29,13 +34,13 @@ public static class CompareMarkdown
         sb.Append("<details><summary>all ").Append(s.Cases.Count).Append(" cases (execution and load phases)</summary>\n\n");
         sb.Append("| case | verdict | execution ratio | 95 % interval | load ratio | load interval | runs A/B | note |\n|---|---|---:|---|---:|---|---|---|\n");
         foreach (var c in s.Cases)
-            sb.Append($"| {E(c.Case)} | {c.Verdict.ToWire()} | {Ratio(c.Execution)} | {Interval(c.Execution)} | {Ratio(c.Load)} | {Interval(c.Load)} | {c.BaselineRuns}/{c.CandidateRuns} | {E(c.Note ?? "")} |\n");
+            sb.Append($"| {MarkdownText.Escape(c.Case)} | {c.Verdict.ToWire()} | {Ratio(c.Execution)} | {Interval(c.Execution)} | {Ratio(c.Load)} | {Interval(c.Load)} | {c.BaselineRuns}/{c.CandidateRuns} | {MarkdownText.Escape(c.Note ?? "")} |\n");
         sb.Append("\n</details>\n");
         return sb.ToString();
     }
 
     private static void Row(StringBuilder sb, CaseComparison c) =>
-        sb.Append($"| {E(c.Case)} | {c.Verdict.ToWire()} | {Ratio(c.Execution)} | {Interval(c.Execution)} | {Ms(c.BaselineMs)} | {Ms(c.CandidateMs)} |\n");
+        sb.Append($"| {MarkdownText.Escape(c.Case)} | {c.Verdict.ToWire()} | {Ratio(c.Execution)} | {Interval(c.Execution)} | {Ms(c.BaselineMs)} | {Ms(c.CandidateMs)} |\n");
 
     public static string Ratio(RatioEstimate? r) => r is null ? "–" : "×" + F(r.Ratio);
 

@@ -1,18 +1,18 @@
 using System.Globalization;
-using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Exporters;
 
 /// <summary>Raw rows as CSV (RFC 4180 quoting, invariant culture, one header line, one line per run).</summary>
-public static class RunCsv
+public sealed class RunCsv : IExporter<CampaignExport>
 {
-    public static readonly IReadOnlyList<string> Header =
-    [
-        "campaign", "case", "runtime", "round", "started", "status", "exit_code", "signal",
-        "wall_ms", "user_ms", "sys_ms", "max_rss_kb", "stdout_bytes", "stdout_sha256", "stderr_bytes", "stderr_sha256",
-        .. Phases.Names, "message",
-    ];
+    public string Format => ExportFormat.Csv.ToWire();
+    public string Extension => ".csv";
+
+    /// <summary>The header line's columns: <see cref="ExportRow.Columns"/>.</summary>
+    public static IReadOnlyList<string> Header => ExportRow.Columns;
+
+    public void Write(TextWriter w, CampaignExport data) => Write(w, data.Rows);
 
     public static void Write(TextWriter w, IEnumerable<RunRow> rows)
     {
@@ -20,14 +20,7 @@ public static class RunCsv
         w.Write('\n');
         foreach (var row in rows)
         {
-            var e = ExportRow.From(row);
-            object?[] f =
-            [
-                e.Campaign, e.Case, e.Runtime, e.Round, e.Started.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), e.Status,
-                e.ExitCode, e.Signal, e.WallMs, e.UserMs, e.SysMs, e.MaxRssKb, e.StdoutBytes, e.StdoutSha256, e.StderrBytes, e.StderrSha256,
-                .. row.Run.Result.Phases.Named().Select(p => (object?)p.Ms), e.Message,
-            ];
-            w.Write(string.Join(',', f.Select(Field)));
+            w.Write(string.Join(',', ExportRow.From(row).Values.Select(Field)));
             w.Write('\n');
         }
     }
@@ -35,6 +28,7 @@ public static class RunCsv
     private static string Field(object? v) => v switch
     {
         null => "",
+        DateTimeOffset t => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
         string s => Quote(Neutralise(s)),

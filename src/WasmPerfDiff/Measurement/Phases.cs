@@ -18,7 +18,10 @@ public sealed record Phases(
 {
     public static readonly Phases None = new();
 
-    /// <summary>Phase names as they appear in JSON, CSV and the store, paired with their values.</summary>
+    /// <summary>
+    /// The one list of phases: their names as they appear in JSON, CSV and the store, paired with their values. The store's
+    /// columns, the export rows (CSV header and JSON) and <c>exec --json</c> derive from it.
+    /// </summary>
     public IEnumerable<(string Name, double? Ms)> Named()
     {
         yield return ("startup_ms", StartupMs);

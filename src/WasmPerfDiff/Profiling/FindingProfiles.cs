@@ -1,9 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
-using WasmPerfDiff.Store;
 using WasmPerfDiff.Campaigns;
 
 namespace WasmPerfDiff.Profiling;
@@ -31,28 +29,32 @@ public sealed record FindingProfile(
 
 /// <summary>
 /// Profiles the top timing findings of a campaign against their best peer: the finding's own peer when
-/// the analysis named one, else the runtime with the smallest median time on that case. Writes one
-/// folder per finding and an index <c>findings.json</c> that the report reads to link each finding to
-/// its flame graphs.
+/// the analysis named one, else the runtime with the smallest median time on that case. One folder per
+/// finding; <c>Workflows/ProfileWorkflow</c> writes the index <c>findings.json</c> that the report reads to
+/// link each finding to its flame graphs.
 /// </summary>
 public static class FindingProfiles
 {
     public const string IndexFile = "findings.json";
 
     /// <summary>
-    /// The entries of <paramref name="dir"/>'s <see cref="IndexFile"/> as written by <see cref="RunAsync"/>, for readers that
-    /// take what they need from each (the report's flame-graph links, the construct explanations' hot functions): none when
-    /// the folder has no index or it is not an array; one line naming the file when it is not JSON.
+    /// The entries of <paramref name="dir"/>'s <see cref="IndexFile"/> as <c>profile --db … --findings N</c> wrote them, for
+    /// readers that take what they need from each (the report's flame-graph links, the construct explanations' hot
+    /// functions): none when the folder has no index or it is not an array; one line naming the file when it is not
+    /// an index. Entries without a case or runtime are left out.
     /// </summary>
-    public static IReadOnlyList<JsonElement> ReadIndex(string dir)
+    public static IReadOnlyList<FindingProfile> ReadIndex(string dir)
     {
         var index = Path.Combine(dir, IndexFile);
         if (!File.Exists(index)) return [];
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(index));
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            return (doc.RootElement.Deserialize<List<FindingProfile?>>(WireJson.Document) ?? [])
+                .Where(p => p is { Case: not null, Runtime: not null }).Select(p => p!).ToList();
+        }
         catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
-        using (doc)
-            return doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList() : [];
     }
 
     /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
@@ -84,34 +86,20 @@ public static class FindingProfiles
             .FirstOrDefault();
     }
 
-    /// <param name="resize">Other arguments for a finding's case (e.g. a larger size of its corpus); null: the campaign's.</param>
-    public static async Task<IReadOnlyList<FindingProfile>> RunAsync(string dbPath, int count, RuntimeCatalog catalog, string outDir,
-        PerfOptions options, int topCount, CancellationToken cancellationToken = default, Func<CaseRecord, CaseRecord>? resize = null)
+    /// <summary>
+    /// Profiles each target against its peer into one folder per finding under <paramref name="outDir"/>; a finding that
+    /// cannot be profiled here says why in its entry. <paramref name="cases"/>: the campaign's cases by name, with the
+    /// arguments to profile them at.
+    /// </summary>
+    public static async Task<IReadOnlyList<FindingProfile>> ProfileAsync(IReadOnlyList<ProfileTarget> targets, IReadOnlyDictionary<string, CaseRecord> cases,
+        RuntimeCatalog catalog, string outDir, PerfOptions options, int topCount, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<CaseRun> runs;
-        Dictionary<string, CaseRecord> cases;
-        bool meansOnly;
-        using (var store = CampaignStore.OpenReadOnly(dbPath))
-        {
-            runs = store.ReadCaseRuns();
-            cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First());
-            meansOnly = store.HoldsMeansOnly;
-        }
-        if (runs.Count == 0)
-            throw new BadInputException($"{dbPath} holds no runs yet: run the campaign first");
-        // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
-        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
-
-        bool Usable(string name) => catalog.All.FirstOrDefault(r => r.Name == name)?.Detect().Available == true;
-        var targets = Select(analysis, runs, count, Usable);
-
         var profiles = new List<FindingProfile>();
         foreach (var (target, index) in targets.Select((t, i) => (t, i + 1)))
         {
             var f = target.Finding;
             var folder = $"{index:00}-{ProfileFiles.SafeName(f.Case)}-{ProfileFiles.SafeName(f.Runtime)}";
             var entry = new FindingProfile(f.Case, f.Runtime, target.Peer, f.Kind, f.Factor, f.Verdict, folder, null, null, null, null, null);
-            if (cases.TryGetValue(f.Case, out var recorded) && resize is not null) cases[f.Case] = resize(recorded);
             if (!cases.TryGetValue(f.Case, out var caseRecord) || !File.Exists(caseRecord.WasmPath))
             {
                 profiles.Add(entry with { Error = $"the module of case {f.Case} is not on this machine" });
@@ -137,10 +125,6 @@ public static class FindingProfiles
                 profiles.Add(entry with { Error = e.Message });
             }
         }
-
-        Host.OutputPaths.PrepareDirectory(outDir, "Out");
-        Host.OutputPaths.WriteText(Path.Combine(outDir, IndexFile), "Out", JsonSerializer.Serialize(profiles, WireJson.Document));
-        await Task.CompletedTask;
         return profiles;
     }
 

@@ -17,8 +17,6 @@ public sealed class FoldedProfile
     public IEnumerable<(IReadOnlyList<StackFrame> Frames, long Count)> Stacks =>
         _stacks.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => ((IReadOnlyList<StackFrame>)kv.Value.Frames, kv.Value.Count));
 
-    public int DistinctStacks => _stacks.Count;
-
     public void Add(IReadOnlyList<StackFrame> frames, long count = 1)
     {
         if (frames.Count == 0 || count <= 0)

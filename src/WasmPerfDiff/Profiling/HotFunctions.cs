@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace WasmPerfDiff.Profiling;
 
 /// <summary>
@@ -22,9 +20,8 @@ public static class HotFunctions
         var result = new List<HotFunctionProfile>();
         foreach (var entry in FindingProfiles.ReadIndex(dir))
         {
-            static string? Str(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            if (Str(entry, "case") is not { } c || Str(entry, "runtime") is not { } rt || Str(entry, "folder") is not { } folder) continue;
-            if (!entry.TryGetProperty("profile", out var profile) || Str(profile, "wasm") is not { } wasm) continue;
+            if (entry.Profile?.Wasm is not { } wasm) continue;
+            var (c, rt, folder) = (entry.Case, entry.Runtime, entry.Folder);
             var folded = Path.Combine(dir, folder, ProfileFiles.SafeName(rt) + ".folded");
             if (!File.Exists(folded) || !File.Exists(wasm)) continue;
             var samples = FoldedProfile.ReadFile(folded);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WasmPerfDiff.Profiling;
 
 namespace WasmPerfDiff.Reporting;
@@ -29,11 +28,9 @@ public static class FlameGraphIndex
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var entry in FindingProfiles.ReadIndex(dir))
         {
-            string? Str(string name) => entry.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            if (Str("case") is not { } c || Str("runtime") is not { } rt || Str("kind") is not { } kind) continue;
-            var files = new[] { Str("diff_svg"), Str("svg"), Str("peer_svg") }.OfType<string>()
+            var files = new[] { entry.DiffSvg, entry.Svg, entry.PeerSvg }.OfType<string>()
                 .Select(f => Path.GetFullPath(Path.Combine(dir, f))).Where(File.Exists).ToList();
-            if (files.Count > 0) result[FindingAnchors.Id(kind, c, rt)] = files;
+            if (files.Count > 0) result[FindingAnchors.Id(entry.Kind.ToWire(), entry.Case, entry.Runtime)] = files;
         }
         return result;
     }

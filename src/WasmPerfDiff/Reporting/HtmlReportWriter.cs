@@ -7,7 +7,7 @@ namespace WasmPerfDiff.Reporting;
 /// <summary>
 /// Writes the report as one self-contained HTML file: inline CSS, charts as inline SVG, no script,
 /// no external resource, so it opens offline and can be mailed or attached as it is. Every text that
-/// comes from data (case and runtime names, commands, messages) goes through <see cref="H"/>.
+/// comes from data (case and runtime names, commands, messages) goes through <see cref="HtmlText.Escape"/>.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -25,12 +25,6 @@ public static class HtmlReportWriter
         ("constructs", "Construct fingerprint"),
     ];
 
-    public static void Write(ReportModel model, string path)
-    {
-        var full = Host.OutputPaths.PrepareFile(path, "Html");
-        Host.OutputPaths.WriteText(full, "Html", Render(model, Path.GetDirectoryName(full)));
-    }
-
     /// <param name="reportDir">Where the file will be, to make flame graph links relative; null keeps them as given.</param>
     public static string Render(ReportModel m, string? reportDir = null)
     {
@@ -38,10 +32,10 @@ public static class HtmlReportWriter
         var title = $"wasm-perfdiff report — {m.Counts.Cases} cases × {m.Counts.Runtimes} runtimes";
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .Append("<title>").Append(H(title)).Append("</title>\n<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
+          .Append("<title>").Append(HtmlText.Escape(title)).Append("</title>\n<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
 
         sb.Append("<header class=\"top\"><div class=\"wrap\"><h1>wasm-perfdiff report</h1><p>")
-          .Append(H($"campaign {Short(m.Campaign.Id)} · {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC · {m.Campaign.Host.CpuModel}" +
+          .Append(HtmlText.Escape($"campaign {Short(m.Campaign.Id)} · {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC · {m.Campaign.Host.CpuModel}" +
                     (m.Campaign.Host.Cores > 0 ? $" ({m.Campaign.Host.Cores} cores)" : "")))
           .Append("</p></div></header>\n<main class=\"wrap\">\n");
 
@@ -61,10 +55,10 @@ public static class HtmlReportWriter
         sections.Constructs(sb);
 
         sb.Append("</main>\n<footer class=\"wrap\">Generated ")
-          .Append(H(m.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
-          .Append(" by wasm-perfdiff ").Append(H(m.Campaign.Host.ToolVersion))
+          .Append(HtmlText.Escape(m.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
+          .Append(" by wasm-perfdiff ").Append(HtmlText.Escape(m.Campaign.Host.ToolVersion))
           .Append(". Robust method: median polish consensus + peer ratios, 95 % bootstrap intervals, threshold ")
-          .Append(H(ReportFormat.Factor(m.Analysis?.Threshold))).Append(".</footer>\n</body>\n</html>\n");
+          .Append(HtmlText.Escape(ReportFormat.Factor(m.Analysis?.Threshold))).Append(".</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
@@ -82,8 +76,8 @@ public static class HtmlReportWriter
     }
 
     private static void Card(StringBuilder sb, string number, string label, string tone) =>
-        sb.Append("<div class=\"card ").Append(tone).Append("\"><div class=\"n\">").Append(H(number))
-          .Append("</div><div class=\"l\">").Append(H(label)).Append("</div></div>");
+        sb.Append("<div class=\"card ").Append(tone).Append("\"><div class=\"n\">").Append(HtmlText.Escape(number))
+          .Append("</div><div class=\"l\">").Append(HtmlText.Escape(label)).Append("</div></div>");
 
     /// <summary>One sentence a reader can stop at: the fastest runtime and the strongest anomaly.</summary>
     private static void Headline(StringBuilder sb, ReportModel m)
@@ -91,12 +85,12 @@ public static class HtmlReportWriter
         var fastest = m.Runtimes.Where(r => r.SpeedFactor is not null).MinBy(r => r.SpeedFactor);
         var top = m.TimingFindings.FirstOrDefault(f => f.Verdict == Analysis.Verdict.Anomaly);
         var text = new StringBuilder();
-        if (fastest != null) text.Append(H($"Fastest runtime: {fastest.Name}. "));
+        if (fastest != null) text.Append(HtmlText.Escape($"Fastest runtime: {fastest.Name}. "));
         if (top != null)
             text.Append("Strongest anomaly: <a href=\"#").Append(FindingAnchors.Id(top)).Append("\">")
-                .Append(H($"{top.Case} on {top.Runtime}")).Append("</a>").Append(H($", {ReportFormat.Factor(top.Factor)} slower than predicted (95 % CI {ReportFormat.Ci(top)})."));
-        else if (m.Analysis != null) text.Append(H("No execution anomaly reaches the threshold with confidence."));
-        if (m.AnalysisNote != null) text.Append(" <span class=\"note\">").Append(H(m.AnalysisNote)).Append("</span>");
+                .Append(HtmlText.Escape($"{top.Case} on {top.Runtime}")).Append("</a>").Append(HtmlText.Escape($", {ReportFormat.Factor(top.Factor)} slower than predicted (95 % CI {ReportFormat.Ci(top)})."));
+        else if (m.Analysis != null) text.Append(HtmlText.Escape("No execution anomaly reaches the threshold with confidence."));
+        if (m.AnalysisNote != null) text.Append(" <span class=\"note\">").Append(HtmlText.Escape(m.AnalysisNote)).Append("</span>");
         if (text.Length > 0) sb.Append("<p class=\"headline\">").Append(text).Append("</p>\n");
     }
 
@@ -107,13 +101,12 @@ public static class HtmlReportWriter
     {
         sb.Append("<nav class=\"toc\" aria-label=\"contents\"><ol>");
         if (m.Compare is not null)
-            sb.Append("<li><a href=\"#").Append(CompareSection.Id).Append("\">").Append(H(CompareSection.Title)).Append("</a></li>");
+            sb.Append("<li><a href=\"#").Append(CompareSection.Id).Append("\">").Append(HtmlText.Escape(CompareSection.Title)).Append("</a></li>");
         foreach (var (id, title) in Sections)
-            sb.Append("<li><a href=\"#").Append(id).Append("\">").Append(H(title)).Append("</a></li>");
+            sb.Append("<li><a href=\"#").Append(id).Append("\">").Append(HtmlText.Escape(title)).Append("</a></li>");
         sb.Append("</ol></nav>\n");
     }
 
-    public static string H(string? s) => System.Net.WebUtility.HtmlEncode(s ?? "");
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 }

@@ -17,8 +17,8 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
 
     private static void Open(StringBuilder sb, string id, string title, string lead)
     {
-        sb.Append("<section id=\"").Append(id).Append("\"><h2>").Append(H(title)).Append("</h2>");
-        if (lead.Length > 0) sb.Append("<p class=\"lead\">").Append(H(lead)).Append("</p>");
+        sb.Append("<section id=\"").Append(id).Append("\"><h2>").Append(HtmlText.Escape(title)).Append("</h2>");
+        if (lead.Length > 0) sb.Append("<p class=\"lead\">").Append(HtmlText.Escape(lead)).Append("</p>");
         sb.Append('\n');
     }
 
@@ -30,17 +30,17 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         if (m.Compare is not { } c) return;
         Open(sb, CompareSection.Id, CompareSection.Title, string.Create(CultureInfo.InvariantCulture,
             $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the {c.Measure} (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
-        sb.Append("<p class=\"headline\">").Append(H(c.Headline())).Append("</p>\n");
+        sb.Append("<p class=\"headline\">").Append(HtmlText.Escape(c.Headline())).Append("</p>\n");
         if (c.Cases.Any(x => x.Execution is not null)) sb.Append("<div class=\"scroll\">").Append(ForestChart.Svg(c)).Append("</div>\n");
         else Empty(sb, "No case has enough runs on both sides for an interval.");
         sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">execution ratio</th><th>95 % interval</th>")
           .Append("<th class=\"num\">load ratio</th><th>load interval</th><th class=\"num\">baseline ms</th><th class=\"num\">candidate ms</th><th class=\"num\">runs</th><th>note</th></tr></thead><tbody>");
         foreach (var x in c.Cases.OrderBy(x => x.Verdict).ThenByDescending(x => Math.Abs(Math.Log(x.Execution?.Ratio ?? 1))))
-            sb.Append("<tr><td>").Append(H(x.Case)).Append("</td><td><span class=\"badge ").Append(Badge(x.Verdict)).Append("\">").Append(H(x.Verdict.ToWire()))
-              .Append("</span></td><td class=\"num\">").Append(H(Ratio(x.Execution))).Append("</td><td>").Append(H(Interval(x.Execution)))
-              .Append("</td><td class=\"num\">").Append(H(Ratio(x.Load))).Append("</td><td>").Append(H(Interval(x.Load)))
-              .Append("</td><td class=\"num\">").Append(H(Ms(x.BaselineMs))).Append("</td><td class=\"num\">").Append(H(Ms(x.CandidateMs)))
-              .Append("</td><td class=\"num\">").Append(H($"{x.BaselineRuns}/{x.CandidateRuns}")).Append("</td><td>").Append(H(x.Note ?? "")).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(HtmlText.Escape(x.Case)).Append("</td><td><span class=\"badge ").Append(Badge(x.Verdict)).Append("\">").Append(HtmlText.Escape(x.Verdict.ToWire()))
+              .Append("</span></td><td class=\"num\">").Append(HtmlText.Escape(Ratio(x.Execution))).Append("</td><td>").Append(HtmlText.Escape(Interval(x.Execution)))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Escape(Ratio(x.Load))).Append("</td><td>").Append(HtmlText.Escape(Interval(x.Load)))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Escape(Ms(x.BaselineMs))).Append("</td><td class=\"num\">").Append(HtmlText.Escape(Ms(x.CandidateMs)))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Escape($"{x.BaselineRuns}/{x.CandidateRuns}")).Append("</td><td>").Append(HtmlText.Escape(x.Note ?? "")).Append("</td></tr>");
         sb.Append("</tbody></table></div>\n");
         Close(sb);
     }
@@ -80,11 +80,11 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
           .Append("<th class=\"num\">typical time</th><th class=\"num\">cells ok</th><th class=\"num\">runs</th><th>command</th></tr></thead><tbody>");
         foreach (var r in m.Runtimes.OrderBy(r => r.SpeedFactor ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
             sb.Append("<tr><td class=\"name\"><span class=\"rt\"><span class=\"dot\" style=\"background:").Append(ChartPalette.RuntimeHex[Index(r.Name) % ChartPalette.RuntimeHex.Length])
-              .Append("\"></span><b>").Append(H(r.Name)).Append("</b></span></td><td>").Append(H($"{r.Engine} / {r.Tier}"))
-              .Append("</td><td>").Append(H(r.Version ?? "unknown")).Append("</td><td class=\"num\">")
-              .Append(H(r.SpeedFactor is double f ? ReportFormat.Factor(f) : "–")).Append("</td><td class=\"num\">")
-              .Append(H($"{r.OkCells}/{r.Cells}")).Append("</td><td class=\"num\">").Append(H(ReportFormat.Int(r.Runs)))
-              .Append("</td><td><code class=\"cmd\">").Append(H(r.Command)).Append("</code></td></tr>");
+              .Append("\"></span><b>").Append(HtmlText.Escape(r.Name)).Append("</b></span></td><td>").Append(HtmlText.Escape($"{r.Engine} / {r.Tier}"))
+              .Append("</td><td>").Append(HtmlText.Escape(r.Version ?? "unknown")).Append("</td><td class=\"num\">")
+              .Append(HtmlText.Escape(r.SpeedFactor is double f ? ReportFormat.Factor(f) : "–")).Append("</td><td class=\"num\">")
+              .Append(HtmlText.Escape($"{r.OkCells}/{r.Cells}")).Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Int(r.Runs)))
+              .Append("</td><td><code class=\"cmd\">").Append(HtmlText.Escape(r.Command)).Append("</code></td></tr>");
         sb.Append("</tbody></table></div>\n");
         Close(sb);
     }
@@ -96,10 +96,10 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         sb.Append("<h3>Hosts</h3><p class=\"lead\">Merged campaigns: all runtimes of a case ran on one host, so a slower host changes the case's time, not the runtimes' ratios.</p>")
           .Append("<div class=\"scroll\"><table><thead><tr><th>campaign</th><th>shard</th><th>node</th><th>CPU</th><th>kernel</th><th class=\"num\">runs</th><th>cases</th></tr></thead><tbody>");
         foreach (var h in m.Hosts)
-            sb.Append("<tr><td><code>").Append(H(h.CampaignId[..Math.Min(12, h.CampaignId.Length)])).Append("</code> ").Append(H(h.Origin)).Append("</td><td>").Append(H(h.Shard ?? "–"))
-              .Append("</td><td>").Append(H(h.Node ?? "–")).Append("</td><td>").Append(H($"{h.Host.CpuModel} ({h.Host.Cores} cores)"))
-              .Append("</td><td>").Append(H(h.Host.Kernel)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Int(h.Runs)))
-              .Append("</td><td>").Append(H($"{h.Cases.Count}: {string.Join(", ", h.Cases)}")).Append("</td></tr>");
+            sb.Append("<tr><td><code>").Append(HtmlText.Escape(h.CampaignId[..Math.Min(12, h.CampaignId.Length)])).Append("</code> ").Append(HtmlText.Escape(h.Origin)).Append("</td><td>").Append(HtmlText.Escape(h.Shard ?? "–"))
+              .Append("</td><td>").Append(HtmlText.Escape(h.Node ?? "–")).Append("</td><td>").Append(HtmlText.Escape($"{h.Host.CpuModel} ({h.Host.Cores} cores)"))
+              .Append("</td><td>").Append(HtmlText.Escape(h.Host.Kernel)).Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Int(h.Runs)))
+              .Append("</td><td>").Append(HtmlText.Escape($"{h.Cases.Count}: {string.Join(", ", h.Cases)}")).Append("</td></tr>");
         sb.Append("</tbody></table></div>\n");
     }
 
@@ -119,7 +119,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         foreach (var rt in mx.Runtimes)
         {
             var cells = mx.Cells.Where(c => c.Runtime == rt).ToList();
-            sb.Append("<tr><td>").Append(H(rt)).Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status == RunStatus.Ok && !c.OutputDiffers))
+            sb.Append("<tr><td>").Append(HtmlText.Escape(rt)).Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status == RunStatus.Ok && !c.OutputDiffers))
               .Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status is { } s && s != RunStatus.Ok))
               .Append("</td><td class=\"num\">").Append(cells.Count(c => c.OutputDiffers))
               .Append("</td><td class=\"num\">").Append(cells.Count(c => c.Status is null)).Append("</td></tr>");
@@ -130,23 +130,23 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         {
             sb.Append("<h3>Failed cells</h3><table><thead><tr><th>case</th><th>runtime</th><th>status</th><th>message</th></tr></thead><tbody>");
             foreach (var f in failed)
-                sb.Append("<tr><td>").Append(H(f.Case)).Append("</td><td>").Append(H(f.Runtime)).Append("</td><td><span class=\"badge fail\">")
-                  .Append(H(f.Status!.Value.ToWire())).Append("</span></td><td>").Append(H(f.Message ?? "")).Append("</td></tr>");
+                sb.Append("<tr><td>").Append(HtmlText.Escape(f.Case)).Append("</td><td>").Append(HtmlText.Escape(f.Runtime)).Append("</td><td><span class=\"badge fail\">")
+                  .Append(HtmlText.Escape(f.Status!.Value.ToWire())).Append("</span></td><td>").Append(HtmlText.Escape(f.Message ?? "")).Append("</td></tr>");
             sb.Append("</tbody></table>\n");
         }
         sb.Append("<details><summary>Full matrix (").Append(mx.Cases.Count).Append(" cases × ").Append(mx.Runtimes.Count).Append(" runtimes)</summary><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>case</th>");
-        foreach (var rt in mx.Runtimes) sb.Append("<th>").Append(H(rt)).Append("</th>");
+        foreach (var rt in mx.Runtimes) sb.Append("<th>").Append(HtmlText.Escape(rt)).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         foreach (var c in mx.Cases)
         {
-            sb.Append("<tr><td>").Append(H(c)).Append("</td>");
+            sb.Append("<tr><td>").Append(HtmlText.Escape(c)).Append("</td>");
             foreach (var rt in mx.Runtimes)
             {
                 var cell = mx.Cell(c, rt);
                 sb.Append("<td>");
                 if (cell?.Status is not { } st) sb.Append("–");
                 else if (st == RunStatus.Ok) sb.Append("<span class=\"badge ok\">ok ").Append(cell.OkRuns).Append("</span>");
-                else sb.Append("<span class=\"badge fail\" title=\"").Append(H(cell.Message ?? "")).Append("\">").Append(H(st.ToWire())).Append("</span>");
+                else sb.Append("<span class=\"badge fail\" title=\"").Append(HtmlText.Escape(cell.Message ?? "")).Append("\">").Append(HtmlText.Escape(st.ToWire())).Append("</span>");
                 if (cell?.OutputDiffers == true) sb.Append(" <span class=\"badge undecided\">≠ output</span>");
                 sb.Append("</td>");
             }
@@ -164,7 +164,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             sb.Append("<div class=\"legend\" aria-label=\"colour scale\">faster");
             foreach (var f in new[] { 1 / 4.0, 1 / 2.0, 1 / 1.5, 1, 1.5, 2, 4 })
                 sb.Append("<span class=\"sw\" style=\"background:").Append(ChartPalette.DivergingHex(Math.Log(f)))
-                  .Append("\" title=\"").Append(H(LogAxis.Factor(f))).Append("\"></span>");
+                  .Append("\" title=\"").Append(HtmlText.Escape(LogAxis.Factor(f))).Append("\"></span>");
             sb.Append("slower &nbsp; (¼× ½× ⅔× 1× 1.5× 2× 4×; colours saturate at 4×)</div>\n");
             sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map)).Append("</div>\n");
         }
@@ -182,16 +182,16 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             var map = new ConsensusSummary(fp.Constructs, fp.Runtimes, fp.Runtimes.Select(_ => 1.0).ToArray(), residuals, new HashSet<string>());
             sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime")).Append("</div>\n");
             sb.Append("<details><summary>numbers (cost over baseline, relative to peers, 95 % CI)</summary><div class=\"scroll\"><table><thead><tr><th>construct</th><th>class</th>");
-            foreach (var rt in fp.Runtimes) sb.Append("<th class=\"num\">").Append(H(rt)).Append("</th>");
+            foreach (var rt in fp.Runtimes) sb.Append("<th class=\"num\">").Append(HtmlText.Escape(rt)).Append("</th>");
             sb.Append("</tr></thead><tbody>");
             foreach (var c in fp.Constructs)
             {
-                sb.Append("<tr><td>").Append(H(c)).Append("</td><td>").Append(H(fp.Cells.First(x => x.Construct == c).OpcodeClass)).Append("</td>");
+                sb.Append("<tr><td>").Append(HtmlText.Escape(c)).Append("</td><td>").Append(HtmlText.Escape(fp.Cells.First(x => x.Construct == c).OpcodeClass)).Append("</td>");
                 foreach (var rt in fp.Runtimes)
                 {
                     var cell = fp.Cell(c, rt);
-                    sb.Append("<td class=\"num\"").Append(cell?.Missing is { } why ? $" title=\"{H(why)}\"" : "").Append('>')
-                      .Append(H(cell is { Relative: double r, Cost: double k }
+                    sb.Append("<td class=\"num\"").Append(cell?.Missing is { } why ? $" title=\"{HtmlText.Escape(why)}\"" : "").Append('>')
+                      .Append(HtmlText.Escape(cell is { Relative: double r, Cost: double k }
                           ? $"{k:0.00} · {r:0.00}×" + (cell.CiLow is double lo && cell.CiHigh is double hi ? $" ({lo:0.00}–{hi:0.00})" : "")
                             + (cell.Basis == FingerprintBasis.Consensus ? " (consensus)" : $" vs {cell.Peer}")
                           : "–")).Append("</td>");
@@ -242,11 +242,11 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         if (m.Phases.Count == 0) { Empty(sb, "No successful runs."); Close(sb); return; }
         sb.Append("<div class=\"legend\">");
         foreach (var (name, hex) in PhaseChart.Legend)
-            sb.Append("<span class=\"key\"><span class=\"dot\" style=\"background:").Append(hex).Append("\"></span>").Append(H(name)).Append("</span>");
+            sb.Append("<span class=\"key\"><span class=\"dot\" style=\"background:").Append(hex).Append("\"></span>").Append(HtmlText.Escape(name)).Append("</span>");
         sb.Append("</div>\n").Append(PhaseChart.Svg(m.Phases)).Append('\n');
         sb.Append("<table><thead><tr><th>runtime</th><th class=\"num\">startup</th><th class=\"num\">compile</th><th class=\"num\">instantiate</th><th class=\"num\">execute</th><th class=\"num\">teardown</th><th class=\"num\">wall</th></tr></thead><tbody>");
         foreach (var p in m.Phases)
-            sb.Append("<tr><td>").Append(H(p.Runtime)).Append("</td>")
+            sb.Append("<tr><td>").Append(HtmlText.Escape(p.Runtime)).Append("</td>")
               .Append(Num(p.StartupMs)).Append(Num(p.CompileMs)).Append(Num(p.InstantiateMs)).Append(Num(p.ExecuteMs)).Append(Num(p.TeardownMs)).Append(Num(p.WallMs))
               .Append("</tr>");
         sb.Append("</tbody></table>\n");
@@ -262,8 +262,8 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         {
             sb.Append("<table><thead><tr><th>case</th><th>runtime</th><th>what differs</th></tr></thead><tbody>");
             foreach (var f in list)
-                sb.Append("<tr id=\"").Append(FindingAnchors.Id(f)).Append("\"><td>").Append(H(f.Case)).Append("</td><td>").Append(H(f.Runtime))
-                  .Append("</td><td class=\"mono\">").Append(H(f.Detail ?? "")).Append("</td></tr>");
+                sb.Append("<tr id=\"").Append(FindingAnchors.Id(f)).Append("\"><td>").Append(HtmlText.Escape(f.Case)).Append("</td><td>").Append(HtmlText.Escape(f.Runtime))
+                  .Append("</td><td class=\"mono\">").Append(HtmlText.Escape(f.Detail ?? "")).Append("</td></tr>");
             sb.Append("</tbody></table>\n");
         }
         Close(sb);
@@ -280,15 +280,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             var id = FindingAnchors.Id(f);
             var hasCard = detailed && i < DetailedFindings;
             sb.Append("<tr").Append(hasCard ? "" : $" id=\"{id}\"").Append("><td class=\"num\">").Append(i + 1).Append("</td><td>");
-            if (hasCard) sb.Append("<a href=\"#").Append(id).Append("\">").Append(H(f.Case)).Append("</a>");
+            if (hasCard) sb.Append("<a href=\"#").Append(id).Append("\">").Append(HtmlText.Escape(f.Case)).Append("</a>");
             else
             {
-                sb.Append(H(f.Case));
+                sb.Append(HtmlText.Escape(f.Case));
                 FlameLinks(sb, id);
             }
-            sb.Append("</td><td>").Append(H(f.Runtime)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Factor(f.Factor)))
-              .Append("</td><td class=\"num\">").Append(H(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
-              .Append("</td><td>").Append(H(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
+            sb.Append("</td><td>").Append(HtmlText.Escape(f.Runtime)).Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Factor(f.Factor)))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
+              .Append("</td><td>").Append(HtmlText.Escape(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
         }
         sb.Append("</tbody></table></div>\n");
     }
@@ -297,15 +297,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     {
         var id = FindingAnchors.Id(f);
         sb.Append("<article class=\"finding\" id=\"").Append(id).Append("\"><h3><span class=\"rank\">#").Append(rank).Append("</span>")
-          .Append(H(f.Case)).Append(" <span>on</span> ").Append(H(f.Runtime)).Append(' ').Append(Verdict(f.Verdict))
-          .Append(" <span class=\"badge kind\">").Append(H(Wire.Name(f.Kind))).Append("</span></h3>");
-        sb.Append("<p class=\"facts\"><b>").Append(H(ReportFormat.Factor(f.Factor))).Append("</b> slower than predicted · 95 % CI <b>")
-          .Append(H(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(H(ReportFormat.Basis(f))).Append("</p>");
+          .Append(HtmlText.Escape(f.Case)).Append(" <span>on</span> ").Append(HtmlText.Escape(f.Runtime)).Append(' ').Append(Verdict(f.Verdict))
+          .Append(" <span class=\"badge kind\">").Append(HtmlText.Escape(Wire.Name(f.Kind))).Append("</span></h3>");
+        sb.Append("<p class=\"facts\"><b>").Append(HtmlText.Escape(ReportFormat.Factor(f.Factor))).Append("</b> slower than predicted · 95 % CI <b>")
+          .Append(HtmlText.Escape(ReportFormat.Ci(f))).Append("</b> · compared with ").Append(HtmlText.Escape(ReportFormat.Basis(f))).Append("</p>");
         if (f.Explanations is { Count: > 0 } why)
         {
             sb.Append("<div class=\"explain\"><b>Constructs that may explain it</b> (the module uses them a lot and this runtime is unusually slow at them):<ol>");
             foreach (var e in why)
-                sb.Append("<li>").Append(H(e.Text)).Append("</li>");
+                sb.Append("<li>").Append(HtmlText.Escape(e.Text)).Append("</li>");
             sb.Append("</ol></div>");
         }
         else if (f.Explanations is not null)
@@ -322,7 +322,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         if (!m.FlameGraphs.TryGetValue(id, out var graphs) || graphs.Count == 0) return;
         sb.Append("<span class=\"flame\">flame graphs: ");
         foreach (var g in graphs)
-            sb.Append("<a href=\"").Append(H(Link(g))).Append("\">").Append(H(Path.GetFileName(g))).Append("</a>");
+            sb.Append("<a href=\"").Append(HtmlText.Escape(Link(g))).Append("\">").Append(HtmlText.Escape(Path.GetFileName(g))).Append("</a>");
         sb.Append("</span>");
     }
 
@@ -339,12 +339,12 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         return 0;
     }
 
-    private static string Verdict(Verdict? verdict) => verdict is { } v ? $"<span class=\"badge {H(Wire.Name(v))}\">{H(Wire.Name(v))}</span>" : "";
+    private static string Verdict(Verdict? verdict) => verdict is { } v ? $"<span class=\"badge {HtmlText.Escape(Wire.Name(v))}\">{HtmlText.Escape(Wire.Name(v))}</span>" : "";
 
-    private static string Num(double? ms) => $"<td class=\"num\">{H(ReportFormat.Ms(ms))}</td>";
+    private static string Num(double? ms) => $"<td class=\"num\">{HtmlText.Escape(ReportFormat.Ms(ms))}</td>";
 
     private static void Row(StringBuilder sb, string key, string value) =>
-        sb.Append("<tr><th scope=\"row\" style=\"width:140px\">").Append(H(key)).Append("</th><td>").Append(H(value)).Append("</td></tr>");
+        sb.Append("<tr><th scope=\"row\" style=\"width:140px\">").Append(HtmlText.Escape(key)).Append("</th><td>").Append(HtmlText.Escape(value)).Append("</td></tr>");
 
-    private static void Empty(StringBuilder sb, string text) => sb.Append("<p class=\"empty\">").Append(H(text)).Append("</p>\n");
+    private static void Empty(StringBuilder sb, string text) => sb.Append("<p class=\"empty\">").Append(HtmlText.Escape(text)).Append("</p>\n");
 }

@@ -14,39 +14,34 @@ public static class MarkdownReportWriter
     /// <summary>Rows of the findings table: an issue comment is read, not scrolled.</summary>
     public const int TopFindings = 15;
 
-    public static void Write(ReportModel model, string path)
-    {
-        Host.OutputPaths.WriteText(path, "Md", Render(model));
-    }
-
     public static string Render(ReportModel m)
     {
         var sb = new StringBuilder();
         var c = m.Counts;
         var h = m.Campaign.Host;
         sb.AppendLine("## wasm-perfdiff report").AppendLine();
-        sb.AppendLine($"**{c.Cases} cases × {c.Runtimes} runtimes, {c.Runs} runs** on {E(h.CpuModel)} ({h.Cores} cores, {E(h.Os)}, kernel {E(h.Kernel)}); " +
-                      $"campaign `{Code(m.Campaign.Id)}`, {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC" +
-                      (m.Settings is { } s ? $", size `{Code(s.Size)}`, {s.MinRuns}–{s.MaxRuns} runs per cell" : "") + ".");
+        sb.AppendLine($"**{c.Cases} cases × {c.Runtimes} runtimes, {c.Runs} runs** on {MarkdownText.Escape(h.CpuModel)} ({h.Cores} cores, {MarkdownText.Escape(h.Os)}, kernel {MarkdownText.Escape(h.Kernel)}); " +
+                      $"campaign `{MarkdownText.InCode(m.Campaign.Id)}`, {m.Campaign.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC" +
+                      (m.Settings is { } s ? $", size `{MarkdownText.InCode(s.Size)}`, {s.MinRuns}–{s.MaxRuns} runs per cell" : "") + ".");
         sb.AppendLine();
         sb.AppendLine($"- execution anomalies: **{c.Anomalies}**; startup/load anomalies: **{c.StartupAnomalies}**");
         sb.AppendLine($"- correctness divergences: **{c.Divergences}**; failed cells: **{c.FailedCells}**");
         if (m.Analysis is { } a)
             sb.AppendLine($"- method: {Wire.Name(a.Method)}, {Wire.Name(a.Phase)} phase, threshold {ReportFormat.Factor(a.Threshold)}, {a.FloorText} ({a.BelowFloorCases} of {a.Cases} cases below it); phases by {(a.MethodSummary.Length > 0 ? a.MethodSummary : "unknown")} cells");
-        if (m.AnalysisNote != null) sb.AppendLine($"- note: {E(m.AnalysisNote)}");
+        if (m.AnalysisNote != null) sb.AppendLine($"- note: {MarkdownText.Escape(m.AnalysisNote)}");
         sb.AppendLine();
 
         if (m.Compare is { } cmp)
         {
-            sb.AppendLine($"### Compare: `{Code(cmp.Candidate)}` against `{Code(cmp.Baseline)}`").AppendLine();
-            sb.AppendLine($"**{E(cmp.Headline())}** (ratio = candidate / baseline of the {cmp.Measure}, 95 % intervals, threshold ±{cmp.Threshold * 100:0.##} %)").AppendLine();
+            sb.AppendLine($"### Compare: `{MarkdownText.InCode(cmp.Candidate)}` against `{MarkdownText.InCode(cmp.Baseline)}`").AppendLine();
+            sb.AppendLine($"**{MarkdownText.Escape(cmp.Headline())}** (ratio = candidate / baseline of the {cmp.Measure}, 95 % intervals, threshold ±{cmp.Threshold * 100:0.##} %)").AppendLine();
             var changed = cmp.Cases.Where(x => x.Verdict is CompareVerdict.Slower or CompareVerdict.Faster).ToList();
             if (changed.Count > 0)
             {
                 sb.AppendLine("| case | verdict | ratio | 95 % interval |");
                 sb.AppendLine("|---|---|--:|---|");
                 foreach (var x in changed)
-                    sb.AppendLine(FormattableString.Invariant($"| {E(x.Case)} | {x.Verdict.ToWire()} | ×{x.Execution!.Ratio:0.000} | [{x.Execution.Low:0.000}, {x.Execution.High:0.000}] |"));
+                    sb.AppendLine(FormattableString.Invariant($"| {MarkdownText.Escape(x.Case)} | {x.Verdict.ToWire()} | ×{x.Execution!.Ratio:0.000} | [{x.Execution.Low:0.000}, {x.Execution.High:0.000}] |"));
                 sb.AppendLine();
             }
         }
@@ -55,7 +50,7 @@ public static class MarkdownReportWriter
         sb.AppendLine("| runtime | version | typical time vs fastest | cells ok |");
         sb.AppendLine("|---|---|--:|--:|");
         foreach (var r in m.Runtimes.OrderBy(r => r.SpeedFactor ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal))
-            sb.AppendLine($"| {E(r.Name)} | {E(r.Version ?? "unknown")} | {ReportFormat.Factor(r.SpeedFactor)} | {r.OkCells}/{r.Cells} |");
+            sb.AppendLine($"| {MarkdownText.Escape(r.Name)} | {MarkdownText.Escape(r.Version ?? "unknown")} | {ReportFormat.Factor(r.SpeedFactor)} | {r.OkCells}/{r.Cells} |");
         sb.AppendLine();
 
         if (m.Hosts.Count > 1)
@@ -65,7 +60,7 @@ public static class MarkdownReportWriter
             sb.AppendLine("| campaign | shard | node | CPU | runs | cases |");
             sb.AppendLine("|---|---|---|---|--:|---|");
             foreach (var share in m.Hosts)
-                sb.AppendLine($"| `{Code(share.CampaignId[..Math.Min(8, share.CampaignId.Length)])}` {E(share.Origin)} | {E(share.Shard ?? "–")} | {E(share.Node ?? "–")} | {E(share.Host.CpuModel)} ({share.Host.Cores} cores) | {share.Runs} | {share.Cases.Count}: {E(string.Join(", ", share.Cases))} |");
+                sb.AppendLine($"| `{MarkdownText.InCode(share.CampaignId[..Math.Min(8, share.CampaignId.Length)])}` {MarkdownText.Escape(share.Origin)} | {MarkdownText.Escape(share.Shard ?? "–")} | {MarkdownText.Escape(share.Node ?? "–")} | {MarkdownText.Escape(share.Host.CpuModel)} ({share.Host.Cores} cores) | {share.Runs} | {share.Cases.Count}: {MarkdownText.Escape(string.Join(", ", share.Cases))} |");
             sb.AppendLine();
         }
 
@@ -79,7 +74,7 @@ public static class MarkdownReportWriter
             for (var i = 0; i < findings.Count && i < TopFindings; i++)
             {
                 var f = findings[i];
-                sb.AppendLine($"| {i + 1} | {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {VerdictText(f.Verdict)} | {E(ReportFormat.Basis(f))} |");
+                sb.AppendLine($"| {i + 1} | {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {VerdictText(f.Verdict)} | {MarkdownText.Escape(ReportFormat.Basis(f))} |");
             }
             if (findings.Count > TopFindings) sb.AppendLine().AppendLine($"_{findings.Count - TopFindings} more in the HTML report._");
             var explained = findings.Take(TopFindings).Where(f => f.Explanations is { Count: > 0 }).ToList();
@@ -87,7 +82,7 @@ public static class MarkdownReportWriter
             {
                 sb.AppendLine().AppendLine("Constructs that may explain them (used a lot by the module, unusually slow on the runtime):").AppendLine();
                 foreach (var f in explained)
-                    sb.AppendLine($"- {E(f.Case)} on {E(f.Runtime)}: {string.Join("; ", f.Explanations!.Select(e => E(e.Text)))}");
+                    sb.AppendLine($"- {MarkdownText.Escape(f.Case)} on {MarkdownText.Escape(f.Runtime)}: {string.Join("; ", f.Explanations!.Select(e => MarkdownText.Escape(e.Text)))}");
             }
         }
         sb.AppendLine();
@@ -99,7 +94,7 @@ public static class MarkdownReportWriter
             sb.AppendLine("| case | runtime | slower by | 95 % CI |");
             sb.AppendLine("|---|---|--:|--:|");
             foreach (var f in startup.Take(TopFindings))
-                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
+                sb.AppendLine($"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
             sb.AppendLine();
         }
 
@@ -111,36 +106,12 @@ public static class MarkdownReportWriter
             sb.AppendLine("| case | runtime | what |");
             sb.AppendLine("|---|---|---|");
             foreach (var f in m.Divergences)
-                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Detail ?? "")} |");
+                sb.AppendLine($"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {MarkdownText.Escape(f.Detail ?? "")} |");
             foreach (var f in failed.Where(x => !m.Divergences.Any(d => d.Case == x.Case && d.Runtime == x.Runtime)))
-                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Status!.Value.ToWire())}: {E(f.Message ?? "")} |");
+                sb.AppendLine($"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {MarkdownText.Escape(f.Status!.Value.ToWire())}: {MarkdownText.Escape(f.Message ?? "")} |");
         }
         return sb.ToString();
     }
 
-    private static string VerdictText(Verdict? v) => v == Verdict.Anomaly ? "**anomaly**" : E(v is { } x ? Wire.Name(x) : "");
-
-    /// <summary>
-    /// Escapes text for a Markdown table cell: HTML-encodes &lt; &gt; &amp; (GitHub renders raw HTML), backslash-escapes
-    /// Markdown punctuation, and turns '|' and newlines into forms that cannot end a cell or a row.
-    /// </summary>
-    public static string E(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
-            sb.Append(ch switch
-            {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '|' => "\\|",
-                '\r' or '\n' => " ",
-                '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' => "\\" + ch,
-                _ => ch.ToString(),
-            });
-        return sb.ToString();
-    }
-
-    /// <summary>Text inside a code span: only a backtick could end it, so those are replaced.</summary>
-    private static string Code(string text) => text.Replace('`', '\'');
+    private static string VerdictText(Verdict? v) => v == Verdict.Anomaly ? "**anomaly**" : MarkdownText.Escape(v is { } x ? Wire.Name(x) : "");
 }

@@ -1,24 +1,35 @@
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Reporting;
 
+/// <summary>What a report lays out from the campaign database: its campaigns, every run, the cases and the runtimes.</summary>
+public sealed record ReportData(CampaignRecord Campaign, IReadOnlyList<CampaignRecord> Campaigns, IReadOnlyList<RunRow> Rows,
+    IReadOnlyList<CaseRecord> Cases, IReadOnlyList<RuntimeRecord> RuntimeRecords)
+{
+    public IReadOnlyList<CaseRun> Runs { get; } = Rows.Select(r => r.Run).ToList();
+
+    /// <summary>Every runtime the file knows, by name: registered ones and any that only has runs.</summary>
+    public IReadOnlyList<string> RuntimeNames { get; } =
+        RuntimeRecords.Select(r => r.Name).Union(Rows.Select(r => r.Run.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
+}
+
 /// <summary>
-/// Builds the <see cref="ReportModel"/> of a campaign database: its settings and host, the runtimes and
-/// their typical speed, the support matrix, the robust analysis of the execution phase (with its
-/// startup/load, instability and divergence lists), the consensus residuals, every cell's runs and the
-/// phase breakdown.
+/// The analyses a report shows, made before it is laid out (by <c>Workflows/ReportAssembly</c>): the robust analysis or
+/// why there is none, a compare's verdicts, the construct fingerprint, and the flame graphs per finding id.
+/// </summary>
+public sealed record ReportAnalyses(AnalysisResult? Analysis, string? Note, CompareSummary? Compare, ConstructFingerprint? Fingerprint,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs);
+
+/// <summary>
+/// Lays out the <see cref="ReportModel"/> of a campaign from its records and its analyses: the runtimes and their
+/// typical speed, the support matrix, every cell's runs, the phase breakdown and the hosts. No statistics of its own.
 /// </summary>
 public static class ReportBuilder
 {
-    public static ReportModel Build(string dbPath, ReportOptions options)
-    {
-        using var store = CampaignStore.OpenReadOnly(dbPath);
-        return Build(store, options);
-    }
-
     /// <summary>The analysis a report shows; its options are checked before the database is read.</summary>
     public static AnalysisOptions AnalysisOptionsFor(ReportOptions options, bool meansOnly)
     {
@@ -35,47 +46,17 @@ public static class ReportBuilder
         return analysis;
     }
 
-    public static ReportModel Build(CampaignStore store, ReportOptions options)
+    public static ReportModel Build(ReportData data, ReportAnalyses analyses)
     {
-        var campaign = store.LocalCampaign() ?? store.Campaigns().FirstOrDefault()
-                       ?? throw new BadInputException($"'{store.Path}' holds no campaign: run one into it first");
-        var settings = TryReadSettings(campaign);
-        var fingerprint = options.ConstructsDatabase is { } constructs ? ConstructFingerprint.FromDatabase(constructs, options.Seed) : null;
-        var rows = store.ReadRows();
-        var runs = rows.Select(r => r.Run).ToList();
-        var cases = store.Cases();
-        var runtimeRecords = store.Runtimes();
-        var runtimeNames = runtimeRecords.Select(r => r.Name).Union(runs.Select(r => r.Result.Runtime).Distinct()).Order(StringComparer.Ordinal).ToList();
+        var runs = data.Runs;
+        var cases = data.Cases;
+        var runtimeNames = data.RuntimeNames;
         var support = ValidationMatrix.Build(cases, runtimeNames, runs);
-
-        // The same analysis as `analyze` with its defaults (every runtime): runtimes without a timed run are left out of
-        // the timing model by the analysis itself (and get no typical speed), but still count in divergences.
-        var analysisOptions = AnalysisOptionsFor(options, store.HoldsMeansOnly);
-        var timed = runtimeNames.Where(rt => runs.Any(r => r.Result.Runtime == rt && r.Result.Status == RunStatus.Ok)).ToList();
-        AnalysisResult? analysis = null;
-        string? note = null;
-        if (timed.Count < 2)
-            note = "fewer than two runtimes have successful runs: there is nothing to compare";
-        else
-        {
-            try
-            {
-                analysis = DifferentialAnalysis.Analyze(runs, analysisOptions);
-                if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
-                    note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
-                           $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";
-            }
-            catch (BadInputException e)
-            {
-                note = e.Message;
-            }
-        }
-
-        if (analysis is not null && fingerprint is not null) analysis = ConstructExplanations.Attach(analysis, fingerprint, cases, options.HotFunctions);
+        var analysis = analyses.Analysis;
         var heatmap = analysis?.Consensus;
         var runtimes = runtimeNames.Select(name =>
         {
-            var rec = runtimeRecords.FirstOrDefault(r => r.Name == name);
+            var rec = data.RuntimeRecords.FirstOrDefault(r => r.Name == name);
             var idx = heatmap?.Runtimes.ToList().IndexOf(name) ?? -1;
             var cells = support.Cells.Where(c => c.Runtime == name).ToList();
             return new RuntimeSummary(name, rec?.Engine ?? "", rec?.Tier ?? "", rec?.Version, rec?.Command ?? "",
@@ -101,19 +82,19 @@ public static class ReportBuilder
             Divergences: findings.Count(f => f.Kind == FindingKind.Divergence),
             FailedCells: support.Failed.Count());
 
-        return new ReportModel(campaign, settings, runtimes, support, analysis, note, heatmap, runsByCase,
-            PhaseSummary.Build(runs, runtimeNames), counts, FlameGraphs(findings, options), DateTimeOffset.UtcNow, Hosts(store, rows))
+        return new ReportModel(data.Campaign, SettingsOf(data.Campaign), runtimes, support, analysis, analyses.Note, heatmap, runsByCase,
+            PhaseSummary.Build(runs, runtimeNames), counts, analyses.FlameGraphs, DateTimeOffset.UtcNow, Hosts(data))
         {
-            Compare = settings?.Compare is { } compare ? CompareAnalysis.Analyze(runs, compare, settings.Seed) : null,
-            Fingerprint = fingerprint,
+            Compare = analyses.Compare,
+            Fingerprint = analyses.Fingerprint,
         };
     }
 
     /// <summary>Per campaign of the file (each shard merged in is one): its host and the cases its runs measured.</summary>
-    private static IReadOnlyList<HostShare> Hosts(CampaignStore store, IReadOnlyList<RunRow> rows)
+    private static IReadOnlyList<HostShare> Hosts(ReportData data)
     {
-        var byCampaign = rows.GroupBy(r => r.CampaignId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        return store.Campaigns().Select(c =>
+        var byCampaign = data.Rows.GroupBy(r => r.CampaignId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return data.Campaigns.Select(c =>
         {
             var mine = byCampaign.GetValueOrDefault(c.Id) ?? [];
             var shard = ShardOf(c);
@@ -122,20 +103,6 @@ public static class ReportBuilder
         }).ToList();
     }
 
-    /// <summary>The flame graphs given per finding, plus those found in <see cref="ReportOptions.FlameGraphDir"/> by name.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> FlameGraphs(IReadOnlyList<Finding> findings, ReportOptions options)
-    {
-        var map = options.FlameGraphs.ToDictionary(p => p.Key, p => p.Value.ToList());
-        if (options.FlameGraphDir is { } dir)
-            foreach (var (id, files) in FlameGraphIndex.Find(findings.Select(FindingAnchors.Id), dir))
-            {
-                if (!map.TryGetValue(id, out var list)) map[id] = list = [];
-                list.AddRange(files.Where(f => !list.Contains(f)));
-            }
-        return map.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
-    }
-
-    /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>
     /// <summary>The shard a campaign row ran (any origin: merged shards are origin 'shard' here), if its settings say.</summary>
     private static CampaignShard? ShardOf(CampaignRecord c)
     {
@@ -144,7 +111,8 @@ public static class ReportBuilder
         catch (Exception e) when (e is System.Text.Json.JsonException or BadInputException) { return null; }
     }
 
-    private static CampaignSettings? TryReadSettings(CampaignRecord c)
+    /// <summary>Settings of a campaign run by this tool; imported campaigns store other shapes (null then).</summary>
+    public static CampaignSettings? SettingsOf(CampaignRecord c)
     {
         if (c.Origin != CampaignOrigin.Local) return null;
         try { return CampaignSettings.FromJson(c.SettingsJson); }

@@ -14,11 +14,22 @@ internal static class StoreSchema
 
     private sealed record Shape(long Version, IReadOnlyDictionary<string, IReadOnlyList<Column>> Tables);
 
+    /// <summary>The text of <c>schema.sql</c>, embedded in the library.</summary>
+    private static string Sql { get; } = LoadSql();
+
+    private static string LoadSql()
+    {
+        using var s = typeof(StoreSchema).Assembly.GetManifestResourceStream("WasmPerfDiff.Store.schema.sql")
+            ?? throw new InvalidOperationException("embedded resource WasmPerfDiff.Store.schema.sql is missing");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
     private static readonly Lazy<Shape> Expected = new(() =>
     {
         using var mem = new SqliteConnection("Data Source=:memory:");
         mem.Open();
-        Exec(mem, Schema.Text);
+        Exec(mem, Sql);
         return Read(mem);
     });
 
@@ -66,7 +77,7 @@ internal static class StoreSchema
         var expected = Expected.Value;
         if (found.Tables.Count == 0)
         {
-            Exec(db, Schema.Text);
+            Exec(db, Sql);
             return;
         }
         if (found.Version >= expected.Version) return;
@@ -78,7 +89,7 @@ internal static class StoreSchema
                 Exec(db, $"ALTER TABLE {Quote(table)} ADD COLUMN {Quote(col.Name)} {col.Type}" +
                          (col.NotNull ? " NOT NULL" : "") + (col.Default is null ? "" : $" DEFAULT {col.Default}"), tx);
         }
-        Exec(db, Schema.Text, tx); // CREATE ... IF NOT EXISTS for new tables; sets user_version
+        Exec(db, Sql, tx); // CREATE ... IF NOT EXISTS for new tables; sets user_version
         tx.Commit();
     }
 

@@ -46,7 +46,7 @@ public static class AnalyzeWorkflow
         if (request.Profiles is not null && request.Constructs is null)
             throw new BadInputException("profiles weight the construct explanations: give --constructs too", "Profiles");
         var hot = request.Profiles is { } profiles ? HotFunctionShares.Read(profiles, required: true) : null;
-        var fingerprint = request.Constructs is { } constructs ? ConstructFingerprint.FromDatabase(constructs, request.Options.Seed) : null;
+        var fingerprint = request.Constructs is { } constructs ? ConstructFingerprintFile.Read(constructs, request.Options.Seed) : null;
         var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
             request.Options with { MeansOnly = store.HoldsMeansOnly });
         if (request.ClassifyExcess)

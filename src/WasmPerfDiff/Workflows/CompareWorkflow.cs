@@ -72,7 +72,7 @@ public static class CompareWorkflow
         var outcome = await scheduler.RunAsync(cases, runtimes, resume: false, progress, ct);
         var runs = store.ReadRows(outcome.CampaignId).Select(r => r.Run).ToList();
         var summary = CompareAnalysis.Analyze(runs, compare, settings.Seed);
-        if (request.MarkdownPath is not null) Host.OutputPaths.WriteText(request.MarkdownPath, "Markdown", Exporters.CompareMarkdown.Render(summary));
+        if (request.MarkdownPath is not null) Host.OutputPaths.WriteText(request.MarkdownPath, "Markdown", w => new Exporters.CompareMarkdown().Write(w, summary));
         return new CompareResult(store.Path, settings, outcome, summary);
     }
 

@@ -51,9 +51,9 @@ public static class DemoWorkflow
         using (var store = CampaignStore.OpenFresh(dbPath)) // a demo starts afresh; `run --resume` continues
         {
             campaign = await CampaignWorkflow.Execute(store, settings, resume: false, settings.Config, progress, ct);
-            model = ReportBuilder.Build(store, new ReportOptions { FloorMs = request.FloorMs });
+            model = ReportAssembly.Build(store, new ReportOptions { FloorMs = request.FloorMs });
         }
-        var files = ReportFiles.Write(model, Path.Combine(outDir, "report.html"), Path.Combine(outDir, "report.md"), dbPath);
+        var files = ReportAssembly.Write(model, Path.Combine(outDir, "report.html"), Path.Combine(outDir, "report.md"), dbPath);
         return new DemoResult(plan, campaign.Outcome, model, files, clock.Elapsed);
     }
 }

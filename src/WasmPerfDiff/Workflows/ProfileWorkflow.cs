@@ -1,6 +1,11 @@
+using System.Text.Json;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Profiling;
 using WasmPerfDiff.Runtimes;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Workflows;
 
@@ -52,13 +57,30 @@ public static class ProfileWorkflow
         await PerfRecorder.CheckAvailableAsync(options, ct);
         var catalog = RuntimeCatalog.Load(request.Sampling.ConfigPath);
         var outDir = request.Sampling.OutDirectory;
-        Func<Campaigns.CaseRecord, Campaigns.CaseRecord>? resize = null;
+        Func<CaseRecord, CaseRecord>? resize = null;
         if (request.Size is { } size)
         {
             var set = CorpusSet.Locate(request.CorpusDirectory);
             resize = c => set.Cases.FirstOrDefault(k => k.Name == c.Name) is { } found && found.Sizes.TryGetValue(size, out var s) ? c with { Args = s.Args } : c;
         }
-        var profiles = await FindingProfiles.RunAsync(request.Database, request.Findings, catalog, outDir, options, request.Sampling.Top, ct, resize);
+        IReadOnlyList<CaseRun> runs;
+        Dictionary<string, CaseRecord> cases;
+        bool meansOnly;
+        using (var store = CampaignStore.OpenReadOnly(request.Database))
+        {
+            runs = store.ReadCaseRuns();
+            cases = store.Cases().GroupBy(c => c.Name).ToDictionary(g => g.Key, g => resize?.Invoke(g.First()) ?? g.First());
+            meansOnly = store.HoldsMeansOnly;
+        }
+        if (runs.Count == 0)
+            throw new BadInputException($"{request.Database} holds no runs yet: run the campaign first");
+        // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
+        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
+        bool Usable(string name) => catalog.All.FirstOrDefault(r => r.Name == name)?.Detect().Available == true;
+        var targets = FindingProfiles.Select(analysis, runs, request.Findings, Usable);
+        var profiles = await FindingProfiles.ProfileAsync(targets, cases, catalog, outDir, options, request.Sampling.Top, ct);
+        Host.OutputPaths.PrepareDirectory(outDir, "Out");
+        Host.OutputPaths.WriteText(Path.Combine(outDir, FindingProfiles.IndexFile), "Out", JsonSerializer.Serialize(profiles, WireJson.Document));
         return (Path.Combine(outDir, FindingProfiles.IndexFile), profiles);
     }
 

@@ -18,7 +18,7 @@ public static class ReportWorkflow
         // The profiles that `profile --db … --findings N` wrote beside its flame graphs weight the explanations by hot functions.
         if (options.ConstructsDatabase is not null && options.FlameGraphDir is { } dir && Directory.Exists(dir))
             options = options with { HotFunctions = HotFunctionShares.Read(dir) };
-        var model = ReportBuilder.Build(request.Database, options);
-        return (model, ReportFiles.Write(model, request.Html, request.Markdown, request.Database));
+        var model = ReportAssembly.Build(request.Database, options);
+        return (model, ReportAssembly.Write(model, request.Html, request.Markdown, request.Database));
     }
 }

@@ -12,7 +12,7 @@ public class AnalyzeCliTests
     public void Warpdiff_method_json_has_the_published_first_case_and_centre()
     {
         var (code, stdout, _) = CliProcess.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--method", "warpdiff", "--phase", "total",
-            "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--json");
+            "--runtime", Runtimes, "--exclude", "recursive,ackermann", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
@@ -37,7 +37,7 @@ public class AnalyzeCliTests
         var (importCode, _, importErr) = CliProcess.Run("import", "warpdiff", TestPaths.WarpDiffData, "--db", db);
         Assert.True(importCode == 0, importErr);
         var (code, stdout, _) = CliProcess.Run("analyze", "--db", db, "--method", "warpdiff", "--phase", "total",
-            "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--json");
+            "--runtime", Runtimes, "--exclude", "recursive,ackermann", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
         var first = doc.RootElement.GetProperty("ranking")[0];
@@ -52,7 +52,7 @@ public class AnalyzeCliTests
     public void Robust_json_top_15_names_the_known_anomalies(string phase, string metric)
     {
         var (code, stdout, _) = CliProcess.Run("analyze", "--warpdiff", TestPaths.WarpDiffData, "--phase", phase,
-            "--runtimes", Runtimes, "--exclude", "recursive,ackermann", "--top", "15", "--json");
+            "--runtime", Runtimes, "--exclude", "recursive,ackermann", "--top", "15", "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;

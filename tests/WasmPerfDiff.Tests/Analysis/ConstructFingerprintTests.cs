@@ -46,7 +46,7 @@ public class ConstructFingerprintTests
     [RequiresSharedRuntimesFact]
     public void The_planted_construct_is_flagged_and_nothing_else_on_that_runtime()
     {
-        var fp = ConstructFingerprint.FromDatabase(Campaign.Value.Db);
+        var fp = WasmPerfDiff.Workflows.ConstructFingerprintFile.Read(Campaign.Value.Db);
         Assert.Equal(["iwasm", "iwasm-classic", "wasm3", "wasm3-slowrem"], fp.Runtimes);
         var planted = fp.Cell("i32-rem-const", "wasm3-slowrem")!;
         var twin = fp.Cell("i32-rem-const", "wasm3")!;

@@ -62,7 +62,7 @@ public class VerdictIntervalTests
     public void At_three_runs_the_lower_bound_rarely_lies_above_the_true_factor()
     {
         // Nothing injected: every true factor is 1. With a threshold just above 1, "anomaly" means the interval's
-        // lower bound lies above the truth; a 95 % interval does that for 2.5 % of cells (bench/Coverage: ~1–2.4 %
+        // lower bound lies above the truth; a 95 % interval does that for 2.5 % of cells (bench/coverage: ~1–2.4 %
         // at 3 runs; the plain percentile bootstrap, whose lower bound at 3 runs is the fastest run: 8 %).
         int cells = 0, above = 0;
         for (var seed = 1; seed <= 8; seed++)

@@ -10,12 +10,12 @@ namespace WasmPerfDiff.Tests.Reporting;
 public class HtmlReportTests(ReportCampaignFixture campaign)
 {
     // Floor 0: the fixture's programs run for milliseconds, and the ranking should still see them.
-    private ReportModel Model() => ReportBuilder.Build(campaign.Db, new ReportOptions { FloorMs = 0 });
+    private ReportModel Model() => WasmPerfDiff.Workflows.ReportAssembly.Build(campaign.Db, new ReportOptions { FloorMs = 0 });
 
     private string WriteHtml(ReportModel model)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-html-").FullName, "report.html");
-        HtmlReportWriter.Write(model, path);
+        WasmPerfDiff.Workflows.ReportAssembly.Write(model, path, null, campaign.Db);
         return path;
     }
 

@@ -63,7 +63,7 @@ public class ReportCliTests(ReportCampaignFixture campaign)
         Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
 
         // The database is a real campaign the other verbs read: every cell got at least the demo's three runs.
-        var model = ReportBuilder.Build(Path.Combine(outDir, "campaign.db"), new ReportOptions());
+        var model = WasmPerfDiff.Workflows.ReportAssembly.Build(Path.Combine(outDir, "campaign.db"), new ReportOptions());
         Assert.All(model.Support.Cells, c => Assert.True(c.OkRuns >= 3, $"{c.Case} @ {c.Runtime}: {c.OkRuns} runs"));
     }
 }

@@ -15,7 +15,7 @@ public sealed record SimulatedCampaign(IReadOnlyList<CaseRun> Runs, IReadOnlyLis
 public sealed record SimulationSettings(double Factor, double Noise, int RunsPerCell, int RuntimeCount, int Cases, long Seed);
 
 /// <summary>
-/// Generates campaigns that look like real ones (DESIGN §6 evaluation):
+/// Generates campaigns that look like real ones, for the method's evaluation (<c>evaluate</c>):
 /// <list type="bullet">
 /// <item>case base times log-uniform between <see cref="MinBaseMs"/> and <see cref="MaxBaseMs"/>;</item>
 /// <item>JIT/AOT runtimes 1–2× the base time with 5–30 ms start; interpreters 10–30× with

@@ -9,7 +9,7 @@ public sealed record ExportJsonDocument(IReadOnlyList<ExportJsonDocument.Campaig
 {
     public sealed record CampaignEntry(string Id, string Origin, DateTimeOffset Created, JsonElement Settings, long Seed, HostFingerprint Host, bool MeansOnly);
 
-    public static ExportJsonDocument From(CampaignStore store) => new(
-        store.Campaigns().Select(c => new CampaignEntry(c.Id, c.Origin, c.Created, JsonDocument.Parse(c.SettingsJson).RootElement, c.Seed, c.Host, c.MeansOnly)).ToList(),
-        store.ReadRows().Select(ExportRow.From));
+    public static ExportJsonDocument From(IReadOnlyList<CampaignRecord> campaigns, IEnumerable<RunRow> rows) => new(
+        campaigns.Select(c => new CampaignEntry(c.Id, c.Origin, c.Created, JsonDocument.Parse(c.SettingsJson).RootElement, c.Seed, c.Host, c.MeansOnly)).ToList(),
+        rows.Select(ExportRow.From));
 }

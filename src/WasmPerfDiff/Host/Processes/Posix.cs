@@ -15,7 +15,6 @@ internal static unsafe partial class Posix
     public const int O_RDONLY = 0;
     public const int O_CLOEXEC = 0x80000;
     public const int EINTR = 4;
-    public const int ECHILD = 10;
 
     public const short POSIX_SPAWN_SETPGROUP = 0x02;
     public const short POSIX_SPAWN_SETSIGDEF = 0x04;

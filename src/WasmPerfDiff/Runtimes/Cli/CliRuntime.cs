@@ -18,7 +18,6 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
     private readonly Lazy<RuntimeAvailability> _availability = new(() => Probe(definition, programPaths));
     private readonly ConcurrentDictionary<string, Task<(string? Artifact, double Ms, string? Error)>> _artifacts = new();
 
-    public CliRuntimeDefinition Definition => definition;
     public string Name => definition.Name;
     public string Engine => definition.Engine;
     public string Tier => definition.Tier;

@@ -104,8 +104,6 @@ public static class InstalledRuntimes
         return (paths, env);
     }
 
-    public static IReadOnlyList<InstalledRuntime> OfKind(string kind) => All().Where(r => r.Kind == kind).ToList();
-
     internal static string VersionKey(string version) =>
         string.Join('.', version.Split('.', '-').Select(p => int.TryParse(p, out var n) ? n.ToString("D6") : p));
 }

@@ -4,7 +4,7 @@ using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Campaigns;
 using WasmPerfDiff.Exporters;
 
-namespace WasmPerfDiff.Tests.Store;
+namespace WasmPerfDiff.Tests.Exporters;
 
 public class RunExportTests
 {
@@ -38,5 +38,22 @@ public class RunExportTests
         var row = w.ToString().Split('\n').Single(l => l.StartsWith("| c |"));
         // median of 100, 110, 400 is 110; deviations 10, 0, 290 → MAD 10.
         Assert.Equal("| c | rt | 3 | 110 | 10 | 109 | ok |", row);
+    }
+
+    [Fact]
+    public void Csv_header_and_json_rows_take_their_phase_columns_from_the_phase_list()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-phases-").FullName, "campaign.db");
+        File.Copy(Path.Combine(TestPaths.Fixtures, "golden", "campaign.db"), db);
+        using var store = CampaignStore.OpenReadOnly(db);
+        var csv = new StringWriter();
+        RunCsv.Write(csv, store.ReadRows());
+        var header = csv.ToString().Split('\n')[0].Split(',');
+        var phaseStart = Array.IndexOf(header, Phases.Names[0]);
+        Assert.Equal(Phases.Names, header.Skip(phaseStart).Take(Phases.Names.Count));
+
+        var json = System.Text.Json.JsonSerializer.Serialize(WasmPerfDiff.Exporters.Documents.ExportJsonDocument.From(store.Campaigns(), store.ReadRows()), WireJson.Document);
+        var firstRun = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("runs")[0];
+        Assert.Equal(header, firstRun.EnumerateObject().Select(p => p.Name));
     }
 }

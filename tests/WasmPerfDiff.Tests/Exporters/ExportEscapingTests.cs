@@ -3,7 +3,7 @@ using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Store;
 using WasmPerfDiff.Tests.Campaigns;
 
-namespace WasmPerfDiff.Tests.Store;
+namespace WasmPerfDiff.Tests.Exporters;
 
 /// <summary>Exports are escaped for their format: names from manifests and imports cannot break a table or become a formula.</summary>
 public class ExportEscapingTests

@@ -5,7 +5,7 @@ using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
 
 // StoreBench: the campaign store's batch ingest rate and the scheduler's own cost per run.
-// Usage: dotnet run -c Release --project bench/StoreBench [-- ROWS]
+// Usage: dotnet run -c Release --project bench/store [-- ROWS]
 // Goals: batch ingest ≥ 200 000 run rows/s (one transaction, one prepared statement reused);
 // scheduler overhead per run small against the ≥ 10 ms a real child-process run costs.
 

@@ -1,6 +1,6 @@
 // Times the robust analysis on a large synthetic campaign: 10 000 cases × 10 runtimes × 100 runs
 // (10 M run rows). Target: ≤ 10 s on 2 cores (issue 5). Usage:
-//   dotnet run -c Release --project bench/AnalysisBench [-- --cases N --runtimes R --runs K --caseruns]
+//   dotnet run -c Release --project bench/analysis [-- --cases N --runtimes R --runs K --caseruns]
 // --caseruns also times the CaseRun entry point (the store's path), which first builds 10 M run records.
 using System.Diagnostics;
 using WasmPerfDiff.Analysis;

@@ -8,7 +8,7 @@
 //   i.e. the false-anomaly rate of a cell sitting right at the threshold; nominal 2.5 % (one side of 95 %).
 // "percentile" is the plain percentile bootstrap of each cell's median; "widened" is the analysis's interval
 // (CellBootstrap: widened to the runtime's pooled noise below 10 runs).
-//   dotnet run -c Release --project bench/Coverage [-- --tables 200 --cases 20]
+//   dotnet run -c Release --project bench/coverage [-- --tables 200 --cases 20]
 using WasmPerfDiff.Analysis;
 
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1]) : fallback;
