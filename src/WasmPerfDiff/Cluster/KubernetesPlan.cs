@@ -63,7 +63,7 @@ public static class KubernetesPlan
         var script = "set -eu\n"
             + $"shard_db={ShellQuote(stem + ".shard-")}\"$((JOB_COMPLETION_INDEX + 1))\"{ShellQuote($"-of-{n}{ext}")}\n"
             + "resume=\"\"\nif [ -e \"$shard_db\" ]; then resume=--resume; fi\n"
-            + $"exec {ShellLine(tool)} run --db {ShellQuote(r.Database)} $resume {ShellLine(RunOptions(r))}\n";
+            + $"exec {ShellLine(tool)} run --db \"$shard_db\" $resume {ShellLine(RunOptions(r))}\n";
         var b = new StringBuilder("# Written by wasm-perfdiff plan k8s: one pod per shard (an Indexed Job).\n");
         b.Append("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: \"wasm-perfdiff-shards\"\nspec:\n");
         b.Append("  completionMode: Indexed\n  completions: ").Append(n).Append("\n  parallelism: ")
