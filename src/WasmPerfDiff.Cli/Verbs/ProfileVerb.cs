@@ -21,7 +21,7 @@ public static class ProfileVerb
     {
         var caseName = new Option<string?>("--case") { Description = "Corpus case to profile (by name; its args and stdin come from the corpus)" };
         var corpus = new Option<string?>("--corpus") { Description = "Corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)" };
-        var size = new Option<string>("--size") { Description = "Input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", DefaultValueFactory = _ => "default" };
+        var size = new Option<string>("--size") { Description = "Input size of the case (default or test); with --db each finding's case runs at this size of the corpus (--corpus, else the project's), not the campaign's; a case the corpus lacks keeps the campaign's arguments", DefaultValueFactory = _ => "default" };
         var wasm = new Option<string?>("--wasm") { Description = "A wasm32-wasi command module to profile" };
         var runtime = new Option<string?>("--runtime", "-r") { Description = "Runtime configuration A to profile" };
         var vs = new Option<string?>("--vs") { Description = "Runtime configuration B to compare A against (differential flame graph)" };
@@ -48,7 +48,7 @@ public static class ProfileVerb
                 if (parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null)
                     throw new BadInputException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
                 var (index, profiles) = await ProfileWorkflow.FindingsAsync(new FindingsProfileRequest(sampling, file, count)
-                    { Size = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : null, CorpusDirectory = parse.GetValue(corpus) }, ct);
+                    { Size = parse.GetValue(size), CorpusDirectory = parse.GetValue(corpus) }, ct);
                 if (parse.GetValue(json)) JsonOutput.Print(new FindingProfilesDocument(index, profiles));
                 else ProfileView.PrintFindings(profiles, sampling.OutDirectory, index);
                 return ExitCodes.Ok;

@@ -22,7 +22,7 @@ public sealed record FindingsProfileRequest(SamplingRequest Sampling, string Dat
     /// instead of the arguments its campaign ran: a campaign at the test size gives a JIT too little guest time to
     /// sample. Null: the campaign's own arguments. A case the corpus does not have keeps them.
     /// </summary>
-    public string? Size { get; init; }
+    public string? Size { get; init; } = "default";
     public string? CorpusDirectory { get; init; }
 }
 
