@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Cluster;
 using YamlDotNet.RepresentationModel;
 
@@ -9,11 +8,7 @@ namespace WasmPerfDiff.Tests.Cluster;
 /// does when a job completes or fails.</summary>
 public sealed class KubernetesPlanTests
 {
-    private static ClusterPlanRequest Request(string dir) => new()
-    {
-        Shards = 3, OutputDirectory = dir, Concurrency = 3,
-        Settings = new CampaignSettings { CasesGlob = "fib,sieve,nbody,fannkuch", Size = "test", Runtimes = ["wasmtime-winch", "wasmtime-cranelift"] },
-    };
+    private static ClusterPlanRequest Request(string dir) => ClusterPlanTests.Request(dir);
 
     private static YamlMappingNode Manifest(string dir, string name)
     {
