@@ -17,9 +17,12 @@ public static class InputErrors
         if (e.Field is null) return e.Message;
         // Request properties whose option is spelled shorter.
         if (e.Field == "Database" && command.Options.Any(o => o.Name == "--db")) return $"--db: {e.Message}";
-        var flag = "--" + JsonNamingPolicy.KebabCaseLower.ConvertName(e.Field);
+        var name = JsonNamingPolicy.KebabCaseLower.ConvertName(e.Field);
+        // A positional argument, shown as its usage line shows it.
+        if (command.Arguments.Any(a => a.Name == name)) return $"<{name}>: {e.Message}";
+        var flag = "--" + name;
         var known = command.Options.Any(o => o.Name == flag || o.Aliases.Contains(flag));
-        return known ? $"{flag}: {e.Message}" : $"{JsonNamingPolicy.KebabCaseLower.ConvertName(e.Field).Replace('-', ' ')}: {e.Message}";
+        return known ? $"{flag}: {e.Message}" : $"{name.Replace('-', ' ')}: {e.Message}";
     }
 
     /// <summary>An exception the library did not turn into bad input: one line, exit 2 for a file-system refusal

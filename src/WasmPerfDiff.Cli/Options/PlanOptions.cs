@@ -25,11 +25,12 @@ public sealed class PlanOptions
     public Option<string?> Partition { get; } = new("--partition") { Description = "Slurm partition (default: the cluster's)" };
     public Option<double> TimeMargin { get; } = new("--time-margin") { Description = "task time limit = the heaviest shard's expected time × this", DefaultValueFactory = _ => PlanDefaults.TimeMargin };
     public Option<string> Image { get; } = new("--image") { Description = "Kubernetes: container image with the tool and corpus", DefaultValueFactory = _ => PlanDefaults.Image };
+    public Option<int> CpusPerShard { get; } = new("--cpus-per-shard") { Description = "Kubernetes: whole cores each shard pod requests and is limited to (requests = limits: a shard owns its cores)", DefaultValueFactory = _ => PlanDefaults.CpusPerShard };
     public Option<string> VolumeClaim { get; } = new("--volume-claim") { Description = "Kubernetes: PersistentVolumeClaim mounted at /work", DefaultValueFactory = _ => PlanDefaults.VolumeClaim };
 
     public IEnumerable<Option> All(bool kubernetes) =>
         new Option[] { Shards, Out, Db, Corpus, Cases, Runtime, Size, Warmup, MinRuns, MaxRuns, Concurrency, Shared, TimeMargin }
-            .Concat(kubernetes ? [Image, VolumeClaim] : [Partition]);
+            .Concat(kubernetes ? [Image, VolumeClaim, CpusPerShard] : [Partition]);
 
     public ClusterPlanRequest Read(ParseResult pr) => new()
     {
@@ -37,6 +38,7 @@ public sealed class PlanOptions
         CorpusDirectory = pr.GetValue(Corpus) is { } c ? Path.GetFullPath(c) : null,
         Concurrency = pr.GetValue(Concurrency), Exclusive = !pr.GetValue(Shared), Partition = pr.GetValue(Partition),
         TimeMargin = pr.GetValue(TimeMargin), Image = pr.GetValue(Image)!, VolumeClaim = pr.GetValue(VolumeClaim)!,
+        CpusPerShard = pr.GetResult(CpusPerShard) is null ? PlanDefaults.CpusPerShard : pr.GetValue(CpusPerShard),
         Settings = new CampaignSettings
         {
             Corpus = pr.GetValue(Corpus) is { } corpus ? Path.GetFullPath(corpus) : null,

@@ -8,7 +8,7 @@ public sealed class ShardOptions
 {
     public Option<string?> Shard { get; } = new("--shard")
     {
-        Description = "run shard I of N (1-based, e.g. 3/8) into DB.shard-I-of-N.db; default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX (0-based) with --shard-count or " + CampaignShard.CountVariable,
+        Description = "run shard I of N (1-based, e.g. 3/8) into --db, or campaign.shard-I-of-N.db when --db is not given; default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX (0-based) with --shard-count or " + CampaignShard.CountVariable,
     };
     public Option<int?> ShardCount { get; } = new("--shard-count") { Description = "number of shards when the index comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job)" };
     public Option<string?> ShardCosts { get; } = new("--shard-costs") { Description = "an earlier campaign database whose medians balance the shards (default: the manifest's native times)" };

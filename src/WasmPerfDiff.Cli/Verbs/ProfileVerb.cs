@@ -21,7 +21,7 @@ public static class ProfileVerb
     {
         var caseName = new Option<string?>("--case") { Description = "corpus case to profile (by name; its args and stdin come from the corpus)" };
         var corpus = CaseOptions.Corpus("corpus directory for --case (NAME.wasm with NAME.args / NAME.stdin sidecars)");
-        var size = CaseOptions.Size("input size of the case (default or test); with --db: profile each finding at this size of the corpus instead of the campaign's", onlyCorpusSizes: false);
+        var size = CaseOptions.Size("input size of the case (default or test); with --db each finding's case runs at this size of the corpus (--corpus, else the project's), not the campaign's; a case the corpus lacks keeps the campaign's arguments", onlyCorpusSizes: false);
         var wasm = new Option<string?>("--wasm") { Description = "a wasm32-wasi command module to profile" };
         var runtime = new Option<string?>("--runtime", "-r") { Description = "runtime configuration A to profile" };
         var vs = new Option<string?>("--vs") { Description = "runtime configuration B to compare A against (differential flame graph)" };
@@ -48,7 +48,7 @@ public static class ProfileVerb
                 if (parse.GetValue(caseName) is not null || parse.GetValue(wasm) is not null || parse.GetValue(runtime) is not null)
                     throw new BadInputException("--db/--findings choose cases and runtimes themselves: drop --case, --wasm and --runtime");
                 var (index, profiles) = await ProfileWorkflow.FindingsAsync(new FindingsProfileRequest(sampling, file, count)
-                    { Size = parse.GetResult(size) is { Implicit: false } ? parse.GetValue(size) : null, CorpusDirectory = parse.GetValue(corpus) }, ct);
+                    { Size = parse.GetValue(size), CorpusDirectory = parse.GetValue(corpus) }, ct);
                 if (parse.GetValue(json)) JsonOutput.Print(FindingProfilesDocument.From(index, profiles));
                 else ProfileView.PrintFindings(profiles, sampling.OutDirectory, index);
                 return ExitCodes.Ok;

@@ -41,7 +41,8 @@ public static class RunVerb
         {
             var request = new CampaignRequest
             {
-                Database = pr.GetValue(db)!,
+                // A --db the user gave is the file written; only the default name carries the shard.
+                Database = pr.GetResult(db) is { Implicit: false } ? pr.GetValue(db) : null,
                 Resume = pr.GetValue(resume),
                 Seed = pr.GetValue(seed),
                 CorpusDirectory = pr.GetValue(corpus),

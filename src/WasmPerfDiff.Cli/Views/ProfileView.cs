@@ -10,11 +10,14 @@ public static class ProfileView
     {
         if (profiles.Count == 0)
             Console.WriteLine("no timing findings to profile (or none whose runtimes are available here)");
+        else if (profiles.All(p => p.Skipped is not null))
+            Console.WriteLine("no finding a profile can explain: each is listed with the reason it was skipped");
         foreach (var p in profiles)
         {
             var factor = p.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "?";
             Console.WriteLine($"== {p.Case} on {p.Runtime} ({Wire.Name(p.Kind)}, {factor}, {(p.Verdict is { } v ? Wire.Name(v) : "")}) vs {p.Peer}: {Path.Combine(outDir, p.Folder)}");
             if (p.Profile is not null) Print(p.Profile);
+            else if (p.Skipped is not null) Console.WriteLine($"  skipped: {p.Skipped}");
             else Console.WriteLine($"  not profiled: {p.Error}");
         }
         Console.WriteLine($"index for the report: {index}");
@@ -25,13 +28,14 @@ public static class ProfileView
         foreach (var p in new[] { result.A, result.B }.OfType<RuntimeProfile>())
         {
             Console.WriteLine($"{p.Runtime}: {p.Samples} samples, {Pct(p.GuestShare)} in guest code  ->  {p.SvgPath}");
+            if (p.Caveat is not null) Console.WriteLine($"  caution: {p.Caveat}");
             if (p.GuestTierSamples.Count > 0)
             {
                 var tiered = p.GuestTierSamples.Values.Sum();
                 Console.WriteLine("  guest code by JIT tier: " + string.Join(", ",
                     p.GuestTierSamples.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {Pct((double)t.Value / tiered)}")));
             }
-            if (p.TopGuestFunctions.Count == 0)
+            if (p.TopGuestFunctions.Count == 0 && p.Caveat is null)
                 Console.WriteLine("  no samples in guest code (an interpreter, a runtime without JIT symbol maps, or a run too short: give it more work or a higher --frequency)");
             foreach (var f in p.TopGuestFunctions)
                 Console.WriteLine($"  {Pct(f.SelfShare),7}  {Ms(f.SelfMs),9}  {f.Function}");

@@ -25,6 +25,10 @@ public sealed record ClusterPlanRequest
     public int? Concurrency { get; init; }
     /// <summary>Whole nodes per shard (Slurm <c>--exclusive</c>; Kubernetes: one shard pod per node).</summary>
     public bool Exclusive { get; init; } = true;
+    /// <summary>Kubernetes: whole cores each shard pod requests and is limited to. A campaign runs one process at a
+    /// time: a core for the measured run, one for the tool itself and the runtime's helper threads (a JIT's background
+    /// compiles, a collector), so neither competes with the measurement.</summary>
+    public int CpusPerShard { get; init; } = 2;
     /// <summary>Slurm partition (null: the cluster's default).</summary>
     public string? Partition { get; init; }
     /// <summary>The time limit is the heaviest shard's expected time times this.</summary>
@@ -42,6 +46,7 @@ public sealed record ClusterPlanRequest
     {
         if (Shards < 1) throw new BadInputException($"must be ≥ 1, not {Shards}", nameof(Shards));
         if (Concurrency is < 1) throw new BadInputException("must be ≥ 1", nameof(Concurrency));
+        if (CpusPerShard < 1) throw new BadInputException($"must be ≥ 1, not {CpusPerShard}", nameof(CpusPerShard));
         if (TimeMargin < 1) throw new BadInputException("must be ≥ 1", nameof(TimeMargin));
         if (Path.GetFileName(Database) != Database || Database.Length == 0)
             throw new BadInputException($"'{Database}' must be a file name: the jobs keep their databases in the output folder", nameof(Database));

@@ -78,12 +78,11 @@ public static class SlurmPlan
         b.Append("index=${SLURM_ARRAY_TASK_ID:?run this script as a Slurm job array task}\n");
         var stem = Path.GetFileNameWithoutExtension(r.Database);
         var ext = Path.GetExtension(r.Database) is { Length: > 0 } e ? e : ".db";
-        b.Append("db=").Append(ShellQuote(r.Database)).Append('\n');
         b.Append("shard_db=").Append(ShellQuote(stem + ".shard-")).Append("\"$index\"").Append(ShellQuote($"-of-{n}{ext}")).Append('\n');
         b.Append("resume=()\n");
         b.Append("# A shard that already started (its task failed or timed out) continues where it stopped.\n");
         b.Append("if [ -e \"$shard_db\" ]; then resume=(--resume); fi\n");
-        b.Append("exec \"${tool[@]}\" run --shard \"$index/").Append(n).Append("\" --db \"$db\" \"${resume[@]}\" ")
+        b.Append("exec \"${tool[@]}\" run --shard \"$index/").Append(n).Append("\" --db \"$shard_db\" \"${resume[@]}\" ")
             .Append(ShellLine(RunOptions(r))).Append('\n');
         return b.ToString();
     }

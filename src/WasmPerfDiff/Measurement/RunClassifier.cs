@@ -73,7 +73,9 @@ public static partial class RunClassifier
                 CompileMs = Ms(marks.LoadedNs ?? marks.StartNs, marks.CompiledNs),
                 InstantiateMs = Ms(marks.CompiledNs, marks.InstantiatedNs),
                 ExecuteMs = Ms(marks.InstantiatedNs, marks.ExecutedNs),
-                TeardownMs = Ms(marks.ExecutedNs, o.ReapUnixNs),
+                // Teardown ends when the runner says the runtime was torn down (the embedded worker's own exit is not
+                // the runtime's), else at reap.
+                TeardownMs = Ms(marks.ExecutedNs, marks.TornDownNs ?? o.ReapUnixNs),
             };
         }
         if (markers.BeginNs is long begin && markers.EndNs is long end && end >= begin)
@@ -82,7 +84,7 @@ public static partial class RunClassifier
             {
                 StartupMs = marks is null ? Ms(o.SpawnUnixNs, begin) : phases.StartupMs,
                 ExecuteMs = Ms(begin, end),
-                TeardownMs = Ms(end, o.ReapUnixNs),
+                TeardownMs = Ms(end, marks?.TornDownNs ?? o.ReapUnixNs),
             };
         }
         return phases;

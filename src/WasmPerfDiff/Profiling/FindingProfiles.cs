@@ -6,12 +6,14 @@ using WasmPerfDiff.Campaigns;
 
 namespace WasmPerfDiff.Profiling;
 
-/// <summary>A finding chosen for profiling and the runtime it is compared against.</summary>
-public sealed record ProfileTarget(Finding Finding, string Peer);
+/// <summary>A finding chosen for profiling and the runtime it is compared against; <see cref="Skip"/> says why it is
+/// listed but not profiled (null: profiled).</summary>
+public sealed record ProfileTarget(Finding Finding, string Peer, string? Skip = null);
 
 /// <summary>
 /// What <c>profile --db FILE --findings N</c> did for one finding: where its files are (relative to the
-/// output folder, so a report beside them can link them) and the profile, or why there is none.
+/// output folder, so a report beside them can link them) and the profile, or why there is none: <see cref="Skipped"/>
+/// when a profile could not explain it (not tried), <see cref="Error"/> when profiling failed.
 /// </summary>
 public sealed record FindingProfile(
     string Case,
@@ -25,7 +27,8 @@ public sealed record FindingProfile(
     string? PeerSvg,
     string? DiffSvg,
     ProfileResult? Profile,
-    string? Error);
+    string? Error,
+    string? Skipped = null);
 
 /// <summary>
 /// Profiles the top timing findings of a campaign against their best peer: the finding's own peer when
@@ -57,19 +60,34 @@ public static class FindingProfiles
         catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
     }
 
-    /// <summary>Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell.</summary>
-    public static IReadOnlyList<ProfileTarget> Select(AnalysisResult analysis, IReadOnlyList<CaseRun> runs, int count, Func<string, bool> usable)
+    /// <summary>Why an interpreter's finding against an interpreter is not profiled.</summary>
+    public const string BothInterpreters =
+        "both runtimes interpret: their samples are in each interpreter's own frames, which neither names guest functions nor matches the other's, so a profile cannot explain the difference";
+
+    /// <summary>
+    /// Findings about time (not instability or wrong output), anomalies before undecided ones, one per cell, until
+    /// <paramref name="count"/> can be profiled. A finding whose runtime and peer both interpret (<paramref name="interprets"/>)
+    /// is listed with the reason it is skipped and does not count.
+    /// </summary>
+    public static IReadOnlyList<ProfileTarget> Select(AnalysisResult analysis, IReadOnlyList<CaseRun> runs, int count, Func<string, bool> usable,
+        Func<string, bool>? interprets = null)
     {
         FindingKind[] timingKinds = [FindingKind.Consensus, FindingKind.Peer, FindingKind.Startup];
-        return analysis.Findings
+        var candidates = analysis.Findings
             .Where(f => timingKinds.Contains(f.Kind) && f.Verdict != Verdict.NoAnomaly && usable(f.Runtime))
             .OrderBy(f => f.Verdict == Verdict.Anomaly ? 0 : 1) // stable: keeps the analysis order within each verdict
-            .DistinctBy(f => (f.Case, f.Runtime))
-            .Select(f => (Finding: f, Peer: BestPeer(f, runs, usable)))
-            .Where(t => t.Peer is not null)
-            .Take(count)
-            .Select(t => new ProfileTarget(t.Finding, t.Peer!))
-            .ToList();
+            .DistinctBy(f => (f.Case, f.Runtime));
+        var targets = new List<ProfileTarget>();
+        var profiled = 0;
+        foreach (var f in candidates)
+        {
+            if (profiled == count) break;
+            if (BestPeer(f, runs, usable) is not { } peer) continue;
+            var skip = interprets is not null && interprets(f.Runtime) && interprets(peer) ? BothInterpreters : null;
+            if (skip is null) profiled++;
+            targets.Add(new ProfileTarget(f, peer, skip));
+        }
+        return targets;
     }
 
     /// <summary>The finding's peer if usable here, else the runtime with the smallest median time (execution, else wall) on the case.</summary>
@@ -100,6 +118,11 @@ public static class FindingProfiles
             var f = target.Finding;
             var folder = $"{index:00}-{ProfileFiles.SafeName(f.Case)}-{ProfileFiles.SafeName(f.Runtime)}";
             var entry = new FindingProfile(f.Case, f.Runtime, target.Peer, f.Kind, f.Factor, f.Verdict, folder, null, null, null, null, null);
+            if (target.Skip is { } skip)
+            {
+                profiles.Add(entry with { Skipped = skip });
+                continue;
+            }
             if (!cases.TryGetValue(f.Case, out var caseRecord) || !File.Exists(caseRecord.WasmPath))
             {
                 profiles.Add(entry with { Error = $"the module of case {f.Case} is not on this machine" });

@@ -34,9 +34,10 @@ public static class FlameGraphSvg
 
     public static void Write(Stream stream, FrameNode root, string title, string subtitle, Func<FrameNode, FramePaint> paint)
     {
-        var maxDepth = root.DescendantsAndSelf().Max(n => n.Depth);
-        var height = HeaderHeight + (maxDepth + 1) * FrameHeight + 2 * Padding;
         var scale = root.Samples > 0 ? (ImageWidth - 2 * Padding) / root.Samples : 0;
+        // The height follows the deepest frame drawn: a rare deep stack too narrow to draw would leave the graph mostly empty.
+        var maxDepth = root.DescendantsAndSelf().Where(n => Drawn(n, scale)).Select(n => n.Depth).DefaultIfEmpty(0).Max();
+        var height = HeaderHeight + (maxDepth + 1) * FrameHeight + 2 * Padding;
 
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = false, Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument();
@@ -65,9 +66,9 @@ public static class FlameGraphSvg
         while (stack.Count > 0)
         {
             var (node, x) = stack.Pop();
-            var width = node.Samples * scale;
-            if (width < MinFrameWidth)
+            if (!Drawn(node, scale))
                 continue;
+            var width = node.Samples * scale;
             var y = height - Padding - (node.Depth + 1) * FrameHeight;
             var p = paint(node);
             xml.WriteStartElement("g");
@@ -89,6 +90,8 @@ public static class FlameGraphSvg
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
+
+    private static bool Drawn(FrameNode node, double scale) => node.Samples * scale >= MinFrameWidth;
 
     /// <summary>
     /// Click a frame to zoom: it and its callees spread over the full width, its callers are clipped

@@ -6,7 +6,8 @@ namespace WasmPerfDiff.Profiling;
 /// <summary>
 /// One runtime's profile: sample count, how the program ended (timed out = stopped at the timeout,
 /// profile up to then), guest share, top guest functions, guest samples per JIT tier (empty when
-/// the runtime's symbol map names no tiers) and the files written.
+/// the runtime's symbol map names no tiers), the files written, and why the profile is too thin to read
+/// (<see cref="ProfileCaveats"/>; null when it is not).
 /// </summary>
 public sealed record RuntimeProfile(
     string Runtime,
@@ -17,7 +18,8 @@ public sealed record RuntimeProfile(
     IReadOnlyList<FunctionShare> TopGuestFunctions,
     IReadOnlyDictionary<string, long> GuestTierSamples,
     string FoldedPath,
-    string SvgPath);
+    string SvgPath,
+    string? Caveat = null);
 
 /// <summary>The result of <c>profile</c>: A's profile, optionally B's, the differential graph of A against B and the growth list.</summary>
 public sealed record ProfileResult(
@@ -55,9 +57,11 @@ public static class ProfileJob
         {
             var run = await RuntimeProfiler.SampleAsync(runtime, request, names, options, cancellationToken);
             var files = ProfileFiles.WriteRuntime(outDir, runtime.Name, run.Profile, subtitle);
+            var guestShare = GuestFunctionShares.GuestShare(run.Profile);
             return (run.Profile, new RuntimeProfile(runtime.Name, run.Profile.TotalSamples, run.ExitCode, run.TimedOut,
-                GuestFunctionShares.GuestShare(run.Profile), GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount),
-                run.GuestTierSamples, files.FoldedPath, files.SvgPath));
+                guestShare, GuestFunctionShares.Top(run.Profile, options.MsPerSample, topCount),
+                run.GuestTierSamples, files.FoldedPath, files.SvgPath,
+                ProfileCaveats.Of(run.Profile.TotalSamples, guestShare, Interpreters.Interprets(runtime))));
         }
     }
 }

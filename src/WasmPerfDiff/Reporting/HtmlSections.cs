@@ -238,7 +238,8 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
 
     public void Phases(StringBuilder sb)
     {
-        Open(sb, "phases", "Phase breakdown", "Where a typical run's time goes on each runtime: process startup, compilation, instantiation, the measured execution and teardown.");
+        Open(sb, "phases", "Phase breakdown", "Where a typical run's time goes on each runtime: process startup, compilation, instantiation, the measured execution and teardown. "
+            + "Teardown is the runtime's own: for the embedded Wasmtime tiers it ends when the engine is dropped, and the worker's exit (.NET shutdown) counts in wall time only.");
         if (m.Phases.Count == 0) { Empty(sb, "No successful runs."); Close(sb); return; }
         sb.Append("<div class=\"legend\">");
         foreach (var (name, hex) in PhaseChart.Legend)

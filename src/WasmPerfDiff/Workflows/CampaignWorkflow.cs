@@ -11,15 +11,18 @@ namespace WasmPerfDiff.Workflows;
 /// </summary>
 public sealed record CampaignRequest
 {
-    public required string Database { get; init; }
+    public const string DefaultDatabase = "campaign.db";
+
+    /// <summary>The database file the user named: written as named, shard or not. Null: <see cref="DefaultDatabase"/>,
+    /// which a shard turns into its own name (<see cref="CampaignShard.DatabaseFor"/>).</summary>
+    public string? Database { get; init; }
     public bool Resume { get; init; }
     public CampaignSettings Settings { get; init; } = new();
     public long? Seed { get; init; }
     public string? CorpusDirectory { get; init; }
     /// <summary>The runtime config file named by the user, if any (else the usual search).</summary>
     public string? ConfigPath { get; init; }
-    /// <summary>Run one shard of the campaign (see <see cref="CampaignShard"/>); the database becomes the shard's own
-    /// (<see cref="CampaignShard.DatabaseFor"/>). Null = the whole campaign.</summary>
+    /// <summary>Run one shard of the campaign (see <see cref="CampaignShard"/>). Null = the whole campaign.</summary>
     public CampaignShard? Shard { get; init; }
     /// <summary>An earlier campaign database whose cell medians balance the shards (else the manifest's native times).</summary>
     public string? ShardCosts { get; init; }
@@ -40,7 +43,7 @@ public static class CampaignWorkflow
 {
     public static async Task<CampaignResult> RunAsync(CampaignRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
-        var database = request.Shard?.DatabaseFor(request.Database) ?? request.Database;
+        var database = request.Database ?? request.Shard?.DatabaseFor(CampaignRequest.DefaultDatabase) ?? CampaignRequest.DefaultDatabase;
         using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
             ? StoredSettings(store) with { MaxTime = request.Settings.MaxTime }

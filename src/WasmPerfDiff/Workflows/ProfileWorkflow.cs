@@ -27,7 +27,7 @@ public sealed record FindingsProfileRequest(SamplingRequest Sampling, string Dat
     /// instead of the arguments its campaign ran: a campaign at the test size gives a JIT too little guest time to
     /// sample. Null: the campaign's own arguments. A case the corpus does not have keeps them.
     /// </summary>
-    public string? Size { get; init; }
+    public string? Size { get; init; } = "default";
     public string? CorpusDirectory { get; init; }
 }
 
@@ -77,7 +77,8 @@ public static class ProfileWorkflow
         // The same analysis as 'analyze --db' with its defaults, so the findings are the ones the user saw.
         var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { MeansOnly = meansOnly });
         bool Usable(string name) => catalog.All.FirstOrDefault(r => r.Name == name)?.Detect().Available == true;
-        var targets = FindingProfiles.Select(analysis, runs, request.Findings, Usable);
+        bool Interprets(string name) => catalog.All.FirstOrDefault(r => r.Name == name) is { } r && Interpreters.Interprets(r);
+        var targets = FindingProfiles.Select(analysis, runs, request.Findings, Usable, Interprets);
         var profiles = await FindingProfiles.ProfileAsync(targets, cases, catalog, outDir, options, request.Sampling.Top, ct);
         Host.OutputPaths.PrepareDirectory(outDir, "Out");
         Host.OutputPaths.WriteText(Path.Combine(outDir, FindingProfiles.IndexFile), "Out", JsonSerializer.Serialize(profiles, WireJson.Document));

@@ -56,35 +56,63 @@ public sealed class CampaignShardTests
     }
 }
 
-/// <summary><c>run --shard</c> on real runtimes: its own database, and a resume that adds no run twice.</summary>
+/// <summary><c>run --shard</c> on real runtimes: the database the user names, and a resume that adds no run twice.</summary>
 public sealed class ShardedRunCliTests
 {
+    private static readonly string[] Campaign = ["--cases", "fib,sieve,nbody", "--size", "test", "--runtime", "wasmtime-winch,wasmtime-cranelift",
+        "--warmup", "0", "--min-runs", "2", "--max-runs", "2"];
+
     [Fact]
-    public void A_shard_runs_its_cases_into_its_own_database_and_a_resume_adds_nothing_twice()
+    public void A_shard_runs_its_cases_into_the_database_named_and_a_resume_adds_nothing_twice()
     {
         var dir = Directory.CreateTempSubdirectory("perfdiff-shard-").FullName;
-        string[] campaign = ["--cases", "fib,sieve,nbody", "--size", "test", "--runtime", "wasmtime-winch,wasmtime-cranelift",
-            "--warmup", "0", "--min-runs", "2", "--max-runs", "2"];
-        var db = Path.Combine(dir, "c.db");
-        var first = Support.CliProcess.Run(["run", "--db", db, "--shard", "2/2", .. campaign]);
+        var db = Path.Combine(dir, "s2.db");
+        var first = Support.CliProcess.Run(["run", "--db", db, "--shard", "2/2", .. Campaign]);
         Assert.True(first.ExitCode == 0, first.Stderr);
-        var shardDb = Path.Combine(dir, "c.shard-2-of-2.db");
-        Assert.False(File.Exists(db));
+        Assert.Equal(["s2.db"], Directory.GetFiles(dir).Select(Path.GetFileName)); // the file named, nothing beside it
 
-        long Runs() { using var s = WasmPerfDiff.Store.CampaignStore.OpenExisting(shardDb); return s.CountRuns(); }
+        long Runs() { using var s = WasmPerfDiff.Store.CampaignStore.OpenExisting(db); return s.CountRuns(); }
         var runs = Runs();
         var again = Support.CliProcess.Run(["run", "--resume", "--db", db, "--shard", "2/2"]);
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(runs, Runs());
 
-        var wrong = Support.CliProcess.Run(["run", "--resume", "--db", shardDb, "--shard", "1/2"]);
+        var wrong = Support.CliProcess.Run(["run", "--resume", "--db", db, "--shard", "1/2"]);
         Assert.Equal(2, wrong.ExitCode);
 
         // Shard 1 takes the other cases: together they cover the campaign once.
-        using var store = WasmPerfDiff.Store.CampaignStore.OpenExisting(shardDb);
-        var mine = store.ReadCaseRuns().Select(r => r.Case).Distinct().ToList();
-        var settings = CampaignSettings.FromJson(store.LocalCampaign()!.SettingsJson);
-        Assert.Equal(settings.Shard!.Cases!.Order(), mine.Order());
-        Assert.Equal(2 * 2 * mine.Count, runs);
+        using (var store = WasmPerfDiff.Store.CampaignStore.OpenExisting(db))
+        {
+            var mine = store.ReadCaseRuns().Select(r => r.Case).Distinct().ToList();
+            var settings = CampaignSettings.FromJson(store.LocalCampaign()!.SettingsJson);
+            Assert.Equal(settings.Shard!.Cases!.Order(), mine.Order());
+            Assert.Equal(2 * 2 * mine.Count, runs);
+        }
+
+        // The script of the issue: the shard's file merges under the name it was given.
+        var merged = Support.CliProcess.Run(["import", "db", db, "--db", Path.Combine(dir, "merged.db")]);
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+    }
+
+    [Fact]
+    public void Without_db_a_shard_writes_the_default_name_with_its_shard()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-shard-default-").FullName;
+        var run = Support.CliProcess.RunIn(dir, TimeSpan.FromMinutes(5), ["run", "--shard", "1/2", .. Campaign]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(File.Exists(Path.Combine(dir, "campaign.shard-1-of-2.db")), string.Join(", ", Directory.GetFiles(dir)));
+        Assert.False(File.Exists(Path.Combine(dir, "campaign.db")));
+    }
+
+    [Fact]
+    public void A_missing_shard_file_is_named_as_the_argument_not_as_db()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-import-missing-").FullName;
+        var r = Support.CliProcess.Run("import", "db", Path.Combine(dir, "s1.db"), "--db", Path.Combine(dir, "merged.db"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("wasm-perfdiff: <other>: campaign database", r.Stderr.Trim());
+        Assert.Contains("s1.db' does not exist", r.Stderr);
+        Assert.DoesNotContain("--db", r.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir, "merged.db"))); // nothing created for a merge that cannot start
     }
 }

@@ -7,7 +7,8 @@ namespace WasmPerfDiff.Tests.Cluster;
 /// <summary>The scripts <c>plan</c> writes: valid for their shell or format, whatever the paths hold.</summary>
 public sealed class ClusterPlanTests
 {
-    private static ClusterPlanRequest Request(string dir) => new()
+    /// <summary>A plan of 3 shards, 2 at a time, whose tool path needs quoting (also used by <see cref="KubernetesPlanTests"/>).</summary>
+    internal static ClusterPlanRequest Request(string dir) => new()
     {
         Shards = 3, OutputDirectory = dir, Concurrency = 2,
         Tool = ["/opt/my tools/dotnet", "/opt/it's here/wasm-perfdiff.dll"],

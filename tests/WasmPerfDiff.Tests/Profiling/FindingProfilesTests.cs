@@ -58,6 +58,63 @@ public class FindingProfilesTests
         Assert.Equal("wasmtime-cranelift", FindingProfiles.BestPeer(finding, runs, r => r != "v8-turbofan"));
     }
 
+    [Fact]
+    public void A_finding_of_an_interpreter_against_an_interpreter_is_listed_as_skipped_and_does_not_count()
+    {
+        var runs = Campaign();
+        var analysis = DifferentialAnalysis.Analyze(runs, new AnalysisOptions());
+
+        var targets = FindingProfiles.Select(analysis, runs, 1, _ => true, interprets: _ => true);
+        var skipped = Assert.Single(targets);
+        Assert.Equal(("case3", "v8-liftoff", FindingProfiles.BothInterpreters), (skipped.Finding.Case, skipped.Finding.Runtime, skipped.Skip));
+
+        // Against a compiling peer the interpreter's finding is profiled.
+        var profiled = Assert.Single(FindingProfiles.Select(analysis, runs, 1, _ => true, interprets: r => r == "v8-liftoff"));
+        Assert.Null(profiled.Skip);
+    }
+
+    [Fact]
+    public void The_catalog_knows_its_interpreters_by_engine_and_tier()
+    {
+        var catalog = RuntimeCatalog.Load(null);
+        bool Interprets(string name) => Interpreters.Interprets(catalog.All.Single(r => r.Name == name));
+        Assert.True(Interprets("wasmtime-pulley"));
+        Assert.True(Interprets("wasm3"));
+        Assert.True(Interprets("wasm3-compile"));
+        Assert.True(Interprets("iwasm-classic"));
+        Assert.True(Interprets("wasmedge"));
+        Assert.False(Interprets("wasmtime-cranelift"));
+        Assert.False(Interprets("v8-liftoff"));
+        Assert.False(Interprets("iwasm-fast-jit"));
+    }
+
+    [Fact]
+    public void A_profile_too_thin_to_read_says_why()
+    {
+        Assert.StartsWith("31 samples: too few to mean anything", ProfileCaveats.Of(31, 0, interpreter: true));
+        Assert.StartsWith("an interpreter", ProfileCaveats.Of(3000, 0, interpreter: true));
+        Assert.StartsWith("12 of 3000 samples in guest code", ProfileCaveats.Of(3000, 0.004, interpreter: false));
+        Assert.Null(ProfileCaveats.Of(3000, 0.9, interpreter: false));
+    }
+
+    [Support.RequiresPerfFact]
+    public void A_short_run_is_profiled_with_a_caution_in_text_and_json()
+    {
+        using var dir = ProfilingFixtures.NewTempDir();
+        string[] profile = ["profile", "--wasm", ProfilingFixtures.HotWasm, "-r", "wasmtime-cranelift", "--out", dir, "--frequency", "99"];
+        var json = CliProcess.Run([.. profile, "--json", "--", "1000"]);
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var a = doc.RootElement.GetProperty("a");
+        Assert.True(a.GetProperty("samples").GetInt64() < ProfileCaveats.MinSamples);
+        Assert.Contains("too few to mean anything", a.GetProperty("caveat").GetString());
+
+        var text = CliProcess.Run([.. profile, "--", "1000"]);
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("caution: ", text.Stdout);
+        Assert.Contains("too few to mean anything", text.Stdout);
+    }
+
     [Support.RequiresPerfFact]
     public void Profile_db_findings_writes_graphs_per_finding_and_an_index_for_the_report()
     {
@@ -99,10 +156,29 @@ public class FindingProfilesTests
     [Support.RequiresPerfFact]
     public void With_a_size_each_finding_is_profiled_at_that_size_of_the_corpus()
     {
+        var outDir = ProfileNbodyFinding("--size", "test");
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, FindingProfiles.IndexFile)));
+        var entry = Assert.Single(index.RootElement.EnumerateArray().ToList());
+        Assert.Equal("nbody", entry.GetProperty("case").GetString());
+        Assert.Equal(["20000"], entry.GetProperty("profile").GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Support.RequiresPerfFact]
+    public void Without_a_size_each_finding_is_profiled_at_the_default_size_the_help_promises()
+    {
+        var outDir = ProfileNbodyFinding();
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, FindingProfiles.IndexFile)));
+        var entry = Assert.Single(index.RootElement.EnumerateArray().ToList());
+        Assert.Equal(["6250000"], entry.GetProperty("profile").GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    /// <summary>A campaign at the test size whose planted finding is nbody, profiled with <paramref name="options"/>; returns the output folder.</summary>
+    private static string ProfileNbodyFinding(params string[] options)
+    {
         // Cases named after the project's corpus (the module is the profiling fixture, which takes any count):
         // the planted third case is nbody, whose test size is 20000.
         string[] names = ["fib", "sieve", "nbody", "fasta", "random", "methcall"];
-        using var dir = ProfilingFixtures.NewTempDir();
+        var dir = Directory.CreateTempSubdirectory("perfdiff-prof-size-").FullName;
         var db = Path.Combine(dir, "campaign.db");
         using (var store = CampaignStore.Open(db))
         {
@@ -115,12 +191,9 @@ public class FindingProfilesTests
         }
         var outDir = Path.Combine(dir, "out");
 
-        var result = CliProcess.Run("profile", "--db", db, "--findings", "1", "--size", "test", "--out", outDir);
+        var result = CliProcess.Run(["profile", "--db", db, "--findings", "1", "--out", outDir, .. options]);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, FindingProfiles.IndexFile)));
-        var entry = Assert.Single(index.RootElement.EnumerateArray().ToList());
-        Assert.Equal("nbody", entry.GetProperty("case").GetString());
-        Assert.Equal(["20000"], entry.GetProperty("profile").GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+        return outDir;
     }
 }

@@ -49,6 +49,28 @@ public partial class FlameGraphSvgTests
     }
 
     [Fact]
+    public void Differential_graph_height_follows_the_deepest_stack_it_draws()
+    {
+        // A: 100,000 samples three frames deep, plus one sample 120 frames deep (far under a pixel: not drawn).
+        static FoldedProfile Profile(int deepFrames, long deepSamples)
+        {
+            var p = new FoldedProfile();
+            p.Add([G("main"), G("loop"), G("body")], 100_000);
+            if (deepSamples > 0) p.Add([G("main"), .. Enumerable.Range(0, deepFrames).Select(i => G($"rec{i}"))], deepSamples);
+            return p;
+        }
+        using var dir = ProfilingFixtures.NewTempDir();
+        double Height(FoldedProfile a) =>
+            double.Parse(XDocument.Load(ProfileFiles.WriteDifferential(dir, "A", a, "B", Profile(0, 0), "test"))
+                .Root!.Attribute("height")!.Value, CultureInfo.InvariantCulture);
+
+        var shallow = Height(Profile(0, 0));
+        Assert.Equal(shallow, Height(Profile(120, 1)));                // the rare deep stack does not stretch it
+        Assert.Equal(shallow + 118 * 16, Height(Profile(120, 50_000))); // a drawn one does: 121 frames deep, not 3
+        Assert.True(shallow < 200, $"a graph four frames deep is {shallow} px tall");
+    }
+
+    [Fact]
     public void Differential_graph_paints_growth_red_and_shrinkage_blue()
     {
         // A (the slow runtime) spends 60 % in grew and 20 % in shrank; B spends 20 % and 60 %.

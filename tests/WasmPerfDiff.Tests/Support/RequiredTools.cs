@@ -30,8 +30,18 @@ public sealed class RequiresChromiumFactAttribute : FactAttribute
             File.Exists(Reporting.HeadlessChromium.Binary) ? null : $"{Reporting.HeadlessChromium.Binary} is missing: apt-get install chromium");
 }
 
-/// <summary>A fact that needs Linux perf on PATH.</summary>
+/// <summary>A fact that needs Linux perf on PATH, allowed to sample the user's own processes.</summary>
 public sealed class RequiresPerfFactAttribute : FactAttribute
 {
-    public RequiresPerfFactAttribute() => Skip = RequiredTools.SkipReason("perf", RequiredTools.MissingFromPath("perf"));
+    public RequiresPerfFactAttribute() => Skip = RequiredTools.SkipReason("perf", RequiredTools.MissingFromPath("perf") ?? Paranoid());
+
+    /// <summary>At kernel.perf_event_paranoid 3 (a Debian patch) or above, only root may sample; 2 allows user space of one's own processes.</summary>
+    private static string? Paranoid()
+    {
+        const string setting = "/proc/sys/kernel/perf_event_paranoid";
+        if (Environment.UserName == "root" || !File.Exists(setting)) return null;
+        return int.TryParse(File.ReadAllText(setting).Trim(), out var level) && level > 2
+            ? $"kernel.perf_event_paranoid is {level}: perf may not sample here (sysctl kernel.perf_event_paranoid=2)"
+            : null;
+    }
 }

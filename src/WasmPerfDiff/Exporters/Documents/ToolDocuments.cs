@@ -22,7 +22,7 @@ public sealed record ProfileDocument(string Wasm, IReadOnlyList<string> Args, Pr
     string? DifferentialSvgPath, IReadOnlyList<ProfileDocument.ChangeEntry> GrowthFromBToA)
 {
     public sealed record SideEntry(string Runtime, long Samples, int ExitCode, bool TimedOut, double GuestShare, IReadOnlyList<FunctionEntry> TopGuestFunctions,
-        IReadOnlyDictionary<string, long> GuestTierSamples, string FoldedPath, string SvgPath);
+        IReadOnlyDictionary<string, long> GuestTierSamples, string FoldedPath, string SvgPath, string? Caveat);
 
     public sealed record FunctionEntry(string Function, long SelfSamples, double SelfShare, double SelfMs);
 
@@ -32,18 +32,18 @@ public sealed record ProfileDocument(string Wasm, IReadOnlyList<string> Args, Pr
         r.GrowthFromBToA.Select(c => new ChangeEntry(c.Function, c.ShareA, c.ShareB, c.Change, c.MsA, c.MsB)).ToList());
 
     private static SideEntry Side(RuntimeProfile p) => new(p.Runtime, p.Samples, p.ExitCode, p.TimedOut, p.GuestShare,
-        p.TopGuestFunctions.Select(f => new FunctionEntry(f.Function, f.SelfSamples, f.SelfShare, f.SelfMs)).ToList(), p.GuestTierSamples, p.FoldedPath, p.SvgPath);
+        p.TopGuestFunctions.Select(f => new FunctionEntry(f.Function, f.SelfSamples, f.SelfShare, f.SelfMs)).ToList(), p.GuestTierSamples, p.FoldedPath, p.SvgPath, p.Caveat);
 }
 
 /// <summary><c>profile --db FILE --findings N --json</c>: the index file and each finding's profile.</summary>
 public sealed record FindingProfilesDocument(string Index, IReadOnlyList<FindingProfilesDocument.FindingEntry> Findings)
 {
     public sealed record FindingEntry(string Case, string Runtime, string Peer, Analysis.FindingKind Kind, double? Factor, Analysis.Verdict? Verdict,
-        string Folder, string? Svg, string? PeerSvg, string? DiffSvg, ProfileDocument? Profile, string? Error);
+        string Folder, string? Svg, string? PeerSvg, string? DiffSvg, ProfileDocument? Profile, string? Error, string? Skipped);
 
     public static FindingProfilesDocument From(string index, IReadOnlyList<FindingProfile> profiles) => new(index, profiles.Select(p =>
         new FindingEntry(p.Case, p.Runtime, p.Peer, p.Kind, p.Factor, p.Verdict, p.Folder, p.Svg, p.PeerSvg, p.DiffSvg,
-            p.Profile is { } r ? ProfileDocument.From(r) : null, p.Error)).ToList());
+            p.Profile is { } r ? ProfileDocument.From(r) : null, p.Error, p.Skipped)).ToList());
 }
 
 /// <summary><c>gen constructs --json</c>: the folder, its manifest and every generated family.</summary>

@@ -90,7 +90,9 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
     private static ProcessSpec Spec(CliRuntimeDefinition d, CommandTemplate template, string program, string wasm,
         IReadOnlyList<string> args, string? dir, string? output, TimeSpan timeout)
     {
-        var argv = template.Expand(program, wasm, args, dir, output);
+        var argv = template.Expand(program, wasm, args, dir, output).ToList();
+        if (ReferenceEquals(template, d.Command) && d.ModuleOptions?.Invoke(wasm) is { Count: > 0 } options)
+            argv.InsertRange(argv.IndexOf(wasm) is var at and > 0 ? at : 1, options);
         return new ProcessSpec(argv[0], argv.Skip(1).ToList(), timeout) { Environment = d.Environment, WorkingDirectory = d.WorkingDirectory };
     }
 

@@ -23,6 +23,10 @@ public sealed record CliRuntimeDefinition(
     public string? WorkingDirectory { get; init; }
     public (CommandTemplate Command, string Why)? Requires { get; init; }
 
+    /// <summary>Options that depend on the module to run (given its path), placed just before it in the command: a
+    /// catalog entry's, never a user's (e.g. WAMR Fast JIT's code cache, <see cref="FastJitCodeCache"/>).</summary>
+    public Func<string, IReadOnlyList<string>>? ModuleOptions { get; init; }
+
     /// <summary>False only for a user runtime whose config says <c>"probe": false</c> (a harness that cannot run the hello module): found is then enough.</summary>
     public bool ProbeRun { get; init; } = true;
 }

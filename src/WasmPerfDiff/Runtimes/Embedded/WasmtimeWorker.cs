@@ -57,6 +57,9 @@ public static class WasmtimeWorker
             // Raised before execution: the module did not compile or link on this tier.
             marks = marks with { Status = RunnerStatus.Unsupported, Message = FirstLine(e.Message) };
         }
+        // The store, module and engine are dropped by now: the runtime's teardown ends here. Writing the marks and the
+        // .NET worker's own exit come after and are not the runtime's cost.
+        if (marks.ExecutedNs is not null) marks = marks with { TornDownNs = Posix.RealtimeNs() };
         marks.Write(options.Marks);
         if (marks.Message is not null) Console.Error.WriteLine($"wasmtime worker: {marks.Message}");
         return marks.ExitCode ?? 1;
