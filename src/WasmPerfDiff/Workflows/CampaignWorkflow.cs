@@ -40,6 +40,7 @@ public static class CampaignWorkflow
 {
     public static async Task<CampaignResult> RunAsync(CampaignRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
+        Host.TempFolder.EnsureUsable(); // before the store: a campaign that cannot run stores nothing
         var database = request.Shard?.DatabaseFor(request.Database) ?? request.Database;
         using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
