@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Tests.Support;
 
 namespace WasmPerfDiff.Tests.Cli;
@@ -78,5 +80,45 @@ public class HostileEnvironmentTests
         var line = Assert.Single(r.Stderr.Trim().Split('\n'));
         Assert.Contains($"TMPDIR '{tmpdir}'", line);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_probe_module_planted_under_TMPDIR_does_not_change_doctors_answer()
+    {
+        var before = DoctorAvailability(NewFolder("perfdiff-clean-"));
+        // Another user's plant: the old shared path $TMPDIR/wasm-perfdiff-probe as a link to a folder of theirs,
+        // holding a "probe module" by the very name the tool uses.
+        var tmp = NewFolder("perfdiff-planted-");
+        var theirs = NewFolder("perfdiff-plant-");
+        var planted = Path.Combine(theirs, Path.GetFileName(RuntimeProbe.ModulePath));
+        File.WriteAllText(planted, "not a wasm module");
+        File.CreateSymbolicLink(Path.Combine(tmp, "wasm-perfdiff-probe"), theirs);
+
+        Assert.Equal(before, DoctorAvailability(tmp));
+        Assert.Contains(before, r => r.Value); // the answer compared is about runtimes that ran the probe here
+        Assert.Equal("not a wasm module", File.ReadAllText(planted));
+    }
+
+    /// <summary>Each runtime doctor knows (the shared command-line runtimes too, when this machine has them) → available.</summary>
+    private static SortedDictionary<string, bool> DoctorAvailability(string tmpdir)
+    {
+        string[] config = SharedRuntimes.MissingReason is null ? ["--config", SharedRuntimes.ConfigPath] : [];
+        var r = CliProcess.RunWith(null, TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["TMPDIR"] = tmpdir }, [.. config, "doctor", "--json"]);
+        return new(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("runtimes").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("available").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("folder")]
+    public void WASM_PERFDIFF_CONFIG_naming_a_missing_file_or_a_folder_is_refused_like_config(string kind)
+    {
+        var folder = NewFolder("perfdiff-envconfig-");
+        var named = kind == "folder" ? folder : Path.Combine(folder, "nope.json");
+        var r = CliProcess.RunWith(null, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["WASM_PERFDIFF_CONFIG"] = named },
+            "exec", TestModules.Wat("hello"), "--runtime", "wasmtime-cranelift");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Trim().Split('\n'));
+        Assert.Contains($"$WASM_PERFDIFF_CONFIG names '{named}'", line);
     }
 }
