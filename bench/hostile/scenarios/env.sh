@@ -89,8 +89,10 @@ report probe-planted-symlink "a probe folder planted under TMPDIR (symlink) does
 d2=$(fresh probe-planted-file); mkdir -p "$d2/tmp"; echo x > "$d2/tmp/wasm-perfdiff-probe"
 after=$(TMPDIR=$d2/tmp availability)
 report probe-planted-file "a file where the probe folder was does not change doctor's answer" $([ -n "$before" ] && [ "$before" = "$after" ]; echo $?) "${after:0:120}"
+d3=$(fresh probe-cache-private); mkdir -p "$d3/tmp"; TMPDIR=$d3/tmp availability >/dev/null
 mode=$(stat -c %a "${XDG_CACHE_HOME:-$HOME/.cache}/wasm-perfdiff/probe" 2>/dev/null)
-report probe-cache-private "probe modules live in the private per-user cache (0700)" $([ "$mode" = 700 ]; echo $?) "mode ${mode:-missing}"
+report probe-cache-private "probe modules live in the private per-user cache (0700), nothing shared under TMPDIR" \
+    $([ "$mode" = 700 ] && [ ! -e "$d3/tmp/wasm-perfdiff-probe" ]; echo $?) "cache mode ${mode:-missing}; under TMPDIR: $(ls "$d3/tmp" | tr '\n' ' ')"
 
 # ---- item 9: path traversal in --releases ---------------------------------------------------------------
 releases_case() { # NAME PROGRAM-PATH EXPECTED-SNIPPET [ARCHIVE-MAKER]

@@ -8,17 +8,11 @@ namespace WasmPerfDiff.Tests.Campaigns;
 /// <summary><c>run --resume</c> with options that differ from the stored campaign, and with a runtime that became available.</summary>
 public class ResumeChangesTests
 {
-    private static string[] Campaign(string db) =>
-    [
-        "run", "--corpus", Path.Combine(TestPaths.RepoRoot, "corpus"), "--cases", "fib", "--size", "test", "--db", db,
-        "--runtime", "wasmtime-cranelift", "--warmup", "0", "--min-runs", "2", "--max-runs", "2",
-    ];
-
     [Fact]
     public void Resume_refuses_options_that_would_change_the_campaign_and_accepts_the_same_ones()
     {
         var db = Path.Combine(Directory.CreateTempSubdirectory("perfdiff-resume-").FullName, "campaign.db");
-        Assert.Equal(0, CliProcess.Run(Campaign(db)).ExitCode);
+        Assert.Equal(0, CliProcess.Run(SmallCampaign.RunArgs(db)).ExitCode);
 
         var changed = CliProcess.Run("run", "--resume", "--db", db, "--runtime", "wasmtime-winch", "--max-runs", "5");
         Assert.Equal(2, changed.ExitCode);
@@ -27,7 +21,7 @@ public class ResumeChangesTests
         Assert.Contains("--max-runs 2 (not 5)", line);
 
         // A resubmitted cluster job passes its whole command line again: the same values are no change.
-        var same = CliProcess.Run([.. Campaign(db), "--resume"]);
+        var same = CliProcess.Run([.. SmallCampaign.RunArgs(db), "--resume"]);
         Assert.True(same.ExitCode == 0, same.Stderr);
         using var store = CampaignStore.OpenExisting(db);
         Assert.Equal(2, store.ReadCaseRuns().Count);

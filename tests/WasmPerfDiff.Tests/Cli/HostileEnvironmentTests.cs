@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Tests.Support;
 
@@ -11,21 +10,6 @@ namespace WasmPerfDiff.Tests.Cli;
 /// </summary>
 public class HostileEnvironmentTests
 {
-    private static string[] SmallRun(string db) =>
-    [
-        "run", "--corpus", Path.Combine(TestPaths.RepoRoot, "corpus"), "--cases", "fib", "--size", "test", "--db", db,
-        "--runtime", "wasmtime-cranelift", "--warmup", "0", "--min-runs", "2", "--max-runs", "2", "--seed", "1",
-    ];
-
-    private static long Runs(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM run";
-        return (long)cmd.ExecuteScalar()!;
-    }
-
     private static string NewFolder(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
 
     [Fact]
@@ -35,9 +19,9 @@ public class HostileEnvironmentTests
         Assert.Equal(2, usage.ExitCode); // was 134: the error about stderr written to stderr again, SIGABRT
 
         var db = Path.Combine(NewFolder("perfdiff-full-"), "campaign.db");
-        var run = CliProcess.RunRedirected("2>/dev/full", null, SmallRun(db));
+        var run = CliProcess.RunRedirected("2>/dev/full", null, SmallCampaign.RunArgs(db));
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stdout}");
-        Assert.Equal(2, Runs(db));
+        Assert.Equal(2, SmallCampaign.StoredRuns(db));
     }
 
     [Theory]
@@ -46,7 +30,7 @@ public class HostileEnvironmentTests
     public void A_full_or_closed_stdout_is_one_line_naming_stdout_and_exit_2(string redirection)
     {
         var db = Path.Combine(NewFolder("perfdiff-stdout-"), "campaign.db");
-        Assert.Equal(0, CliProcess.Run(SmallRun(db)).ExitCode);
+        Assert.Equal(0, CliProcess.Run(SmallCampaign.RunArgs(db)).ExitCode);
 
         var export = CliProcess.RunRedirected(redirection, null, "export", "--db", db, "--format", "csv");
         Assert.Equal(2, export.ExitCode);
@@ -75,7 +59,7 @@ public class HostileEnvironmentTests
     {
         var folder = NewFolder("perfdiff-tmpdir-");
         var db = Path.Combine(folder, "campaign.db");
-        var r = CliProcess.RunWith(null, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["TMPDIR"] = tmpdir }, SmallRun(db));
+        var r = CliProcess.RunWith(null, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["TMPDIR"] = tmpdir }, SmallCampaign.RunArgs(db));
         Assert.Equal(2, r.ExitCode);
         var line = Assert.Single(r.Stderr.Trim().Split('\n'));
         Assert.Contains($"TMPDIR '{tmpdir}'", line);

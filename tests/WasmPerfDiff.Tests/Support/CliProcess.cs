@@ -28,17 +28,7 @@ public static class CliProcess
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
-        var watch = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(limit))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wasm-perfdiff {string.Join(' ', args)} did not finish in {limit}");
-        }
-        p.WaitForExit();
-        return new Result(p.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
+        return Finish(psi, limit, string.Join(' ', args));
     }
 
     /// <summary>
@@ -52,14 +42,19 @@ public static class CliProcess
             psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        return Finish(psi, TimeSpan.FromMinutes(5), $"{string.Join(' ', args)} {redirection}");
+    }
+
+    private static Result Finish(ProcessStartInfo psi, TimeSpan limit, string what)
+    {
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!p.WaitForExit(limit))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wasm-perfdiff {string.Join(' ', args)} {redirection} did not finish");
+            throw new TimeoutException($"wasm-perfdiff {what} did not finish in {limit}");
         }
         p.WaitForExit();
         return new Result(p.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
