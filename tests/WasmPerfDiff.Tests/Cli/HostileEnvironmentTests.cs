@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Tests.Support;
@@ -104,5 +105,32 @@ public class HostileEnvironmentTests
         Assert.Equal(2, r.ExitCode);
         var line = Assert.Single(r.Stderr.Trim().Split('\n'));
         Assert.Contains($"$WASM_PERFDIFF_CONFIG names '{named}'", line);
+    }
+
+    [Fact]
+    public async Task A_tool_killed_with_sigkill_leaves_no_dotnet_ipc_files_in_TMPDIR()
+    {
+        var tmp = NewFolder("perfdiff-ipc-");
+        var db = Path.Combine(NewFolder("perfdiff-ipcdb-"), "campaign.db");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"), .. SmallCampaign.RunArgs(db)[..^6], "--min-runs", "50", "--max-runs", "50"])
+            psi.ArgumentList.Add(a);
+        psi.Environment["TMPDIR"] = tmp;
+        using var p = Process.Start(psi)!;
+        _ = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!p.HasExited && (!File.Exists(db) || SmallCampaign.StoredRuns(db) < 1))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the campaign made no progress");
+            await Task.Delay(50);
+        }
+        Assert.False(p.HasExited, "the campaign ended before the kill");
+        p.Kill(); // SIGKILL: no chance to clean up
+        await p.WaitForExitAsync();
+
+        var left = Directory.EnumerateFileSystemEntries(tmp).Select(Path.GetFileName)
+            .Where(n => n!.StartsWith("dotnet-diagnostic-") || n.StartsWith("clr-debug-pipe-")).ToList();
+        Assert.Empty(left); // were three per kill: the diagnostic socket and the debugger's two pipes
     }
 }

@@ -11,13 +11,14 @@ public static class SmallCampaign
         "--runtime", "wasmtime-cranelift", "--warmup", "0", "--min-runs", "2", "--max-runs", "2", "--seed", "1",
     ];
 
-    /// <summary>How many runs <paramref name="db"/> holds (read-only).</summary>
+    /// <summary>How many runs <paramref name="db"/> holds (read-only; 0 while the schema is not there yet).</summary>
     public static long StoredRuns(string db)
     {
         using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM run";
-        return (long)cmd.ExecuteScalar()!;
+        try { return (long)cmd.ExecuteScalar()!; }
+        catch (SqliteException) { return 0; }
     }
 }
