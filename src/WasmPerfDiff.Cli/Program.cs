@@ -12,6 +12,9 @@ if (args.Length > 0 && args[0] == WasmtimeWorker.Verb)
     catch (BadInputException e) { Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.OneLine(e.Message)}"); return ExitCodes.Usage; }
 }
 
+StandardStreams.Install();
+WasmPerfDiff.Host.RuntimeIpcFiles.RemoveOwn();
+
 // Tables written to a file or pipe get room instead of Spectre's 80-column default.
 if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
 

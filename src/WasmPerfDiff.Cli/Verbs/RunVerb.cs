@@ -29,7 +29,7 @@ public static class RunVerb
         var maxTime = new Option<string?>("--max-time") { Description = "time budget of the campaign: 90s, 5m, 1h30m" };
         var timeout = new Option<double?>("--timeout") { Description = "per-run timeout in seconds (default: 10× the cell's usual time, at least 10 s)" };
         var seed = CommonOptions.Seed<long?>("seed of the run order (default: random, stored with the campaign)");
-        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew)" };
+        var resume = new Option<bool>("--resume") { Description = "continue the campaign in --db with its stored settings (--max-time may be given anew; other options must match them)" };
         var json = CommonOptions.Json();
         var shards = new ShardOptions();
         var cmd = new Command("run", "run every case on every runtime, scheduled in shuffled rounds, stored in SQLite")
@@ -47,7 +47,7 @@ public static class RunVerb
                 Seed = pr.GetValue(seed),
                 CorpusDirectory = pr.GetValue(corpus),
                 ConfigPath = pr.GetValue(CommonOptions.Config),
-                Shard = shards.Read(pr), ShardCosts = pr.GetValue(shards.ShardCosts),
+                Shard = shards.Read(pr), ShardCosts = pr.GetValue(shards.ShardCosts), Given = GivenOptions.Of(pr),
                 Settings = new CampaignSettings
                 {
                     Warmup = pr.GetValue(warmup), MinRuns = pr.GetValue(minRuns), MaxRuns = pr.GetValue(maxRuns),

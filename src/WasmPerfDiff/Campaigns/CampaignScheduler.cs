@@ -87,7 +87,7 @@ public sealed class CampaignScheduler(
         }
         foreach (var c in cases) store.RecordCase(c);
 
-        var cells = BuildCells(cases, runtimes, store.CellHistories(campaign));
+        var cells = BuildCells(cases, runtimes, store.CellHistories(campaign), unavailable);
         var session = new Session(cells, clock, settings, progress);
         try
         {
@@ -139,18 +139,21 @@ public sealed class CampaignScheduler(
     }
 
     private List<Cell> BuildCells(IReadOnlyList<CaseRecord> cases, IReadOnlyList<IRuntime> runtimes,
-        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<CaseRun>> stored)
+        IReadOnlyDictionary<(string Case, string Runtime), IReadOnlyList<CaseRun>> stored, IReadOnlyDictionary<string, string> unavailable)
     {
         var cells = new List<Cell>();
         foreach (var c in cases.OrderBy(c => c.Name, StringComparer.Ordinal))
         foreach (var rt in runtimes.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
             var cell = new Cell(c, rt);
-            if (stored.TryGetValue((c.Name, rt.Name), out var done))
+            if (stored.TryGetValue((c.Name, rt.Name), out var history))
             {
+                var done = RetriedFailures.Current(history);
+                // A cell that stopped as unsupported or on a harness error is tried again once its runtime is available.
+                if (RetriedFailures.IsRetryable(done[^1].Result.Status) && !unavailable.ContainsKey(rt.Name)) done.RemoveAt(done.Count - 1);
                 cell.Runs.AddRange(done.Select(r => r.Result));
                 cell.KnownWallMs.AddRange(done.Where(r => r.Result.Status == RunStatus.Ok).Select(r => r.Result.WallMs));
-                cell.NextRound = done.Max(r => r.Round) + 1;
+                cell.NextRound = history.Max(r => r.Round) + 1;
             }
             cells.Add(cell);
         }

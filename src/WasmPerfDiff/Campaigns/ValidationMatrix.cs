@@ -59,8 +59,9 @@ public sealed record ValidationMatrix(
         return new ValidationMatrix(caseNames, runtimeNames, cells, sources);
     }
 
-    private static ValidationCell Summarize(string @case, string runtime, List<CaseRun> runs)
+    private static ValidationCell Summarize(string @case, string runtime, List<CaseRun> stored)
     {
+        var runs = RetriedFailures.Current(stored);
         var firstBad = runs.FirstOrDefault(r => r.Result.Status != RunStatus.Ok)?.Result;
         // Outputs count only from runs that completed the program (ok, or ok but flagged mismatch).
         var hash = Plurality(runs.Where(r => r.Result.Status is RunStatus.Ok or RunStatus.Mismatch && r.Result.StdoutSha256.Length > 0)

@@ -39,6 +39,9 @@ public sealed record ClusterPlanRequest
     public string Image { get; init; } = "wasm-perfdiff:latest";
     /// <summary>Kubernetes: the PersistentVolumeClaim mounted at /work where shards and the merge meet.</summary>
     public string VolumeClaim { get; init; } = "wasm-perfdiff-work";
+    /// <summary>The runtime config file the campaign uses (null: none): copied beside the scripts as
+    /// <see cref="ClusterPlan.ConfigCopy"/>, and every shard runs with it.</summary>
+    public string? ConfigFile { get; init; }
     /// <summary>Runtimes counted in the expected cost when <see cref="CampaignSettings.Runtimes"/> is empty (all available).</summary>
     public int DefaultRuntimeCount { get; init; } = 1;
 
@@ -98,11 +101,29 @@ public static class ClusterPlan
         return Path.GetFileNameWithoutExtension(process) == "dotnet" && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
     }
 
+    /// <summary>The name of the campaign's runtime config beside the scripts (the jobs run in that folder).</summary>
+    public const string ConfigCopy = "wasm-perfdiff-config.json";
+
+    /// <summary>
+    /// Copies the campaign's runtime config beside the scripts (a node may see neither the submitter's working
+    /// folder nor their home, where the config was found); null when the campaign has none. A shard without it
+    /// would find no runtime the config defines and fail every cell.
+    /// </summary>
+    public static string? CarryConfig(ClusterPlanRequest request, string directory)
+    {
+        if (request.ConfigFile is not { } source) return null;
+        var copy = Path.Combine(directory, ConfigCopy);
+        var text = File.ReadAllBytes(source);
+        if (!File.Exists(copy) || !File.ReadAllBytes(copy).AsSpan().SequenceEqual(text)) File.WriteAllBytes(copy, text);
+        return copy;
+    }
+
     /// <summary>The <c>run</c> options that fix the campaign every shard runs (never the shard, database or resume).</summary>
     public static IReadOnlyList<string> RunOptions(ClusterPlanRequest request)
     {
         var s = request.Settings;
         var args = new List<string>();
+        if (request.ConfigFile is not null) args.AddRange(["--config", ConfigCopy]);
         if (request.CorpusDirectory is { } corpus) args.AddRange(["--corpus", corpus]);
         if (!string.IsNullOrEmpty(s.CasesGlob)) args.AddRange(["--cases", s.CasesGlob]);
         if (s.Runtimes.Count > 0) args.AddRange(["--runtime", string.Join(',', s.Runtimes)]);

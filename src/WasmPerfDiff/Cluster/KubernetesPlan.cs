@@ -34,6 +34,7 @@ public static class KubernetesPlan
             ClusterPlan.Write(dir, MergeManifest, Merge(request, tool)),
             ClusterPlan.Write(dir, SubmitScript, Submit(limit), executable: true),
         };
+        if (CarryConfig(request, dir) is { } config) files = [.. files, config];
         return new ClusterPlanResult(dir, files, files[2], shards, limit);
     }
 

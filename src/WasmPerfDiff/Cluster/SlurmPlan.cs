@@ -30,6 +30,7 @@ public static class SlurmPlan
             ClusterPlan.Write(dir, MergeScript, Merge(request, tool, dir)),
             ClusterPlan.Write(dir, SubmitScript, Submit(), executable: true),
         };
+        if (CarryConfig(request, dir) is { } config) files = [.. files, config];
         return new ClusterPlanResult(dir, files, files[2], shards, limit);
     }
 

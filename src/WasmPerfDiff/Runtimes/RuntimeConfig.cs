@@ -15,13 +15,23 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
 {
     public static readonly RuntimeConfig Empty = new(new Dictionary<string, string>(), []);
 
+    public const string EnvironmentVariable = "WASM_PERFDIFF_CONFIG";
+
     public static string? Locate(string? explicitPath)
     {
         if (explicitPath is not null)
             return File.Exists(explicitPath) ? explicitPath : throw new BadInputException($"config file not found: {explicitPath}");
+        // Set on purpose, so refused like --config when it names nothing usable (never silently skipped).
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            if (Directory.Exists(fromEnvironment))
+                throw new BadInputException($"${EnvironmentVariable} names '{fromEnvironment}', a folder, not a config file");
+            return File.Exists(fromEnvironment) ? fromEnvironment
+                : throw new BadInputException($"${EnvironmentVariable} names '{fromEnvironment}', which does not exist");
+        }
         var candidates = new[]
         {
-            Environment.GetEnvironmentVariable("WASM_PERFDIFF_CONFIG"),
             Path.Combine(Environment.CurrentDirectory, "wasm-perfdiff.json"),
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "wasm-perfdiff", "config.json"),
         };

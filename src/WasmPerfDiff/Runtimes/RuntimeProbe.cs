@@ -1,3 +1,4 @@
+using WasmPerfDiff.Host;
 using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Runtimes;
@@ -25,23 +26,28 @@ public static class RuntimeProbe
             (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
         """;
 
+    // In the per-user cache (0700, owner checked), never a shared predictable path under /tmp, where another
+    // user could plant a module (or a symlinked folder) and change which runtimes doctor calls available.
     private static readonly Lazy<string> Module = new(() =>
     {
         var bytes = Wasmtime.Module.ConvertText(HelloWat);
-        var dir = Path.Combine(Path.GetTempPath(), "wasm-perfdiff-probe");
-        Directory.CreateDirectory(dir);
+        var dir = UserCache.Directory("probe");
         var path = Path.Combine(dir, $"hello-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..12]}.wasm");
-        if (!File.Exists(path))
+        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
         {
-            var tmp = path + "." + Environment.ProcessId;
+            var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}";
             File.WriteAllBytes(tmp, bytes);
-            File.Move(tmp, path, overwrite: true);
+            File.Move(tmp, path, overwrite: true); // rename(2): a concurrent prober never reads half a module
         }
         return path;
     });
 
-    /// <summary>The probe module's path (written once per machine under the temp directory).</summary>
+    /// <summary>The probe module's path (written once per user, in the per-user cache).</summary>
     public static string ModulePath => Module.Value;
+
+    /// <summary>Where a probe's precompiled artifact goes (per process, in the per-user cache; the caller deletes it).</summary>
+    public static string ArtifactPath(string runtime, string extension) =>
+        Path.Combine(UserCache.Directory("probe"), $"{runtime}-{Environment.ProcessId}-{Guid.NewGuid():N}{extension}");
 
     public static RunRequest Request => new(ModulePath, [], RunLimit);
 

@@ -1,5 +1,6 @@
 using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Store;
 
 namespace WasmPerfDiff.Workflows;
@@ -26,6 +27,9 @@ public sealed record CampaignRequest
     public CampaignShard? Shard { get; init; }
     /// <summary>An earlier campaign database whose cell medians balance the shards (else the manifest's native times).</summary>
     public string? ShardCosts { get; init; }
+    /// <summary>The <see cref="CampaignSettings"/> properties (and <c>Seed</c>, <c>Corpus</c>) the user set explicitly: on
+    /// resume they must match the stored campaign (<see cref="ResumedSettings"/>).</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 }
 
 /// <summary>How a campaign session went: its settings, its end and the validation matrix of everything stored.</summary>
@@ -43,11 +47,13 @@ public static class CampaignWorkflow
 {
     public static async Task<CampaignResult> RunAsync(CampaignRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
+        Host.TempFolder.EnsureUsable(); // before the store: a campaign that cannot run stores nothing
         var database = request.Database ?? request.Shard?.DatabaseFor(CampaignRequest.DefaultDatabase) ?? CampaignRequest.DefaultDatabase;
         using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
             ? StoredSettings(store) with { MaxTime = request.Settings.MaxTime }
             : request.Settings.Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
+        if (request.Resume) ResumedSettings.Check(settings, Asked(request), request.Given, database);
         if (request.Resume && request.Shard is { } asked && settings.Shard is { } stored && !stored.SameSlot(asked))
             throw new BadInputException($"'{database}' holds shard {stored}, not {asked}", "Shard");
         if (!request.Resume && request.Shard is { } shard)
@@ -93,6 +99,13 @@ public static class CampaignWorkflow
         var matrix = ValidationMatrix.Build(cases, runtimes.Select(r => r.Name).ToList(), store.ReadRows(outcome.CampaignId).Select(r => r.Run));
         return new CampaignResult(store.Path, settings, outcome, matrix);
     }
+
+    /// <summary>The settings as the user asked for them, for comparison only (the corpus resolved to a full path as stored).</summary>
+    private static CampaignSettings Asked(CampaignRequest r) => r.Settings with
+    {
+        Seed = r.Seed ?? 0,
+        Corpus = r.Given.Contains(nameof(CampaignSettings.Corpus)) ? CorpusLocator.Locate(r.CorpusDirectory) : null,
+    };
 
     private static CampaignSettings StoredSettings(CampaignStore store) =>
         CampaignSettings.FromJson((store.LocalCampaign() ?? throw new BadInputException($"'{store.Path}' holds no campaign to resume")).SettingsJson);

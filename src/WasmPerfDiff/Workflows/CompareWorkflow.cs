@@ -63,6 +63,7 @@ public static class CompareWorkflow
         settings.Validate();
         var cases = CampaignCases.For(settings);
         var runtimes = Resolve(compare, request.ConfigPath ?? settings.Config);
+        Host.TempFolder.EnsureUsable();
         Host.OutputPaths.PrepareFile(request.Database, "Db");
         if (request.MarkdownPath is not null) Host.OutputPaths.PrepareFile(request.MarkdownPath, "Markdown");
         using var store = CampaignStore.Open(request.Database);

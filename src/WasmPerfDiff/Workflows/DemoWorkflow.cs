@@ -45,6 +45,7 @@ public static class DemoWorkflow
         var plan = new DemoPlanInfo(cases.Count, runtimes.Select(r => r.Name).ToList(), settings, request.Budget);
         onPlan?.Invoke(plan);
 
+        Host.TempFolder.EnsureUsable();
         var dbPath = Path.Combine(outDir, Database);
         CampaignResult campaign;
         ReportModel model;

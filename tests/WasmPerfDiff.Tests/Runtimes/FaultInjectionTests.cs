@@ -32,6 +32,20 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_precompile_step_ends_at_the_runs_timeout_and_says_so()
+    {
+        var name = "slowaot";
+        var runtime = RuntimeCatalog.Load(UserConfig.Write(new
+        {
+            name, probe = false, command = new[] { "cat", "{wasm}" },
+            precompile = new[] { TestModules.FakeRuntime("slow-precompile.sh"), "{wasm}", "{out}" },
+        })).Select([name]).Single();
+        var r = await runtime.RunAsync(new RunRequest(TestModules.Wat("hello"), [], TimeSpan.FromSeconds(1)));
+        Assert.Equal(RunStatus.Unsupported, r.Status);
+        Assert.Contains("did not finish within the run's timeout (1 s)", r.Message);
+    }
+
+    [Fact]
     public async Task A_runtime_flooding_stderr_neither_deadlocks_nor_loses_the_count()
     {
         var r = await UserRuntime("flood", TestModules.FakeRuntime("flood-stderr.sh"), "{wasm}").RunAsync(new RunRequest(TestModules.Wat("hello"), [], TimeSpan.FromSeconds(60)));

@@ -379,4 +379,45 @@ public sealed class ReleaseInstallTests : IDisposable
         });
         AssertFailedCleanly(Install(releases, "files", "wasm3-broken"), "cmake build failed");
     }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("bin/../../wasm3")]
+    [InlineData("/usr/bin/true")]
+    public void A_program_path_outside_the_archive_is_refused_and_nothing_is_installed(string program)
+    {
+        var archive = Tar([("bin/wasm3", "#!/bin/sh\n"u8.ToArray(), Exe)]);
+        var releases = PinArchive("escape", "1.0", "escape-1.0.tar.gz", archive, new() { ["wasm3"] = program });
+        AssertFailedCleanly(Install(releases, "files", "escape"), "must be a relative path inside the archive");
+    }
+
+    [Fact]
+    public void A_program_that_leads_outside_the_archive_through_links_is_refused_and_nothing_is_installed()
+    {
+        // Each link is inside the archive by its text (a/upK -> up(K-1)/.. reads as a/), but resolved one after the
+        // other they climb to / (16 levels: more than the temp folder's depth, fewer than the kernel's 40 links per lookup), so bin/wasm3 -> ../a/up16/usr/bin/env is a program outside the install.
+        var links = new List<(string, string)> { ("a/up0", "..") };
+        for (var k = 1; k <= 16; k++) links.Add(($"a/up{k}", $"up{k - 1}/.."));
+        links.Add(("bin/wasm3", "../a/up16/usr/bin/env"));
+        var archive = Tar([("README", "x\n"u8.ToArray(), (UnixFileMode)0b110_100_100)], links: links);
+        var releases = PinArchive("linkout", "1.0", "linkout-1.0.tar.gz", archive, new() { ["wasm3"] = "bin/wasm3" });
+        AssertFailedCleanly(Install(releases, "files", "linkout"), "leads outside the archive");
+    }
+
+    [Fact]
+    public void An_install_json_edited_to_point_outside_its_folder_is_refused_before_anything_runs()
+    {
+        var folder = Path.Combine(Runtimes, "tampered-1.0");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "install.json"), JsonSerializer.Serialize(new
+        {
+            name = "tampered", version = "1.0", kind = "cli", program = "bin/wasm3", source = "release:test",
+            programs = new Dictionary<string, string> { ["wasm3"] = "../../../../../../../../../../usr/bin/true" },
+        }));
+        var r = CliProcess.RunWith(_work, TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["WASM_PERFDIFF_DATA"] = Data },
+            "exec", TestModules.Wat("hello"), "--runtime", "wasm3");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.Stderr.Trim().Split('\n'));
+        Assert.Contains("leads outside its folder", line);
+    }
 }

@@ -28,6 +28,25 @@ public static class CliProcess
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        return Finish(psi, limit, string.Join(' ', args));
+    }
+
+    /// <summary>
+    /// Runs the CLI with a shell redirection applied to it (e.g. <c>2&gt;/dev/full</c>, <c>&gt;&amp;-</c>): the one way to hand
+    /// it a full device or a closed descriptor. The streams not redirected are captured as usual.
+    /// </summary>
+    public static Result RunRedirected(string redirection, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", $"exec \"$@\" {redirection}", "sh", "dotnet", Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"), .. args])
+            psi.ArgumentList.Add(a);
+        psi.Environment["NO_COLOR"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        return Finish(psi, TimeSpan.FromMinutes(5), $"{string.Join(' ', args)} {redirection}");
+    }
+
+    private static Result Finish(ProcessStartInfo psi, TimeSpan limit, string what)
+    {
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -35,7 +54,7 @@ public static class CliProcess
         if (!p.WaitForExit(limit))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wasm-perfdiff {string.Join(' ', args)} did not finish in {limit}");
+            throw new TimeoutException($"wasm-perfdiff {what} did not finish in {limit}");
         }
         p.WaitForExit();
         return new Result(p.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);

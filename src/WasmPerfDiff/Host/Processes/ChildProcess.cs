@@ -7,7 +7,7 @@ namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>
 /// Runs one child process the way a measurement needs: no shell, stdout and stderr drained concurrently
-/// into <see cref="StreamDigest"/>s (never an unread pipe), stdin from a file, its own process group.
+/// into <see cref="StreamDigest"/>s (never an unread pipe), stdin from a file, its own session (no controlling terminal) and process group.
 /// <para>Normally through the <see cref="Launcher"/>: the tool posix_spawns the small native launcher, which
 /// spawns the runtime once the tool says go, times it (spawn to wait4) and reports its rusage, and kills the
 /// runtime's whole tree when it exits, on timeout, on cancellation and when the tool dies. Without the launcher (no C compiler)
@@ -270,15 +270,16 @@ public static class ChildProcess
             if (spec.WorkingDirectory is not null)
                 Posix.posix_spawn_file_actions_addchdir_np(fileActions, spec.WorkingDirectory);
 
-            // Own process group (pgid = pid) so a timeout kills the whole tree; default signal
-            // dispositions and an empty mask, because .NET ignores SIGPIPE and exec keeps ignored signals.
+            // Own session, hence own process group (pgid = pid), so a timeout kills the whole tree, and no
+            // controlling terminal: a runtime cannot write to the user's terminal through /dev/tty or be stopped by
+            // it (stdin is a file or /dev/null, never the tty). Default signal dispositions and an empty mask,
+            // because .NET ignores SIGPIPE and exec keeps ignored signals.
             Posix.posix_spawnattr_init(attr);
             Posix.sigemptyset(emptySet);
             Posix.sigfillset(fullSet);
-            Posix.posix_spawnattr_setpgroup(attr, 0);
             Posix.posix_spawnattr_setsigmask(attr, emptySet);
             Posix.posix_spawnattr_setsigdefault(attr, fullSet);
-            Posix.posix_spawnattr_setflags(attr, Posix.POSIX_SPAWN_SETPGROUP | Posix.POSIX_SPAWN_SETSIGDEF | Posix.POSIX_SPAWN_SETSIGMASK);
+            Posix.posix_spawnattr_setflags(attr, Posix.POSIX_SPAWN_SETSID | Posix.POSIX_SPAWN_SETSIGDEF | Posix.POSIX_SPAWN_SETSIGMASK);
 
             int pid;
             var rc = Posix.posix_spawn(&pid, spec.Executable, fileActions, attr, (nint*)argv, (nint*)envp);

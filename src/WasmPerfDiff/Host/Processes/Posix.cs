@@ -16,7 +16,8 @@ internal static unsafe partial class Posix
     public const int O_CLOEXEC = 0x80000;
     public const int EINTR = 4;
 
-    public const short POSIX_SPAWN_SETPGROUP = 0x02;
+    /// <summary>glibc 2.26+: the child calls setsid(), a new session (and process group) with no controlling terminal.</summary>
+    public const short POSIX_SPAWN_SETSID = 0x80;
     public const short POSIX_SPAWN_SETSIGDEF = 0x04;
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
 
@@ -76,7 +77,6 @@ internal static unsafe partial class Posix
     [LibraryImport("libc")] public static partial int posix_spawnattr_init(void* attr);
     [LibraryImport("libc")] public static partial int posix_spawnattr_destroy(void* attr);
     [LibraryImport("libc")] public static partial int posix_spawnattr_setflags(void* attr, short flags);
-    [LibraryImport("libc")] public static partial int posix_spawnattr_setpgroup(void* attr, int pgroup);
     [LibraryImport("libc")] public static partial int posix_spawnattr_setsigmask(void* attr, void* sigset);
     [LibraryImport("libc")] public static partial int posix_spawnattr_setsigdefault(void* attr, void* sigset);
     [LibraryImport("libc")] public static partial int sigemptyset(void* set);

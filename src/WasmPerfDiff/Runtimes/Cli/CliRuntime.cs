@@ -8,13 +8,11 @@ namespace WasmPerfDiff.Runtimes.Cli;
 /// <summary>
 /// A command-line runtime from the catalog or the user's config. Phases come from the guest's
 /// <c>@perfdiff</c> markers; an AOT precompile step runs once per module per process, timed apart, and its
-/// duration is recorded on the run that paid for it.
+/// duration is recorded on the run that paid for it. The precompile step gets the run's own bound (<c>--timeout</c>):
+/// a user who allows a run 5 s does not expect a compiler to hold the campaign for minutes.
 /// </summary>
 public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDictionary<string, string> programPaths) : IRuntime
 {
-    /// <summary>AOT compilers on big modules can take minutes; still bounded so nothing hangs.</summary>
-    private static readonly TimeSpan PrecompileTimeout = TimeSpan.FromMinutes(10);
-
     private readonly Lazy<RuntimeAvailability> _availability = new(() => Probe(definition, programPaths));
     private readonly ConcurrentDictionary<string, Task<(string? Artifact, double Ms, string? Error)>> _artifacts = new();
 
@@ -42,7 +40,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         {
             var key = FileHash.Sha256Hex(wasm);
             var first = false;
-            var compiled = _artifacts.GetOrAdd(key, k => { first = true; return PrecompileAsync(wasm, k, cancellationToken); });
+            var compiled = _artifacts.GetOrAdd(key, k => { first = true; return PrecompileAsync(wasm, k, request.Timeout, cancellationToken); });
             var (path, ms, error) = await compiled;
             if (error is not null) return Launch.Refused($"precompile failed: {error}");
             artifact = path;
@@ -58,7 +56,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         return new Launch(spec, AotCompileMs: aotMs);
     }
 
-    private async Task<(string?, double, string?)> PrecompileAsync(string wasm, string sha, CancellationToken cancellationToken)
+    private async Task<(string?, double, string?)> PrecompileAsync(string wasm, string sha, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Per-user cache (0700, owner checked), one folder per runtime; the name keeps to RuntimeNames' alphabet.
         if (!RuntimeNames.IsSafe(definition.Name)) return (null, 0, $"runtime name '{definition.Name}' may only use {RuntimeNames.Alphabet}");
@@ -67,8 +65,9 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         catch (BadInputException e) { return (null, 0, e.Message); }
         var output = Path.Combine(dir, sha + definition.ArtifactExtension);
         var argv = definition.Precompile!.Expand(Resolve(definition.Precompile.Program)!, wasm, [], null, output);
-        var outcome = await ChildProcess.RunAsync(new ProcessSpec(argv[0], argv.Skip(1).ToList(), PrecompileTimeout), cancellationToken: cancellationToken);
+        var outcome = await ChildProcess.RunAsync(new ProcessSpec(argv[0], argv.Skip(1).ToList(), timeout), cancellationToken: cancellationToken);
         if (!outcome.Spawned) return (null, 0, outcome.SpawnError);
+        if (outcome.TimedOut) return (null, outcome.WallMs, $"{definition.Precompile.Program} did not finish within the run's timeout ({timeout.TotalSeconds:0.###} s)");
         if (outcome.ExitCode != 0 || !File.Exists(output))
             return (null, outcome.WallMs, $"{definition.Precompile.Program} exited {outcome.ExitCode?.ToString() ?? "by signal " + outcome.Signal}: {outcome.Stderr.HeadText.Trim().Split('\n')[^1]}");
         return (output, outcome.WallMs, null);
@@ -120,7 +119,7 @@ public sealed class CliRuntime(CliRuntimeDefinition definition, IReadOnlyDiction
         string? artifact = null;
         if (d.Precompile is not null)
         {
-            artifact = Path.Combine(Path.GetTempPath(), "wasm-perfdiff-probe", $"{d.Name}-{Environment.ProcessId}{d.ArtifactExtension}");
+            artifact = RuntimeProbe.ArtifactPath(d.Name, d.ArtifactExtension);
             var compile = ChildProcess.RunAsync(Spec(d, d.Precompile, compiler!, wasm, [], null, artifact, RuntimeProbe.RunLimit)).GetAwaiter().GetResult();
             if (compile.ExitCode != 0 || !File.Exists(artifact))
                 return RuntimeAvailability.Missing($"probe precompile failed ({d.Precompile.Program} " +

@@ -96,6 +96,9 @@ public static class InstalledRuntimes
         foreach (var r in installs.Where(i => i.Kind == InstalledRuntime.CliKind && i.Programs is not null))
             foreach (var (key, relative) in r.Programs!)
             {
+                // Checked again before anything runs: an install.json edited since the install must not point elsewhere.
+                if (!Host.RealPath.IsInside(Path.Combine(r.Folder, relative), r.Folder))
+                    throw new BadInputException($"the installed runtime '{r.Name}' names program '{relative}', which leads outside its folder {r.Folder}: remove it (runtimes remove {r.Name}) and install it again");
                 paths[key] = Path.Combine(r.Folder, relative);
                 env.Remove(key);
                 if (r.LibraryDir is { } lib && Directory.Exists(Path.Combine(r.Folder, lib)))

@@ -56,6 +56,8 @@ public static class PinnedInstaller
                     var path = Path.Combine(content, inside);
                     if (!File.Exists(path))
                         throw new BadInputException($"{pin.Id}: {pin.Asset} has no {inside} (not the release's usual layout; nothing installed)");
+                    if (!Host.RealPath.IsInside(path, content))
+                        throw new BadInputException($"{pin.Id}: {inside} in {pin.Asset} leads outside the archive (through a link); nothing installed");
                     File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserRead | UnixFileMode.UserExecute);
                     found[key] = Path.Combine(relativeRoot, inside);
                 }

@@ -186,6 +186,10 @@ public static class ReleasePins
                 throw new BadInputException($"{where} ({p.Id}): sha256 must be 64 hex digits", "Releases");
             if (p.Kind == PinKind.Archive && (p.Sha256 is null || p.Programs is not { Count: > 0 }))
                 throw new BadInputException($"{where} ({p.Id}): an archive needs sha256 and programs", "Releases");
+            if (p.Programs?.FirstOrDefault(kv => !IsInsidePath(kv.Value)) is { Key: not null } outside)
+                throw new BadInputException($"{where} ({p.Id}): program '{outside.Key}' is '{outside.Value}': it must be a relative path inside the archive (no '..', not absolute)", "Releases");
+            if (p.LibraryDir is { } libraryDir && !IsInsidePath(libraryDir))
+                throw new BadInputException($"{where} ({p.Id}): library_dir '{libraryDir}' must be a relative path inside the archive (no '..', not absolute)", "Releases");
             if (p.Kind == PinKind.Source && p.Builds is not { Count: > 0 })
                 throw new BadInputException($"{where} ({p.Id}): a source pin needs builds", "Releases");
             if (p.Asset.Length == 0 || p.Asset.Contains('/') || p.Asset.Contains(".."))
@@ -193,4 +197,9 @@ public static class ReleasePins
         }
         return list;
     }
+
+    /// <summary>A path that stays inside the folder it is taken in, by its text: relative, no <c>..</c> part, not empty.
+    /// (Links inside the archive are checked again once it is unpacked.)</summary>
+    private static bool IsInsidePath(string path) =>
+        path.Length > 0 && !Path.IsPathRooted(path) && !path.Contains('\0') && path.Split('/').All(part => part != "..");
 }
