@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Host;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Store;
@@ -47,9 +48,9 @@ public static class FindingProfiles
     public static IReadOnlyList<JsonElement> ReadIndex(string dir)
     {
         var index = Path.Combine(dir, IndexFile);
-        if (!File.Exists(index)) return [];
+        if (FileFacts.Of(index, followLinks: false) is null) return [];
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(index)); }
+        try { doc = JsonDocument.Parse(InputFile.ReadAllText(index, "FlameGraphs", "profile index")); }
         catch (JsonException e) { throw new BadInputException($"'{index}' is not a readable profile index: {e.Message}"); }
         using (doc)
             return doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList() : [];

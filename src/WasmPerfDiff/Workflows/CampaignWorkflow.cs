@@ -41,6 +41,8 @@ public static class CampaignWorkflow
     public static async Task<CampaignResult> RunAsync(CampaignRequest request, IProgress<CampaignProgress>? progress, CancellationToken ct)
     {
         var database = request.Shard?.DatabaseFor(request.Database) ?? request.Database;
+        Host.OutputPaths.RefuseSameFile([new(request.ConfigPath, "Config", "runtime config"), new(request.ShardCosts, "ShardCosts", "cost database")],
+            [new(database, "Database", "campaign database")]);
         using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
             ? StoredSettings(store) with { MaxTime = request.Settings.MaxTime }

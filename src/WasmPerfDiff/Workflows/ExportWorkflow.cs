@@ -17,6 +17,7 @@ public static class ExportWorkflow
     public static void Write(ExportRequest request, TextWriter standardOutput)
     {
         if (request.OutPath is not null) Host.OutputPaths.PrepareFile(request.OutPath, "Out");
+        Host.OutputPaths.RefuseSameFile([new(request.Database, "Database", "campaign database")], [new(request.OutPath, "Out", "export")]);
         using var store = CampaignStore.OpenReadOnly(request.Database);
         if (request.OutPath is null) Write(request.Format, store, standardOutput);
         else Host.OutputPaths.WriteText(request.OutPath, "Out", w => Write(request.Format, store, w));

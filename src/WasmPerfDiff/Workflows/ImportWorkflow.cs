@@ -9,6 +9,8 @@ public static class ImportWorkflow
     /// <summary>Merges the campaigns of <paramref name="shard"/> into <paramref name="database"/>; returns the target's full path and what was added.</summary>
     public static (string Database, MergeResult Result) MergeDatabase(string shard, string database)
     {
+        Host.InputFile.RequireRegular(shard, "Other", "campaign database to merge");
+        Host.OutputPaths.RefuseSameFile([new(shard, "Other", "database to merge in")], [new(database, "Database", "campaign database")]);
         using var source = CampaignStore.OpenReadOnly(shard);
         using var target = CampaignStore.Open(database);
         return (target.Path, ShardMerge.Merge(target, source));
