@@ -74,7 +74,7 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
 
     private static CampaignStore OpenWriter(string path, bool mustExist, bool fresh)
     {
-        var full = mustExist ? StoreFile.Existing(path) : OutputPaths.PrepareFile(path, "Database");
+        var full = mustExist ? StoreFile.ExistingToContinue(path) : OutputPaths.PrepareFile(path, "Database");
         var (writerLock, file) = StoreFile.LockForWriting(full, path);
         if (fresh)
         {

@@ -14,6 +14,15 @@ internal static class StoreFile
     /// SQLite would block opening the one and destroy or misread the other).</summary>
     public static string Existing(string? path) => InputFile.RequireRegular(path, "Database", "campaign database");
 
+    /// <summary>The full path of a database to continue writing: it exists and is not empty (an empty file holds no
+    /// campaign, and opening it as a database would write a schema into a file that is not ours).</summary>
+    public static string ExistingToContinue(string? path)
+    {
+        var full = Existing(path);
+        if (FileFacts.Of(full) is { Size: 0 }) throw new BadInputException($"'{path}' is an empty file: it holds no campaign to continue", "Database");
+        return full;
+    }
+
     /// <summary>
     /// One writer per database: an exclusive advisory lock (flock) on the database file itself, held for as long
     /// as the store is open. The kernel drops it when the process ends, however it ends, so a killed writer never
@@ -40,7 +49,7 @@ internal static class StoreFile
                 stream.Dispose();
                 throw new BadInputException($"'{shown}' is not a regular file (it changed while being opened)", "Database");
             }
-            return (stream, new WriterFile(full, facts, created));
+            return (stream, new WriterFile(full, facts, created, File.GetLastWriteTimeUtc(stream.SafeFileHandle)));
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(full) && IsSharingViolation(e))
         {

@@ -8,7 +8,7 @@ namespace WasmPerfDiff.Store;
 /// names that same regular file; an existing empty file is emptied again instead. Nothing else is ever removed:
 /// not a FIFO, a device node, or a user's file that took the name meanwhile.
 /// </summary>
-public sealed record WriterFile(string Path, FileFacts Facts, bool CreatedHere)
+internal sealed record WriterFile(string Path, FileFacts Facts, bool CreatedHere, DateTime ModifiedUtc)
 {
     private static readonly string[] JournalSuffixes = ["-wal", "-shm", "-journal"];
 
@@ -19,7 +19,11 @@ public sealed record WriterFile(string Path, FileFacts Facts, bool CreatedHere)
     public void Undo(FileStream writerLock)
     {
         if (CreatedHere && StillHere()) TryDelete(Path);
-        else if (!CreatedHere && WasEmpty) writerLock.SetLength(0);
+        else if (!CreatedHere && WasEmpty)
+        {
+            writerLock.SetLength(0);
+            File.SetLastWriteTimeUtc(writerLock.SafeFileHandle, ModifiedUtc);
+        }
         else return;
         // SQLite's journal files of this database came with this writer: the file had no content for one to belong to.
         foreach (var suffix in JournalSuffixes)
