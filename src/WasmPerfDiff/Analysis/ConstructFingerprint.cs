@@ -59,7 +59,7 @@ public sealed record ConstructFingerprint(IReadOnlyList<string> Constructs, IRea
     /// <summary>The fingerprint of a campaign database that ran the corpus of <c>gen constructs</c>.</summary>
     public static ConstructFingerprint FromDatabase(string path, int seed = 1)
     {
-        if (!File.Exists(path)) throw new BadInputException($"constructs database '{Path.GetFullPath(path)}' does not exist", "Constructs");
+        Host.InputFile.RequireRegular(path, "Constructs", "constructs database");
         using var store = CampaignStore.OpenReadOnly(path);
         return Fit(store.ReadCaseRuns(), store.Cases(), seed, path);
     }

@@ -60,7 +60,7 @@ public static class CampaignWorkflow
     {
         var manifest = CampaignCases.ExpectedCosts(settings, Math.Max(1, settings.Runtimes.Count));
         if (costsDatabase is null) return ShardBalancer.Choose(shard, manifest, "manifest");
-        var measured = MeasuredCosts(costsDatabase);
+        var measured = MeasuredCosts(Host.InputFile.RequireRegular(costsDatabase, "ShardCosts", "campaign database"));
         var known = manifest.Keys.Where(measured.ContainsKey).Select(k => measured[k]).Order().ToList();
         if (known.Count == 0) throw new BadInputException($"'{costsDatabase}' has no ok runs of this campaign's cases to balance the shards by", "ShardCosts");
         var fallback = known[known.Count / 2];

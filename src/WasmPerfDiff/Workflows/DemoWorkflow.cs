@@ -40,6 +40,9 @@ public static class DemoWorkflow
     {
         var clock = Stopwatch.StartNew();
         var outDir = Host.OutputPaths.CheckDirectory(request.OutDirectory, "Out"); // created with the database, once the plan stands
+        // A FIFO or a device at DIR/campaign.db is refused even with --force, and before the plan is shown.
+        if (FileFacts.Of(Path.Combine(outDir, Database)) is { Kind: not FileKind.Regular } special)
+            throw new BadInputException($"'{Path.Combine(request.OutDirectory, Database)}' is {special.Describe()}, not a campaign database", "Out");
         if (!request.Force) RefuseToReplace(request.OutDirectory, Path.Combine(outDir, Database));
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
