@@ -26,10 +26,11 @@ public static class DemoVerb
         var cases = CaseOptions.Cases("glob on case names, e.g. 'shootout-*'");
         var floor = new Option<double>("--floor-ms") { Description = "cases whose fastest runtime is quicker than this are shown but not ranked", DefaultValueFactory = _ => DemoPlan.FloorMs };
         var seed = CommonOptions.Seed<long?>("seed of the run order (default: random)");
+        var force = new Option<bool>("--force") { Description = "replace the campaign already in --out's campaign.db (without it the demo refuses to)" };
         var json = CommonOptions.Json();
         var cmd = new Command("demo", "run the default campaign on every available runtime within a time budget, then analyse and write the report")
         {
-            maxTime, runtime, output, size, corpus, cases, floor, seed, json,
+            maxTime, runtime, output, size, corpus, cases, floor, seed, force, json,
         };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
@@ -37,7 +38,7 @@ public static class DemoVerb
             {
                 Budget = DurationParser.Parse(pr.GetValue(maxTime)!), OutDirectory = pr.GetValue(output)!, Size = pr.GetValue(size)!,
                 Runtimes = CommonOptions.SplitList(pr.GetValue(runtime)), CasesGlob = pr.GetValue(cases), CorpusDirectory = pr.GetValue(corpus),
-                FloorMs = pr.GetValue(floor), Seed = pr.GetValue(seed), ConfigPath = pr.GetValue(CommonOptions.Config),
+                FloorMs = pr.GetValue(floor), Seed = pr.GetValue(seed), ConfigPath = pr.GetValue(CommonOptions.Config), Force = pr.GetValue(force),
             };
             // The plan and the progress go to stderr, so that with --json stdout holds the one document only.
             var result = await CampaignProgressBar.RunAsync(p => DemoWorkflow.RunAsync(request, DemoView.PrintPlan, p, ct));

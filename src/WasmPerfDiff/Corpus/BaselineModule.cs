@@ -132,7 +132,7 @@ public static class BaselineModule
     {
         string sha;
         try { sha = FileHash.Sha256Hex(wasmPath); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadInputException) { return null; }
         var dir = cacheDir ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wasm-perfdiff-baselines");
         return Paths.GetOrAdd(sha + "|" + dir, string? (_) =>
         {

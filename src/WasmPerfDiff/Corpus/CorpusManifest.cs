@@ -27,7 +27,7 @@ public sealed record CorpusManifest
         if (!File.Exists(path)) throw new BadInputException($"corpus manifest '{path}' does not exist");
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = Host.InputFile.OpenRead(path, "Corpus", "corpus manifest", Host.InputFile.TextMaxBytes);
             var manifest = JsonSerializer.Deserialize<CorpusManifest>(stream, WireJson.Input)
                 ?? throw new BadInputException($"corpus manifest '{path}' is empty");
             Validate(manifest, path);

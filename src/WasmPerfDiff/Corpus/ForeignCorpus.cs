@@ -18,11 +18,19 @@ public static class ForeignCorpus
         var cases = new List<CorpusCase>();
         foreach (var wasm in Directory.EnumerateFiles(directory, "*.wasm", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
         {
+            // .NET decodes a file name that is not UTF-8 with U+FFFD, and the decoded name opens nothing: one such
+            // file is skipped, said once, rather than every case of the corpus being refused.
+            if (FileFacts.Of(wasm, followLinks: false) is null)
+            {
+                Warnings.Write($"skipping '{Path.GetFileName(wasm)}' in corpus '{directory}': its name is not valid UTF-8 (rename it to use it)");
+                continue;
+            }
             var name = Path.GetFileNameWithoutExtension(wasm);
             var stem = Path.Combine(directory, name);
+            InputFile.RequireRegular(wasm, "Corpus", "WebAssembly module");
             var args = ReadArgs(stem + ".args") ?? [];
             var testArgs = ReadArgs(stem + ".test.args");
-            string? expected = File.Exists(stem + ".expected") ? FileHash.Sha256Hex(stem + ".expected") : null;
+            string? expected = Sidecar(stem + ".expected") is { } e ? FileHash.Sha256Hex(e, "Corpus") : null;
             var sizes = new Dictionary<string, CaseSize>
             {
                 [CorpusCase.DefaultSize] = new(args, expected),
@@ -34,9 +42,9 @@ public static class ForeignCorpus
                 Suite = Suite,
                 Language = "wasm",
                 Wasm = Path.GetFileName(wasm),
-                WasmSha256 = FileHash.Sha256Hex(wasm),
+                WasmSha256 = FileHash.Sha256Hex(wasm, "Corpus"),
                 WasmBytes = new FileInfo(wasm).Length,
-                Stdin = File.Exists(stem + ".stdin") ? name + ".stdin" : null,
+                Stdin = Sidecar(stem + ".stdin") is null ? null : name + ".stdin",
                 Sizes = sizes,
             });
         }
@@ -48,8 +56,13 @@ public static class ForeignCorpus
     /// <summary>One argument per line; a trailing newline and CR line ends are ignored, blank lines inside are kept as empty arguments.</summary>
     private static IReadOnlyList<string>? ReadArgs(string path)
     {
-        if (!File.Exists(path)) return null;
-        var text = File.ReadAllText(path).Replace("\r\n", "\n").TrimEnd('\n');
+        if (Sidecar(path) is null) return null;
+        var text = InputFile.ReadAllText(path, "Corpus", "argument file", maxBytes: 1 << 20).Replace("\r\n", "\n").TrimEnd('\n');
         return text.Length == 0 ? [] : text.Split('\n');
     }
+
+    /// <summary>The path of a sidecar that is there (null when none is), refused unless it is a regular file: a FIFO or
+    /// a link to /dev/zero named NAME.stdin would hang or never end the runs it feeds.</summary>
+    private static string? Sidecar(string path) =>
+        FileFacts.Of(path, followLinks: false) is null ? null : InputFile.RequireRegular(path, "Corpus", "corpus sidecar file");
 }

@@ -9,15 +9,8 @@ public static class ModuleCheck
 
     public static void EnsureValid(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new BadInputException($"cannot read module '{path}': {e.Message}");
-        }
+        // A FIFO, a device or a link to /dev/zero is refused here, before anything reads it forever.
+        var bytes = Host.InputFile.ReadAllBytes(path, "Wasm", "WebAssembly module", Host.InputFile.ModuleMaxBytes);
         if (bytes.Length < 8 || bytes[0] != 0 || bytes[1] != (byte)'a' || bytes[2] != (byte)'s' || bytes[3] != (byte)'m')
             throw new BadInputException($"'{path}' is not a WebAssembly module (no \\0asm header)");
         var error = Module.Validate(ValidationEngine.Value, bytes);

@@ -17,6 +17,9 @@ public static class OutputPaths
     {
         var full = FullPath(path, field);
         if (Directory.Exists(full)) throw new BadInputException($"'{path}' is a directory; name a file", field);
+        // Replacing a FIFO, a device node or a socket by a report would destroy what the user keeps there.
+        if (FileFacts.Of(full) is { Kind: not FileKind.Regular } special)
+            throw new BadInputException($"'{path}' is {special.Describe()}, not a regular file; name a file to write", field);
         if (Encoding.UTF8.GetByteCount(Path.GetFileName(full)) > 255) throw new BadInputException($"the file name of '{Shorten(path!)}' is longer than 255 bytes", field);
         PrepareDirectoryOf(full, path!, field);
         return full;
@@ -40,6 +43,38 @@ public static class OutputPaths
         if (File.Exists(full)) throw new BadInputException($"'{path}' is a file; name a folder", field);
         ProbeWritable(NearestExistingFolder(full, path!, field), path!, field);
         return full;
+    }
+
+    /// <summary>
+    /// Refuses an output that is the same file as an input (same device and inode, after symlinks and hard links):
+    /// the report written over the campaign it reports on, for one. Two outputs that name one file are refused too,
+    /// as the second would replace the first; a file that does not exist yet is known by its folder and name.
+    /// </summary>
+    public static void RefuseSameFile(IEnumerable<NamedPath> inputs, IEnumerable<NamedPath> outputs)
+    {
+        var taken = inputs.Where(i => i.Path is not null).Select(i => (Key: Identity(i.Path!), Named: i, Input: true)).Where(t => t.Key is not null).ToList();
+        foreach (var output in outputs.Where(o => o.Path is not null))
+        {
+            var key = Identity(output.Path!);
+            if (key is null) continue;
+            var (_, named, input) = taken.FirstOrDefault(t => t.Key == key);
+            if (named is not null)
+                throw new BadInputException(input
+                    ? $"'{output.Path}' is the same file as the input '{named.Path}' ({named.What}): writing the {output.What} there would destroy it; name another file"
+                    : $"'{output.Path}' is named for both the {named.What} and the {output.What}; name another file for the {output.What}", output.Field);
+            taken.Add((key, output, false));
+        }
+    }
+
+    /// <summary>What names one file: device and inode when it exists, else its folder's device and inode and its name.</summary>
+    private static string? Identity(string path)
+    {
+        string full;
+        try { full = Path.GetFullPath(path); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { return null; }
+        if (FileFacts.Of(full) is { } file) return $"{file.Device}:{file.Inode}";
+        var dir = Path.GetDirectoryName(full);
+        return dir is not null && FileFacts.Of(dir) is { } folder ? $"{folder.Device}:{folder.Inode}/{Path.GetFileName(full)}" : full;
     }
 
     /// <summary>Writes a file atomically (temporary file in the same folder, then rename).</summary>
@@ -147,3 +182,6 @@ public static class OutputPaths
         try { File.Delete(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>A path the user gave, the request field it came from and what it is ("campaign database", "HTML report").</summary>
+public sealed record NamedPath(string? Path, string Field, string What);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Host;
 using WasmPerfDiff.Measurement;
 using WasmPerfDiff.Runtimes;
 using WasmPerfDiff.Campaigns;
@@ -49,10 +50,10 @@ public static class FindingProfiles
     public static IReadOnlyList<FindingProfile> ReadIndex(string dir)
     {
         var index = Path.Combine(dir, IndexFile);
-        if (!File.Exists(index)) return [];
+        if (FileFacts.Of(index, followLinks: false) is null) return [];
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(index));
+            using var doc = JsonDocument.Parse(InputFile.ReadAllText(index, "FlameGraphs", "profile index"));
             if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
             return (doc.RootElement.Deserialize<List<FindingProfile?>>(WireJson.Document) ?? [])
                 .Where(p => p is { Case: not null, Runtime: not null }).Select(p => p!).ToList();

@@ -20,10 +20,10 @@ public sealed record RunRequest(
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(WasmPath)) throw new BadInputException("no module file given", "Wasm");
-        if (Directory.Exists(WasmPath)) throw new BadInputException($"module '{WasmPath}' is a directory, not a file", "Wasm");
-        if (!File.Exists(WasmPath)) throw new BadInputException($"module file '{WasmPath}' does not exist (or was removed)", "Wasm");
-        if (StdinPath is not null && !File.Exists(StdinPath))
-            throw new BadInputException($"stdin file '{StdinPath}' does not exist{(Directory.Exists(StdinPath) ? " (it is a directory)" : "")}", "Stdin");
+        Host.InputFile.RequireRegular(WasmPath, "Wasm", "module file");
+        // The child opens its stdin while being spawned, and the spawn waits for it: a FIFO with no writer would hang
+        // the tool there, beyond any timeout and deaf to SIGTERM. So stdin is a regular file or nothing.
+        if (StdinPath is not null) Host.InputFile.RequireRegular(StdinPath, "Stdin", "stdin file");
         if (Dir is not null && !Directory.Exists(Dir)) throw new BadInputException($"directory '{Dir}' does not exist", "Dir");
         if (Args is null || Args.Any(a => a is null)) throw new BadInputException("the guest arguments hold a null", "Args");
         if (Args.Any(a => a.Contains('\0')) || WasmPath.Contains('\0'))

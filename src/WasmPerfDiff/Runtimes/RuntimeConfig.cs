@@ -45,7 +45,7 @@ public sealed record RuntimeConfig(IReadOnlyDictionary<string, string> Paths, IR
         ConfigFile file;
         try
         {
-            file = JsonSerializer.Deserialize<ConfigFile>(File.ReadAllText(path), WireJson.Input)
+            file = JsonSerializer.Deserialize<ConfigFile>(Host.InputFile.ReadAllText(path, "Config", "runtime config"), WireJson.Input)
                 ?? throw new BadInputException($"{path}: empty config");
         }
         catch (JsonException e)

@@ -18,8 +18,8 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     private readonly SqliteConnection _db;
     /// <summary>The writer's lock on the database file (null for readers); see <see cref="StoreFile"/>.</summary>
     private readonly FileStream? _lock;
-    /// <summary>True when this writer created the file: it is removed again if nothing was stored in it.</summary>
-    private readonly bool _createdHere;
+    /// <summary>The file as this writer found it (null for readers): undone again if nothing was stored in it.</summary>
+    private readonly WriterFile? _file;
     /// <summary>For readers: which WAL files existed before opening (see <see cref="StoreFile.CleanAfterReader"/>).</summary>
     private (bool Wal, bool Shm) _walBefore;
 
@@ -28,12 +28,12 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
     /// <summary>True for a store opened by <see cref="OpenReadOnly"/>.</summary>
     public bool ReadOnly => _lock is null;
 
-    private CampaignStore(string path, SqliteConnection db, FileStream? writerLock, bool createdHere)
+    private CampaignStore(string path, SqliteConnection db, FileStream? writerLock, WriterFile? file)
     {
         Path = path;
         _db = db;
         _lock = writerLock;
-        _createdHere = createdHere;
+        _file = file;
     }
 
     /// <summary>Opens the campaign file for writing, creating it and its schema when missing (or migrating an
@@ -69,20 +69,20 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
             StoreFile.CleanAfterReader(full, walBefore);
             throw StoreFile.Describe(e, path);
         }
-        return new CampaignStore(full, db, null, createdHere: false) { _walBefore = walBefore };
+        return new CampaignStore(full, db, null, file: null) { _walBefore = walBefore };
     }
 
     private static CampaignStore OpenWriter(string path, bool mustExist, bool fresh)
     {
-        var full = mustExist ? StoreFile.Existing(path) : OutputPaths.PrepareFile(path, "Database");
-        var (writerLock, created) = StoreFile.LockForWriting(full, path);
+        var full = mustExist ? StoreFile.ExistingToContinue(path) : OutputPaths.PrepareFile(path, "Database");
+        var (writerLock, file) = StoreFile.LockForWriting(full, path);
         if (fresh)
         {
             // Truncated, not deleted: the lock is on this inode, and a new file would be a second, unlocked one.
             writerLock.SetLength(0);
             foreach (var f in new[] { full + "-wal", full + "-shm" })
                 if (File.Exists(f)) File.Delete(f);
-            created = true;
+            file = file with { Facts = file.Facts with { Size = 0 } };
         }
         // No pooling: a closed store must release its file (tests delete it, shards get copied).
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
@@ -99,11 +99,11 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
         catch (Exception e)
         {
             db.Dispose();
-            if (created) StoreFile.Delete(full);
+            file.Undo(writerLock);
             writerLock.Dispose();
             throw StoreFile.Describe(e, path);
         }
-        return new CampaignStore(full, db, writerLock, created);
+        return new CampaignStore(full, db, writerLock, file);
     }
 
     // ---- campaigns -------------------------------------------------------------------------
@@ -387,16 +387,16 @@ public sealed class CampaignStore : ICampaignJournal, IDisposable
 
     public void Dispose()
     {
-        // A file this writer created and in which nothing was stored (a rejected run, a failed import) is
-        // not left behind as an empty schema-only database.
+        // A file this writer created, or found empty, in which nothing was stored (a rejected run, a failed import)
+        // is not left behind as an empty schema-only database: it is removed, or emptied again.
         var discard = false;
-        if (_createdHere)
+        if (_file is { CreatedHere: true } or { WasEmpty: true })
         {
             try { discard = CountRuns() == 0 && Campaigns().Count == 0 && Cases().Count == 0 && Runtimes().Count == 0; }
             catch (Exception e) when (e is SqliteException or BadInputException) { }
         }
         _db.Dispose();
-        if (discard) StoreFile.Delete(Path);
+        if (discard) _file!.Undo(_lock!);
         _lock?.Dispose();
         if (ReadOnly) StoreFile.CleanAfterReader(Path, _walBefore);
     }

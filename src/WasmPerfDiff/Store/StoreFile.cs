@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using WasmPerfDiff.Host;
 
 namespace WasmPerfDiff.Store;
 
@@ -9,18 +10,16 @@ namespace WasmPerfDiff.Store;
 /// </summary>
 internal static class StoreFile
 {
-    /// <summary>The full path of a database that must exist already.</summary>
-    public static string Existing(string? path)
+    /// <summary>The full path of a database that must exist already, as a regular file (never a FIFO or a device:
+    /// SQLite would block opening the one and destroy or misread the other).</summary>
+    public static string Existing(string? path) => InputFile.RequireRegular(path, "Database", "campaign database");
+
+    /// <summary>The full path of a database to continue writing: it exists and is not empty (an empty file holds no
+    /// campaign, and opening it as a database would write a schema into a file that is not ours).</summary>
+    public static string ExistingToContinue(string? path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new BadInputException("an empty path is not a campaign database", "Database");
-        string full;
-        try { full = System.IO.Path.GetFullPath(path); }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new BadInputException($"'{path}' is not a usable path: {e.Message}", "Database");
-        }
-        if (Directory.Exists(full)) throw new BadInputException($"'{path}' is a directory, not a campaign database", "Database");
-        if (!File.Exists(full)) throw new BadInputException($"campaign database '{path}' does not exist", "Database");
+        var full = Existing(path);
+        if (FileFacts.Of(full) is { Size: 0 }) throw new BadInputException($"'{path}' is an empty file: it holds no campaign to continue", "Database");
         return full;
     }
 
@@ -28,14 +27,29 @@ internal static class StoreFile
     /// One writer per database: an exclusive advisory lock (flock) on the database file itself, held for as long
     /// as the store is open. The kernel drops it when the process ends, however it ends, so a killed writer never
     /// leaves the file stuck; readers do not take it. SQLite's own locks (fcntl) are independent of it.
+    /// Only a regular file is opened, or a new one created; which of the two is remembered (by inode), because a
+    /// writer may remove only a file it created itself, and an existing empty file it filled is emptied again.
     /// </summary>
-    public static (FileStream Lock, bool Created) LockForWriting(string full, string shown)
+    public static (FileStream Lock, WriterFile File) LockForWriting(string full, string shown)
     {
-        var existed = File.Exists(full) && new FileInfo(full).Length > 0;
+        if (FileFacts.Of(full) is { Kind: not FileKind.Regular } special)
+            throw new BadInputException($"'{shown}' is {special.Describe()}, not a campaign database", "Database");
         try
         {
-            var stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return (stream, !existed);
+            FileStream stream;
+            var created = true;
+            try { stream = new FileStream(full, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (File.Exists(full))
+            {
+                stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                created = false;
+            }
+            if (FileFacts.Of(stream.SafeFileHandle) is not { Kind: FileKind.Regular } facts)
+            {
+                stream.Dispose();
+                throw new BadInputException($"'{shown}' is not a regular file (it changed while being opened)", "Database");
+            }
+            return (stream, new WriterFile(full, facts, created, File.GetLastWriteTimeUtc(stream.SafeFileHandle)));
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(full) && IsSharingViolation(e))
         {
@@ -70,15 +84,6 @@ internal static class StoreFile
             File.Delete(full + "-shm");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
-
-    /// <summary>Removes a database file with its journal files.</summary>
-    public static void Delete(string full)
-    {
-        foreach (var f in new[] { full, full + "-wal", full + "-shm", full + "-journal" })
-        {
-            try { File.Delete(f); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
     }
 
     /// <summary>An error met while opening or reading a database, as one line naming the file.</summary>

@@ -49,6 +49,8 @@ public static class CampaignWorkflow
     {
         Host.TempFolder.EnsureUsable(); // before the store: a campaign that cannot run stores nothing
         var database = request.Database ?? request.Shard?.DatabaseFor(CampaignRequest.DefaultDatabase) ?? CampaignRequest.DefaultDatabase;
+        Host.OutputPaths.RefuseSameFile([new(request.ConfigPath, "Config", "runtime config"), new(request.ShardCosts, "ShardCosts", "cost database")],
+            [new(database, "Database", "campaign database")]);
         using var store = request.Resume ? CampaignStore.OpenExisting(database) : CampaignStore.Open(database);
         var settings = request.Resume
             ? StoredSettings(store) with { MaxTime = request.Settings.MaxTime }
@@ -67,7 +69,7 @@ public static class CampaignWorkflow
     {
         var manifest = CampaignCases.ExpectedCosts(settings, Math.Max(1, settings.Runtimes.Count));
         if (costsDatabase is null) return ShardBalancer.Choose(shard, manifest, "manifest");
-        var measured = MeasuredCosts(costsDatabase);
+        var measured = MeasuredCosts(Host.InputFile.RequireRegular(costsDatabase, "ShardCosts", "campaign database"));
         var known = manifest.Keys.Where(measured.ContainsKey).Select(k => measured[k]).Order().ToList();
         if (known.Count == 0) throw new BadInputException($"'{costsDatabase}' has no ok runs of this campaign's cases to balance the shards by", "ShardCosts");
         var fallback = known[known.Count / 2];

@@ -66,6 +66,8 @@ public static class CompareWorkflow
         Host.TempFolder.EnsureUsable();
         Host.OutputPaths.PrepareFile(request.Database, "Db");
         if (request.MarkdownPath is not null) Host.OutputPaths.PrepareFile(request.MarkdownPath, "Markdown");
+        Host.OutputPaths.RefuseSameFile([new(request.ConfigPath, "Config", "runtime config")],
+            [new(request.Database, "Db", "compare database"), new(request.MarkdownPath, "Markdown", "Markdown comment")]);
         using var store = CampaignStore.Open(request.Database);
         if (store.LocalCampaign() is { } existing)
             throw new BadInputException($"'{request.Database}' already holds campaign {existing.Id}; name another --db for a new compare", "Db");

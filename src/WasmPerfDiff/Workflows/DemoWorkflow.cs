@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WasmPerfDiff.Campaigns;
+using WasmPerfDiff.Host;
 using WasmPerfDiff.Reporting;
 using WasmPerfDiff.Store;
 
@@ -17,6 +18,8 @@ public sealed record DemoRequest
     public double FloorMs { get; init; } = DemoPlan.FloorMs;
     public long? Seed { get; init; }
     public string? ConfigPath { get; init; }
+    /// <summary>Replace a campaign already in the folder's database; without it the demo refuses to touch one.</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>The demo's plan, known before the campaign starts (shown while it runs).</summary>
@@ -37,6 +40,10 @@ public static class DemoWorkflow
     {
         var clock = Stopwatch.StartNew();
         var outDir = Host.OutputPaths.CheckDirectory(request.OutDirectory, "Out"); // created with the database, once the plan stands
+        // A FIFO or a device at DIR/campaign.db is refused even with --force, and before the plan is shown.
+        if (FileFacts.Of(Path.Combine(outDir, Database)) is { Kind: not FileKind.Regular } special)
+            throw new BadInputException($"'{Path.Combine(request.OutDirectory, Database)}' is {special.Describe()}, not a campaign database", "Out");
+        if (!request.Force) RefuseToReplace(request.OutDirectory, Path.Combine(outDir, Database));
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
         settings.Validate();
@@ -56,5 +63,22 @@ public static class DemoWorkflow
         }
         var files = ReportAssembly.Write(model, Path.Combine(outDir, "report.html"), Path.Combine(outDir, "report.md"), dbPath);
         return new DemoResult(plan, campaign.Outcome, model, files, clock.Elapsed);
+    }
+
+    /// <summary>A demo starts afresh, so a database in the folder that holds a campaign (or is not one we can read)
+    /// would be emptied: that takes <c>--force</c>. An empty file or one with no campaign yet holds nothing to lose.</summary>
+    private static void RefuseToReplace(string shownDir, string dbPath)
+    {
+        if (FileFacts.Of(dbPath) is not { Size: > 0 }) return;
+        string? held;
+        try
+        {
+            using var store = CampaignStore.OpenReadOnly(dbPath);
+            var campaigns = store.Campaigns();
+            held = campaigns.Count == 0 ? null : $"campaign {campaigns[0].Id}{(campaigns.Count > 1 ? $" (and {campaigns.Count - 1} more)" : "")}";
+        }
+        catch (BadInputException e) { held = $"a {Database} this cannot read as a campaign ({e.Message})"; }
+        if (held is not null)
+            throw new BadInputException($"the folder '{shownDir}' holds {held}; use another --out, or --force to replace it", "Out");
     }
 }

@@ -20,7 +20,7 @@ public static class ExecWorkflow
     {
         ModuleCheck.EnsureValid(request.Wasm);
         var timeout = Durations.FromSeconds(request.Timeout, nameof(request.Timeout));
-        if (request.StdinPath is { } s && !File.Exists(s)) throw new BadInputException($"stdin file not found: {s}");
+        if (request.StdinPath is { } s) Host.InputFile.RequireRegular(s, "Stdin", "stdin file");
         if (request.Directory is { } d && !System.IO.Directory.Exists(d)) throw new BadInputException($"directory not found: {d}");
         var runtimes = RuntimeCatalog.Load(request.ConfigPath).Select(request.Runtimes);
         if (runtimes.Count == 0) throw new BadInputException("no runtime is available (see: wasm-perfdiff doctor)");

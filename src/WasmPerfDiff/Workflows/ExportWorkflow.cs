@@ -12,6 +12,7 @@ public static class ExportWorkflow
     public static void Write(ExportRequest request, TextWriter standardOutput)
     {
         if (request.OutPath is not null) Host.OutputPaths.PrepareFile(request.OutPath, "Out");
+        Host.OutputPaths.RefuseSameFile([new(request.Database, "Database", "campaign database")], [new(request.OutPath, "Out", "export")]);
         CampaignExport data;
         using (var store = CampaignStore.OpenReadOnly(request.Database))
             data = new CampaignExport(store.Campaigns(), store.ReadRows(), store.HoldsMeansOnly,

@@ -10,6 +10,8 @@ public static class ImportWorkflow
     /// An error about the shard's file names <c>Other</c> (the argument it came from), not the target database.</summary>
     public static (string Database, MergeResult Result) MergeDatabase(string shard, string database)
     {
+        Host.InputFile.RequireRegular(shard, "Other", "campaign database to merge");
+        Host.OutputPaths.RefuseSameFile([new(shard, "Other", "database to merge in")], [new(database, "Database", "campaign database")]);
         using var source = OpenShard(shard);
         using var target = CampaignStore.Open(database);
         return (target.Path, ShardMerge.Merge(target, source));

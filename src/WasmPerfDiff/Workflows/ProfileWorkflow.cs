@@ -37,7 +37,7 @@ public static class ProfileWorkflow
     {
         var options = Options(request.Sampling);
         var (wasm, caseArgs, caseStdin) = ResolveModule(request.Case, request.CorpusDirectory, request.Size, request.Wasm);
-        if (request.StdinPath is { } s && !File.Exists(s)) throw new BadInputException($"stdin file not found: {s}");
+        if (request.StdinPath is { } s) Host.InputFile.RequireRegular(s, "Stdin", "stdin file");
         if (request.Directory is { } d && !Directory.Exists(d)) throw new BadInputException($"directory not found: {d}");
         if (request.Versus == request.Runtime) throw new BadInputException("must name a different runtime than the one profiled", "Vs");
         await PerfRecorder.CheckAvailableAsync(options, ct);

@@ -15,6 +15,9 @@ public static class ReportWorkflow
         Host.OutputPaths.PrepareFile(request.Html, "Out");
         if (request.Markdown is not null) Host.OutputPaths.PrepareFile(request.Markdown, "Md");
         var options = request.Options;
+        Host.OutputPaths.RefuseSameFile(
+            [new(request.Database, "Database", "campaign database"), new(options.ConstructsDatabase, "Constructs", "constructs database")],
+            [new(request.Html, "Out", "HTML report"), new(request.Markdown, "Md", "Markdown report")]);
         // The profiles that `profile --db … --findings N` wrote beside its flame graphs weight the explanations by hot functions.
         if (options.ConstructsDatabase is not null && options.FlameGraphDir is { } dir && Directory.Exists(dir))
             options = options with { HotFunctions = HotFunctionShares.Read(dir) };

@@ -69,6 +69,20 @@ internal static unsafe partial class Posix
         return statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_UID, buffer) == 0 ? *(uint*)(buffer + 20) : uint.MaxValue;
     }
 
+    /// <summary>statx of a path (following symlinks unless <paramref name="followLinks"/> is false) or, with an empty path,
+    /// of an open descriptor: (type and mode bits, device, inode, size); null when the file cannot be stat'ed.
+    /// Offsets from linux/stat.h: stx_mode u16 at 28, stx_ino u64 at 32, stx_size u64 at 40, stx_dev_major/minor u32 at 136/140.</summary>
+    public static (uint Mode, ulong Device, ulong Inode, long Size)? Stat(string path, bool followLinks, int fd = -100)
+    {
+        const int AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
+        const uint STATX_BASIC_STATS = 0x7ff;
+        var flags = (followLinks ? 0 : AT_SYMLINK_NOFOLLOW) | (path.Length == 0 ? AT_EMPTY_PATH : 0);
+        var b = stackalloc byte[256];
+        if (statx(fd, path, flags, STATX_BASIC_STATS, b) != 0) return null;
+        var device = ((ulong)*(uint*)(b + 136) << 32) | *(uint*)(b + 140);
+        return (*(ushort*)(b + 28), device, *(ulong*)(b + 32), (long)*(ulong*)(b + 40));
+    }
+
     [LibraryImport("libc")] public static partial int posix_spawn_file_actions_init(void* fa);
     [LibraryImport("libc")] public static partial int posix_spawn_file_actions_destroy(void* fa);
     [LibraryImport("libc")] public static partial int posix_spawn_file_actions_adddup2(void* fa, int fd, int newFd);

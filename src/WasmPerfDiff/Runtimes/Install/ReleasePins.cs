@@ -163,7 +163,7 @@ public static class ReleasePins
         ReleasesFile file;
         try
         {
-            file = JsonSerializer.Deserialize<ReleasesFile>(File.ReadAllText(path), WireJson.Input) ?? new();
+            file = JsonSerializer.Deserialize<ReleasesFile>(Host.InputFile.ReadAllText(path, "Releases", "releases file"), WireJson.Input) ?? new();
         }
         catch (JsonException e)
         {

@@ -49,7 +49,7 @@ public static class WarpDiffData
     {
         var lineNo = 0;
         IEnumerable<string> lines;
-        try { lines = File.ReadAllLines(path); }
+        try { lines = Host.InputFile.ReadAllText(path, "Dir", "WarpDiff CSV", Host.InputFile.TableMaxBytes).Split('\n'); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new BadInputException($"cannot read '{path}': {e.Message}"); }
         foreach (var raw in lines)
         {
