@@ -31,9 +31,10 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Open(sb, CompareSection.Id, CompareSection.Title, string.Create(CultureInfo.InvariantCulture,
             $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the {c.Measure} (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
         sb.Append("<p class=\"headline\">").Append(H(c.Headline())).Append("</p>\n");
+        if (!c.AnySlower && !c.AnyFaster) sb.Append("<p>").Append(H(c.NoChangeSentence())).Append("</p>\n");
         if (c.Cases.Any(x => x.Execution is not null)) sb.Append("<div class=\"scroll\">").Append(ForestChart.Svg(c)).Append("</div>\n");
         else Empty(sb, "No case has enough runs on both sides for an interval.");
-        sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">execution ratio</th><th>95 % interval</th>")
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">").Append(H(c.MetricName)).Append(" ratio</th><th>95 % interval</th>")
           .Append("<th class=\"num\">load ratio</th><th>load interval</th><th class=\"num\">baseline ms</th><th class=\"num\">candidate ms</th><th class=\"num\">runs</th><th>note</th></tr></thead><tbody>");
         foreach (var x in c.Cases.OrderBy(x => x.Verdict).ThenByDescending(x => Math.Abs(Math.Log(x.Execution?.Ratio ?? 1))))
             sb.Append("<tr><td>").Append(H(x.Case)).Append("</td><td><span class=\"badge ").Append(Badge(x.Verdict)).Append("\">").Append(H(x.Verdict.ToWire()))
