@@ -42,8 +42,19 @@ public static class AnalysisTables
                 "instability" => "unstable cells",
                 _ => "correctness divergences",
             }) };
-            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             var i = 0;
+            if (group.Key == "instability")
+            {
+                // A ratio of spreads, not a slowdown: its own column, and no interval or verdict.
+                table.AddColumns("#", "case", "runtime", "spread ratio", "phases", "detail");
+                foreach (var f in group)
+                    table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
+                        f.SpreadRatio is double q ? q.ToString("0.0", CultureInfo.InvariantCulture) + " × typical spread" : "",
+                        f.Method is { } pm ? Wire.Name(pm) : "", Markup.Escape(f.Detail ?? ""));
+                console.Write(table);
+                continue;
+            }
+            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             foreach (var f in group)
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",

@@ -57,8 +57,8 @@ public static class Verdicts
 
 /// <summary>
 /// One thing the analysis found about one runtime on one case. Factor = how many times slower than
-/// expected (for instability: how many times its usual spread); CI = 95 % percentile bootstrap interval
-/// of the factor, null when only means are known. Score orders findings of one kind (bigger = more surprising).
+/// expected (none for instability, which is about spread: see <see cref="SpreadRatio"/>); CI = 95 % percentile
+/// bootstrap interval of the factor, null when only means are known. Score orders findings of one kind (bigger = more surprising).
 /// </summary>
 public sealed record Finding(
     string Case,
@@ -78,6 +78,10 @@ public sealed record Finding(
     /// <summary>An execution-time finding of the consensus/peer model (the main ranked list).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTiming => Kind is FindingKind.Consensus or FindingKind.Peer;
+
+    /// <summary>Instability only: the cell's relative spread over its runtime's typical spread in the same rounds (the smaller
+    /// of the earlier and the later half's; <see cref="InstabilityDetector"/>). A ratio of spreads, not a slowdown.</summary>
+    public double? SpreadRatio { get; init; }
 
     /// <summary>Constructs the module uses a lot and this runtime is slow at (given a construct fingerprint; see <see cref="ConstructExplanations"/>).</summary>
     public IReadOnlyList<ConstructExplanation>? Explanations { get; init; }

@@ -223,8 +223,8 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         var unstable = m.InstabilityFindings;
         if (unstable.Count > 0)
         {
-            sb.Append("<h3>Unstable cells</h3><p class=\"lead\">Cells whose runs scatter far more than that runtime's runs usually do: a variance problem, not a mean one.</p>");
-            FindingTable(sb, unstable, detailed: false);
+            sb.Append("<h3>Unstable cells</h3><p class=\"lead\">Cells whose runs scatter far more than that runtime's runs usually do, in the earlier and in the later half of the campaign alike, after each run is corrected for the load of the machine when it ran: a variance problem, not a mean one.</p>");
+            InstabilityTable(sb, unstable);
         }
         Close(sb);
     }
@@ -270,11 +270,25 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Close(sb);
     }
 
+    /// <summary>Unstable cells: the spread ratio in a column of its own (a ratio of spreads, with no interval or verdict).</summary>
+    private static void InstabilityTable(StringBuilder sb, IReadOnlyList<Finding> list)
+    {
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">spread ÷ typical spread</th><th>spreads (earlier / later runs)</th></tr></thead><tbody>");
+        for (var i = 0; i < list.Count; i++)
+        {
+            var f = list[i];
+            sb.Append("<tr id=\"").Append(FindingAnchors.Id(f)).Append("\"><td class=\"num\">").Append(i + 1).Append("</td><td>").Append(H(f.Case))
+              .Append("</td><td>").Append(H(f.Runtime)).Append("</td><td class=\"num\">")
+              .Append(H(f.SpreadRatio is double q ? q.ToString("0.0", CultureInfo.InvariantCulture) : "–"))
+              .Append("</td><td>").Append(H(f.Detail ?? "")).Append("</td></tr>");
+        }
+        sb.Append("</tbody></table></div>\n");
+    }
+
     private void FindingTable(StringBuilder sb, IReadOnlyList<Finding> list, bool detailed)
     {
-        var isInstability = list.Count > 0 && list[0].Kind == FindingKind.Instability;
         sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">")
-          .Append(isInstability ? "spread factor" : "slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
+          .Append("slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
@@ -289,7 +303,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             }
             sb.Append("</td><td>").Append(H(f.Runtime)).Append("</td><td class=\"num\">").Append(H(ReportFormat.Factor(f.Factor)))
               .Append("</td><td class=\"num\">").Append(H(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
-              .Append("</td><td>").Append(H(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
+              .Append("</td><td>").Append(H(ReportFormat.Basis(f))).Append("</td></tr>");
         }
         sb.Append("</tbody></table></div>\n");
     }
