@@ -71,12 +71,13 @@ public static class AnalysisTables
     private static void PrintFingerprint(ConstructFingerprint fp, IReadOnlyList<Finding> findings)
     {
         var console = AnsiConsole.Console;
-        var table = new Table { Title = new TableTitle("construct fingerprint: cost against the peers (× ; – = did not run)") };
+        var table = new Table { Title = new TableTitle("construct fingerprint: cost against the peers (× [95 % CI]; red = slow beyond noise, ? = undecided, – = did not run)") };
         table.AddColumn("construct");
         foreach (var rt in fp.Runtimes) table.AddColumn(Markup.Escape(rt));
         foreach (var c in fp.Constructs)
-            table.AddRow([Markup.Escape(c), .. fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: double x }
-                ? (x >= ConstructExplanations.MinRelative ? $"[red]{x.ToString("0.00", CultureInfo.InvariantCulture)}[/]" : x.ToString("0.00", CultureInfo.InvariantCulture))
+            table.AddRow([Markup.Escape(c), .. fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: double x } cell
+                ? (cell.IsSlow(ConstructExplanations.MinRelative) ? $"[red]{F(x)}[/]" : F(x) + (cell.IsUndecided(ConstructExplanations.MinRelative) ? "?" : ""))
+                  + (cell.CiLow is double lo && cell.CiHigh is double hi ? Markup.Escape($" [{F(lo)}, {F(hi)}]") : "")
                 : "–")]);
         console.Write(table);
         foreach (var f in findings.Where(f => f.Explanations is { Count: > 0 }))
@@ -85,6 +86,8 @@ public static class AnalysisTables
             foreach (var e in f.Explanations!) console.MarkupLine("  " + Markup.Escape(e.Text));
         }
     }
+
+    private static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string VerdictMarkup(Verdict? verdict) => verdict switch
     {

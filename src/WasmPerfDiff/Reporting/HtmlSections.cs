@@ -176,12 +176,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     public void Constructs(StringBuilder sb)
     {
         Open(sb, "constructs", "Construct fingerprint",
-            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what its closest peers pay (the analysis's peer model: the median over the up to three runtimes whose costs usually track its own; where no peer ran the construct, against the consensus of a median polish, marked “(consensus)” in the numbers). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow.");
+            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what its closest peers pay (the analysis's peer model: the median over the up to three runtimes whose costs usually track its own; where no peer ran the construct, against the consensus of a median polish, marked “(consensus)” in the numbers). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow. Under each factor its 95 % interval; a hatched cell with “?” is undecided (its interval straddles ×1.2 or ×1/1.2), and only a cell whose whole interval is at or above ×1.2 can explain a finding.");
         if (m.Fingerprint is { } fp && fp.Constructs.Count > 0 && fp.Runtimes.Count > 0)
         {
             var residuals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt)?.Relative is double x ? Math.Log(x) : double.NaN).ToArray()).ToArray();
             var map = new ConsensusSummary(fp.Constructs, fp.Runtimes, fp.Runtimes.Select(_ => 1.0).ToArray(), residuals, new HashSet<string>());
-            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime")).Append("</div>\n");
+            var intervals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: not null } cell
+                ? new CellInterval(cell.CiLow ?? 0, cell.CiHigh ?? double.PositiveInfinity, cell.IsUndecided(ConstructExplanations.MinRelative))
+                : (CellInterval?)null).ToArray()).ToArray();
+            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime, with 95 % intervals", intervals)).Append("</div>\n");
             sb.Append("<details><summary>numbers (cost over baseline, relative to peers, 95 % CI)</summary><div class=\"scroll\"><table><thead><tr><th>construct</th><th>class</th>");
             foreach (var rt in fp.Runtimes) sb.Append("<th class=\"num\">").Append(H(rt)).Append("</th>");
             sb.Append("</tr></thead><tbody>");
