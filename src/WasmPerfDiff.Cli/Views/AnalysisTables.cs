@@ -59,7 +59,7 @@ public static class AnalysisTables
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
-                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) : "",
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) + ExcessInterval(f) : "",
                     Markup.Escape(f.Peer ?? f.Detail ?? ""));
             console.Write(table);
         }
@@ -86,6 +86,10 @@ public static class AnalysisTables
             foreach (var e in f.Explanations!) console.MarkupLine("  " + Markup.Escape(e.Text));
         }
     }
+
+    /// <summary>" [12–40 %]": the 95 % interval of the share of the excess that grows with the work.</summary>
+    private static string ExcessInterval(Finding f) => f.ExcessShareLow is double lo && f.ExcessShareHigh is double hi
+        ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $" [{lo * 100:0}–{hi * 100:0} %]")) : "";
 
     private static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -79,6 +79,12 @@ public sealed record Finding(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTiming => Kind is FindingKind.Consensus or FindingKind.Peer;
 
+    /// <summary>With <see cref="Excess"/>: the 95 % interval of the share of the excess that grows with the work (0 = all
+    /// fixed, 1 = all throughput; <see cref="ExcessRules.WithInterval"/>). A class is given only when it lies wholly on one
+    /// side of the threshold share; an <c>unknown</c> finding keeps the interval the reruns reached.</summary>
+    public double? ExcessShareLow { get; init; }
+    public double? ExcessShareHigh { get; init; }
+
     /// <summary>Instability only: the cell's relative spread over its runtime's typical spread in the same rounds (the smaller
     /// of the earlier and the later half's; <see cref="InstabilityDetector"/>). A ratio of spreads, not a slowdown.</summary>
     public double? SpreadRatio { get; init; }
