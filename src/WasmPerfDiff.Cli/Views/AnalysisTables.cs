@@ -60,7 +60,7 @@ public static class AnalysisTables
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
                     VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) + ExcessInterval(f) : "",
-                    Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    Markup.Escape(f.Peer ?? f.Detail ?? "") + (f.HostLayer is HostLayer.Ours ? " [yellow]host layer: ours[/]" : ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");

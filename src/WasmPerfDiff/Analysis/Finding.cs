@@ -85,6 +85,11 @@ public sealed record Finding(
     public double? ExcessShareLow { get; init; }
     public double? ExcessShareHigh { get; init; }
 
+    /// <summary><see cref="Analysis.HostLayer.Ours"/> when the excess sits in the host calls of a runner we wrote, not in the
+    /// engine (<see cref="HostLayerRule"/>), with the numbers in <see cref="HostDetail"/>; null otherwise.</summary>
+    public HostLayer? HostLayer { get; init; }
+    public string? HostDetail { get; init; }
+
     /// <summary>Instability only: the cell's relative spread over its runtime's typical spread in the same rounds (the smaller
     /// of the earlier and the later half's; <see cref="InstabilityDetector"/>). A ratio of spreads, not a slowdown.</summary>
     public double? SpreadRatio { get; init; }

@@ -60,7 +60,7 @@ public static class ReportBuilder
         {
             try
             {
-                analysis = DifferentialAnalysis.Analyze(runs, analysisOptions);
+                analysis = HostLayerRule.Mark(DifferentialAnalysis.Analyze(runs, analysisOptions), runs, runtimeRecords);
                 if (analysis.Cases - analysis.BelowFloorCases < TimingModel.MinCases)
                     note = $"only {analysis.Cases - analysis.BelowFloorCases} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +
                            $"(at least {TimingModel.MinCases} are needed to rank execution anomalies): use larger sizes or more runs, or set --floor-ms";
