@@ -172,7 +172,7 @@ public static class ExcessClassification
                 return (ExcessRules.BySize(factor, m[0], m[1], m[2], m[3], label, out var no, options.ThroughputShare), no);
             }, options.ThroughputShare, options.Seed, out var noCall, out var interval);
             if (sized is not null) return Classed(f, sized);
-            if (interval is null || round + 1 == options.MaxRuns)
+            if (round + 1 == options.MaxRuns)
                 return Unknown(noCall!) with { ExcessShareLow = interval?.Low, ExcessShareHigh = interval?.High };
         }
         return Unknown("no reruns");
@@ -206,7 +206,7 @@ public static class ExcessClassification
                     $"{prefix}cold→warm in one process, {fc.Count} reruns each: {f.Runtime} {m[0]:0.##}→{m[2]:0.##} ms, {peer.Name} {m[1]:0.##}→{m[3]:0.##} ms");
                 return (ExcessRules.ByWarmRun(factor, m[0], m[1], m[2], m[3], label, out var no, options.ThroughputShare), no);
             }, options.ThroughputShare, options.Seed, out var why, out var interval);
-            if (call is not null || interval is null || round + 1 == options.MaxRuns) return (call, why, interval);
+            if (call is not null || round + 1 == options.MaxRuns) return (call, why, interval);
         }
         return (null, "no reruns", null);
     }
