@@ -42,14 +42,25 @@ public static class AnalysisTables
                 "instability" => "unstable cells",
                 _ => "correctness divergences",
             }) };
-            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             var i = 0;
+            if (group.Key == "instability")
+            {
+                // A ratio of spreads, not a slowdown: its own column, and no interval or verdict.
+                table.AddColumns("#", "case", "runtime", "spread ratio", "phases", "detail");
+                foreach (var f in group)
+                    table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
+                        f.SpreadRatio is double q ? q.ToString("0.0", CultureInfo.InvariantCulture) + " × typical spread" : "",
+                        f.Method is { } pm ? Wire.Name(pm) : "", Markup.Escape(f.Detail ?? ""));
+                console.Write(table);
+                continue;
+            }
+            table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
             foreach (var f in group)
                 table.AddRow((++i).ToString(CultureInfo.InvariantCulture), Markup.Escape(f.Case), Markup.Escape(f.Runtime),
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
-                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) : "",
-                    Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) + ExcessInterval(f) : "",
+                    Markup.Escape(f.Peer ?? f.Detail ?? "") + (f.HostLayer is HostLayer.Ours ? " [yellow]host layer: ours[/]" : ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");
@@ -60,12 +71,13 @@ public static class AnalysisTables
     private static void PrintFingerprint(ConstructFingerprint fp, IReadOnlyList<Finding> findings)
     {
         var console = AnsiConsole.Console;
-        var table = new Table { Title = new TableTitle("construct fingerprint: cost against the peers (× ; – = did not run)") };
+        var table = new Table { Title = new TableTitle("construct fingerprint: cost against the peers (× [95 % CI]; red = slow beyond noise, ? = undecided, – = did not run)") };
         table.AddColumn("construct");
         foreach (var rt in fp.Runtimes) table.AddColumn(Markup.Escape(rt));
         foreach (var c in fp.Constructs)
-            table.AddRow([Markup.Escape(c), .. fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: double x }
-                ? (x >= ConstructExplanations.MinRelative ? $"[red]{x.ToString("0.00", CultureInfo.InvariantCulture)}[/]" : x.ToString("0.00", CultureInfo.InvariantCulture))
+            table.AddRow([Markup.Escape(c), .. fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: double x } cell
+                ? (cell.IsSlow(ConstructExplanations.MinRelative) ? $"[red]{F(x)}[/]" : F(x) + (cell.IsUndecided(ConstructExplanations.MinRelative) ? "?" : ""))
+                  + (cell.CiLow is double lo && cell.CiHigh is double hi ? Markup.Escape($" [{F(lo)}, {F(hi)}]") : "")
                 : "–")]);
         console.Write(table);
         foreach (var f in findings.Where(f => f.Explanations is { Count: > 0 }))
@@ -74,6 +86,12 @@ public static class AnalysisTables
             foreach (var e in f.Explanations!) console.MarkupLine("  " + Markup.Escape(e.Text));
         }
     }
+
+    /// <summary>" [12–40 %]": the 95 % interval of the share of the excess that grows with the work.</summary>
+    private static string ExcessInterval(Finding f) => f.ExcessShareLow is double lo && f.ExcessShareHigh is double hi
+        ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $" [{lo * 100:0}–{hi * 100:0} %]")) : "";
+
+    private static string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string VerdictMarkup(Verdict? verdict) => verdict switch
     {

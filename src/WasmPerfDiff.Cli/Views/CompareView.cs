@@ -15,13 +15,14 @@ public static class CompareView
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{s.Candidate} / {s.Baseline}: {s.Measure}, 95 % interval, threshold ±{Pct(s.Threshold)}"));
         table.AddColumns("case", "verdict");
-        foreach (var h in new[] { "execution", "interval", "load", "load interval", "A ms", "B ms", "runs A/B" }) table.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var h in new[] { s.MetricName, "interval", "load", "load interval", "A ms", "B ms", "runs A/B" }) table.AddColumn(new TableColumn(h).RightAligned());
         table.AddColumn("note");
         foreach (var c in s.Cases.OrderBy(c => c.Verdict).ThenByDescending(c => Math.Abs(Math.Log(c.Execution?.Ratio ?? 1))))
             table.AddRow(Markup.Escape(c.Case), Verdict(c.Verdict), Ratio(c.Execution), Interval(c.Execution), Ratio(c.Load), Interval(c.Load),
                 Ms(c.BaselineMs), Ms(c.CandidateMs), $"{c.BaselineRuns}/{c.CandidateRuns}", Markup.Escape(c.Note ?? ""));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(s.Headline()));
+        if (s.AnySlower is false && s.AnyFaster is false) AnsiConsole.MarkupLine(Markup.Escape(s.NoChangeSentence()));
         var o = result.Outcome;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"compare {o.CampaignId}: {o.End.ToWire()}, {o.StoredRuns} runs stored in {result.Database} (seed {result.Settings.Seed}), {o.Elapsed.TotalSeconds:0.0} s")));

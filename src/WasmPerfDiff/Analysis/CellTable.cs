@@ -23,6 +23,10 @@ public sealed class CellTable
     /// <summary>Selected runtimes without a single timed (ok) cell: left out of the table, so that one runtime that
     /// always fails does not drop every case, and reported instead.</summary>
     public IReadOnlyList<string> LeftOutRuntimes { get; init; } = [];
+    /// <summary>Per cell, when each of its samples was measured (same order as <see cref="Samples"/>): the round, and the
+    /// start time in ticks. Null for tables without runs behind them (published means, simulations): the instability
+    /// detector then splits a cell by sample order and cannot compare it with its neighbours in time.</summary>
+    public (int Round, long StartTicks)[][]? When { get; init; }
 
     public int CaseCount => Cases.Count;
     public int RuntimeCount => Runtimes.Count;
@@ -108,6 +112,7 @@ public sealed class CellTable
         var caseNames = new List<string>();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var cells = new List<List<double>?[]>();
+        var when = new List<List<(int, long)>?[]>();
         var methodCounts = new List<int[]>();
         var methodCount = Enum.GetValues<PhaseMethod>().Length;
         // Runs come grouped by case and runtime from every source we have, so the previous lookup is
@@ -135,6 +140,7 @@ public sealed class CellTable
                 caseIndex[run.Case] = c;
                 caseNames.Add(run.Case);
                 cells.Add(new List<double>?[runtimes.Count]);
+                when.Add(new List<(int, long)>?[runtimes.Count]);
                 methodCounts.Add(new int[runtimes.Count * methodCount]);
             }
             if (run.Result.Status != RunStatus.Ok) continue;
@@ -148,6 +154,7 @@ public sealed class CellTable
                 else continue;
             }
             (cells[c][r] ??= []).Add(ms);
+            (when[c][r] ??= []).Add((run.Round, run.Result.StartedAt.UtcTicks));
         }
 
         // A runtime with no timed cell at all would empty the table (every case lacks it): leave it out and say so.
@@ -157,6 +164,7 @@ public sealed class CellTable
         {
             runtimes = kept.Select(j => runtimes[j]).ToArray();
             for (var i = 0; i < cells.Count; i++) cells[i] = kept.Select(j => cells[i][j]).ToArray();
+            for (var i = 0; i < when.Count; i++) when[i] = kept.Select(j => when[i][j]).ToArray();
         }
         else leftOut = [];
 
@@ -165,17 +173,19 @@ public sealed class CellTable
             .OrderBy(i => caseNames[i], StringComparer.Ordinal).ToArray();
         var samples = new double[order.Length * runtimes.Count][];
         var methods = new PhaseMethod[samples.Length];
+        var times = new (int, long)[samples.Length][];
         for (var i = 0; i < order.Length; i++)
         for (var j = 0; j < runtimes.Count; j++)
         {
             var cell = i * runtimes.Count + j;
             samples[cell] = cells[order[i]][j]!.ToArray();
+            times[cell] = when[order[i]][j]!.ToArray();
             var counts = methodCounts[order[i]].AsSpan(j * methodCount, methodCount);
             var best = 0;
             for (var m = 1; m < methodCount; m++) if (counts[m] > counts[best]) best = m;
             methods[cell] = (PhaseMethod)best;
         }
         return new CellTable(order.Select(c => caseNames[c]).ToArray(), runtimes, samples,
-            caseNames.Count - order.Length, excluded.Count, methods) { LeftOutRuntimes = leftOut };
+            caseNames.Count - order.Length, excluded.Count, methods) { LeftOutRuntimes = leftOut, When = times };
     }
 }

@@ -47,6 +47,24 @@ public sealed record CompareSummary(
     /// <summary>What the ratios are of, for headings: "median execution time" or "median CPU time".</summary>
     public string Measure => Metric == CompareMetric.Cpu ? "median CPU time (user + system) of the run" : "median execution time";
 
+    /// <summary>The name of what the main ratio is of, for column headings: "execution" or "CPU time".</summary>
+    public string MetricName => Metric == CompareMetric.Cpu ? "CPU time" : "execution";
+
+    /// <summary>The sentence shown when no case is slower or faster: "no change" only when the cases are known to be the
+    /// same; when some (or all) are unsure it says that they could not be decided, and why.</summary>
+    public string NoChangeSentence()
+    {
+        var unsure = Cases.Where(c => c.Verdict == CompareVerdict.Unsure).ToList();
+        if (unsure.Count == 0) return "No case changed by more than the threshold.";
+        var why = string.Join("; ", unsure.GroupBy(c => c.Note ?? "its interval straddles the threshold", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}: {g.Key}"));
+        var decided = Cases.Count - unsure.Count;
+        return (decided == 0
+                   ? $"Nothing could be decided: all {Cases.Count} cases are unsure"
+                   : $"No decided case changed by more than the threshold ({decided} same), but {unsure.Count} could not be decided")
+               + $" ({why}). More runs (--max-runs, --max-time) narrow the intervals.";
+    }
+
     public int Count(CompareVerdict v) => Cases.Count(c => c.Verdict == v);
 
     /// <summary>Some case is confidently slower (what <c>--fail-on slower</c> fails on).</summary>
@@ -93,7 +111,6 @@ public static class CompareAnalysis
         var result = new List<CaseComparison>();
         var execDraws = new List<double[]>();
         var loadDraws = new List<double[]>();
-        var index = 0;
         foreach (var g in cases)
         {
             var a = g.Where(r => r.Result.Runtime == baseline).OrderBy(r => r.Round).Select(r => r.Result).ToList();
@@ -108,7 +125,7 @@ public static class CompareAnalysis
             RatioEstimate? exec = null, load = null;
             if (note is null)
             {
-                var rng = new SplitMix64(SplitMix64.Mix(seed, index));
+                var rng = CaseStream(seed, g.Key);
                 (exec, var ed) = Estimate(Main(okA, settings.Metric), Main(okB, settings.Metric), settings.Threshold, ref rng, resamples);
                 (load, var ld) = settings.Metric == CompareMetric.Cpu ? (null, null)
                     : Estimate(Values(okA, AnalysisPhase.Load), Values(okB, AnalysisPhase.Load), settings.Threshold, ref rng, resamples);
@@ -117,7 +134,6 @@ public static class CompareAnalysis
             }
             result.Add(new CaseComparison(g.Key, okA.Count, okB.Count,
                 Median(Main(okA, settings.Metric)), Median(Main(okB, settings.Metric)), exec, load, note));
-            index++;
         }
         return new CompareSummary(baseline, candidate, settings.Threshold, result,
             GeoMean(execDraws, result.Select(c => c.Execution), settings.Threshold),
@@ -125,12 +141,23 @@ public static class CompareAnalysis
     }
 
     /// <summary>The execution-phase verdict of one case from the runs of its two cells (the stopping rule's question), with an
-    /// interval of the given <paramref name="confidence"/>.</summary>
-    public static RatioEstimate? ExecutionRatio(IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate, CompareSettings settings, long seed,
-        int resamples, double confidence = 0.95)
+    /// interval of the given <paramref name="confidence"/>. It draws the same resamples as <see cref="Analyze"/> does for
+    /// that case (same stream, same count), so a wider interval that is settled here contains the final 95 % one, which is
+    /// then settled the same way: the stop and the final verdict cannot disagree.</summary>
+    public static RatioEstimate? ExecutionRatio(string caseName, IReadOnlyList<RunResult> baseline, IReadOnlyList<RunResult> candidate,
+        CompareSettings settings, long seed, double confidence = 0.95, int resamples = Resamples)
     {
-        var rng = new SplitMix64(SplitMix64.Mix(seed, baseline.Count * 1000 + candidate.Count));
+        var rng = CaseStream(seed, caseName);
         return Estimate(Main(baseline, settings.Metric), Main(candidate, settings.Metric), settings.Threshold, ref rng, resamples, confidence).Estimate;
+    }
+
+    /// <summary>The bootstrap stream of one case: from the seed and the case's name (not its position among the cases,
+    /// which the stopping rule does not know), with a hash that is the same in every process.</summary>
+    private static SplitMix64 CaseStream(long seed, string caseName)
+    {
+        var h = 14695981039346656037UL; // FNV-1a over the UTF-16 code units
+        foreach (var ch in caseName) h = (h ^ ch) * 1099511628211UL;
+        return new SplitMix64(SplitMix64.Mix(seed, (long)h));
     }
 
     /// <summary>The values a compare decides on: execution-phase wall time, or the run's CPU time.</summary>

@@ -30,6 +30,15 @@ public sealed record FingerprintCell(
     /// <summary>With <see cref="FingerprintBasis.Peer"/>: how many of the runtime's closest peers ran the construct (the median is over them).</summary>
     public int Peers { get; init; }
 
+    /// <summary>The whole 95 % interval is at or above <paramref name="factor"/>: this runtime is slow at the construct, and
+    /// the runs say so beyond their noise.</summary>
+    public bool IsSlow(double factor) => CiLow >= factor && Relative is not null;
+
+    /// <summary>The interval does not settle the cell against <paramref name="factor"/> (or 1/factor on the fast side): it
+    /// straddles one of them, or there is no interval (fewer than two runs). A missing cell is missing, not undecided.</summary>
+    public bool IsUndecided(double factor) => Relative is not null &&
+        (CiLow is not double lo || CiHigh is not double hi || (lo < factor && hi >= factor) || (lo <= 1 / factor && hi > 1 / factor));
+
     /// <summary>"its closest peer (X)", "its 3 closest peers (median: X)" or "the other runtimes' consensus (no peer ran it)", for explanations.</summary>
     public string Against => Basis != FingerprintBasis.Peer || Peer is null ? "the other runtimes' consensus (no peer ran it)"
         : Peers <= 1 ? $"its closest peer ({Peer})" : $"its {Peers} closest peers (median: {Peer})";

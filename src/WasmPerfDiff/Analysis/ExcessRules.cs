@@ -4,7 +4,15 @@ namespace WasmPerfDiff.Analysis;
 
 /// <summary>A finding's excess told apart (<see cref="ExcessRules"/>): the class, the share of the excess that grows
 /// with the work (clamped to 0–1 for display), the excess in ms at the case's own size, and the evidence in words.</summary>
-public sealed record ExcessCall(ExcessClass Class, double Share, double ExcessMs, string Detail);
+public sealed record ExcessCall(ExcessClass Class, double Share, double ExcessMs, string Detail)
+{
+    /// <summary>The share before clamping (noise can put it below 0 or above 1): what the interval is of.</summary>
+    public double RawShare { get; init; } = Share;
+
+    /// <summary>95 % bootstrap interval of <see cref="RawShare"/> (<see cref="ExcessRules.WithInterval"/>); null from medians alone.</summary>
+    public double? ShareLow { get; init; }
+    public double? ShareHigh { get; init; }
+}
 
 /// <summary>
 /// The rules that class an execution finding's excess time as <b>fixed</b> (paid once per run: compile, lazy JIT, tier-up,
@@ -78,6 +86,66 @@ public static class ExcessRules
     {
         var cls = share >= throughputShare ? ExcessClass.Throughput : ExcessClass.Fixed;
         var shown = Math.Clamp(double.IsFinite(share) ? share : 0, 0, 1);
-        return new ExcessCall(cls, shown, excess, string.Create(CultureInfo.InvariantCulture, $"{label}; {shown * 100:0} % of the {excess:0.#} ms excess {what}"));
+        return new ExcessCall(cls, shown, excess, string.Create(CultureInfo.InvariantCulture, $"{label}; {shown * 100:0} % of the {excess:0.#} ms excess {what}"))
+            { RawShare = share };
     }
+
+    /// <summary>Bootstrap resamples of the share's interval.</summary>
+    public const int Resamples = 1000;
+
+    /// <summary>
+    /// A rule applied to the reruns themselves rather than to their medians alone: <paramref name="rule"/> maps one median
+    /// per list of <paramref name="samples"/> to a call; the call of the medians is the point, and each list resampled on
+    /// its own <see cref="Resamples"/> times gives the 95 % percentile interval of its share. The class stands only when
+    /// the whole interval lies on one side of <paramref name="throughputShare"/>; otherwise (or when more than a tenth of
+    /// the resamples leave no excess) there is no call, <paramref name="why"/> says so with the interval, and
+    /// <paramref name="interval"/> still holds it, so more reruns can narrow it. Without this a median of three reruns
+    /// decided alone, and the same campaign was classed fixed, throughput and unknown on three tries (issue 22).
+    /// </summary>
+    public static ExcessCall? WithInterval(IReadOnlyList<double[]> samples, Func<double[], (ExcessCall? Call, string? Why)> rule,
+        double throughputShare, long seed, out string? why, out (double Low, double High)? interval)
+    {
+        interval = null;
+        var (point, pointWhy) = rule(samples.Select(Median).ToArray());
+        if (point is null) { why = pointWhy; return null; }
+        var rng = new SplitMix64(SplitMix64.Mix(seed, samples.Sum(s => s.Length)));
+        var draws = new List<double>(Resamples);
+        var medians = new double[samples.Count];
+        for (var k = 0; k < Resamples; k++)
+        {
+            for (var i = 0; i < samples.Count; i++)
+            {
+                var s = samples[i];
+                var r = new double[s.Length];
+                for (var j = 0; j < r.Length; j++) r[j] = s[rng.NextInt(s.Length)];
+                medians[i] = RobustStats.Median(r);
+            }
+            if (rule(medians).Call is { RawShare: var share } && double.IsFinite(share)) draws.Add(share);
+        }
+        if (draws.Count < Resamples * 0.9)
+        {
+            why = string.Create(CultureInfo.InvariantCulture, $"{point.Detail}; but {100 - draws.Count * 100 / Resamples} % of the resampled reruns leave no excess");
+            return null;
+        }
+        var sorted = draws.ToArray();
+        var lo = Math.Min(point.RawShare, RobustStats.Percentile(sorted, 0.025));
+        var hi = Math.Max(point.RawShare, RobustStats.Percentile(sorted, 0.975));
+        interval = (lo, hi);
+        var span = string.Create(CultureInfo.InvariantCulture, $"95 % interval of the share {lo * 100:0}–{hi * 100:0} %");
+        if (lo < throughputShare && hi >= throughputShare)
+        {
+            why = string.Create(CultureInfo.InvariantCulture, $"{point.Detail}; {span} straddles {throughputShare * 100:0} %");
+            return null;
+        }
+        why = null;
+        return point with
+        {
+            Class = lo >= throughputShare ? ExcessClass.Throughput : ExcessClass.Fixed,
+            Detail = $"{point.Detail} ({span})",
+            ShareLow = lo,
+            ShareHigh = hi,
+        };
+    }
+
+    private static double Median(double[] values) => RobustStats.Median(values.ToArray());
 }

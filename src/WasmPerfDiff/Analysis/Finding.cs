@@ -57,8 +57,8 @@ public static class Verdicts
 
 /// <summary>
 /// One thing the analysis found about one runtime on one case. Factor = how many times slower than
-/// expected (for instability: how many times its usual spread); CI = 95 % percentile bootstrap interval
-/// of the factor, null when only means are known. Score orders findings of one kind (bigger = more surprising).
+/// expected (none for instability, which is about spread: see <see cref="SpreadRatio"/>); CI = 95 % percentile
+/// bootstrap interval of the factor, null when only means are known. Score orders findings of one kind (bigger = more surprising).
 /// </summary>
 public sealed record Finding(
     string Case,
@@ -78,6 +78,21 @@ public sealed record Finding(
     /// <summary>An execution-time finding of the consensus/peer model (the main ranked list).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTiming => Kind is FindingKind.Consensus or FindingKind.Peer;
+
+    /// <summary>With <see cref="Excess"/>: the 95 % interval of the share of the excess that grows with the work (0 = all
+    /// fixed, 1 = all throughput; <see cref="ExcessRules.WithInterval"/>). A class is given only when it lies wholly on one
+    /// side of the threshold share; an <c>unknown</c> finding keeps the interval the reruns reached.</summary>
+    public double? ExcessShareLow { get; init; }
+    public double? ExcessShareHigh { get; init; }
+
+    /// <summary><see cref="Analysis.HostLayer.Ours"/> when the excess sits in the host calls of a runner we wrote, not in the
+    /// engine (<see cref="HostLayerRule"/>), with the numbers in <see cref="HostDetail"/>; null otherwise.</summary>
+    public HostLayer? HostLayer { get; init; }
+    public string? HostDetail { get; init; }
+
+    /// <summary>Instability only: the cell's relative spread over its runtime's typical spread in the same rounds (the smaller
+    /// of the earlier and the later half's; <see cref="InstabilityDetector"/>). A ratio of spreads, not a slowdown.</summary>
+    public double? SpreadRatio { get; init; }
 
     /// <summary>Constructs the module uses a lot and this runtime is slow at (given a construct fingerprint; see <see cref="ConstructExplanations"/>).</summary>
     public IReadOnlyList<ConstructExplanation>? Explanations { get; init; }

@@ -107,8 +107,12 @@ public sealed class CampaignScheduler(
 
             while (cells.Any(c => !c.Stopped))
             {
-                var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
+                // Asked again on the runs the rule has just judged: a cell its last run settled stops now, so the
+                // runs it ends with are the runs its stop was decided on (not one round more).
+                foreach (var cell in cells.Where(c => !c.Stopped)) Decide(cell);
+                if (cells.All(c => c.Stopped)) break;
+                var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);

@@ -24,15 +24,15 @@ public sealed class CompareMarkdown : IExporter<CompareSummary>
           .Append("(> 1 = slower), with 95 % bootstrap intervals.\n\n");
         var changed = s.Cases.Where(c => c.Verdict is CompareVerdict.Slower or CompareVerdict.Faster)
             .OrderBy(c => c.Verdict == CompareVerdict.Slower ? 0 : 1).ThenByDescending(c => Math.Abs(Math.Log(c.Execution!.Ratio))).ToList();
-        if (changed.Count == 0) sb.Append("No case changed by more than the threshold.\n\n");
+        if (changed.Count == 0) sb.Append(MarkdownText.Escape(s.NoChangeSentence())).Append("\n\n");
         else
         {
-            sb.Append("| case | verdict | execution ratio | 95 % interval | baseline ms | candidate ms |\n|---|---|---:|---|---:|---:|\n");
+            sb.Append($"| case | verdict | {s.MetricName} ratio | 95 % interval | baseline ms | candidate ms |\n|---|---|---:|---|---:|---:|\n");
             foreach (var c in changed) Row(sb, c);
             sb.Append('\n');
         }
-        sb.Append("<details><summary>all ").Append(s.Cases.Count).Append(" cases (execution and load phases)</summary>\n\n");
-        sb.Append("| case | verdict | execution ratio | 95 % interval | load ratio | load interval | runs A/B | note |\n|---|---|---:|---|---:|---|---|---|\n");
+        sb.Append("<details><summary>all ").Append(s.Cases.Count).Append($" cases ({s.MetricName} and load phase)</summary>\n\n");
+        sb.Append($"| case | verdict | {s.MetricName} ratio | 95 % interval | load ratio | load interval | runs A/B | note |\n|---|---|---:|---|---:|---|---|---|\n");
         foreach (var c in s.Cases)
             sb.Append($"| {MarkdownText.Escape(c.Case)} | {c.Verdict.ToWire()} | {Ratio(c.Execution)} | {Interval(c.Execution)} | {Ratio(c.Load)} | {Interval(c.Load)} | {c.BaselineRuns}/{c.CandidateRuns} | {MarkdownText.Escape(c.Note ?? "")} |\n");
         sb.Append("\n</details>\n");

@@ -31,9 +31,10 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Open(sb, CompareSection.Id, CompareSection.Title, string.Create(CultureInfo.InvariantCulture,
             $"{c.Candidate} against {c.Baseline}, run interleaved A/B/B/A per case. Ratio = candidate / baseline of the {c.Measure} (> 1: slower), 95 % bootstrap interval; a case is slower or faster only when its whole interval lies beyond ±{c.Threshold * 100:0.##} %, same when it lies within, unsure otherwise."));
         sb.Append("<p class=\"headline\">").Append(HtmlText.Escape(c.Headline())).Append("</p>\n");
+        if (!c.AnySlower && !c.AnyFaster) sb.Append("<p>").Append(HtmlText.Escape(c.NoChangeSentence())).Append("</p>\n");
         if (c.Cases.Any(x => x.Execution is not null)) sb.Append("<div class=\"scroll\">").Append(ForestChart.Svg(c)).Append("</div>\n");
         else Empty(sb, "No case has enough runs on both sides for an interval.");
-        sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">execution ratio</th><th>95 % interval</th>")
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th>case</th><th>verdict</th><th class=\"num\">").Append(HtmlText.Escape(c.MetricName)).Append(" ratio</th><th>95 % interval</th>")
           .Append("<th class=\"num\">load ratio</th><th>load interval</th><th class=\"num\">baseline ms</th><th class=\"num\">candidate ms</th><th class=\"num\">runs</th><th>note</th></tr></thead><tbody>");
         foreach (var x in c.Cases.OrderBy(x => x.Verdict).ThenByDescending(x => Math.Abs(Math.Log(x.Execution?.Ratio ?? 1))))
             sb.Append("<tr><td>").Append(HtmlText.Escape(x.Case)).Append("</td><td><span class=\"badge ").Append(Badge(x.Verdict)).Append("\">").Append(HtmlText.Escape(x.Verdict.ToWire()))
@@ -175,12 +176,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     public void Constructs(StringBuilder sb)
     {
         Open(sb, "constructs", "Construct fingerprint",
-            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what its closest peers pay (the analysis's peer model: the median over the up to three runtimes whose costs usually track its own; where no peer ran the construct, against the consensus of a median polish, marked “(consensus)” in the numbers). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow.");
+            "What each runtime pays for each wasm construct, from the micro-benchmarks of `gen constructs`: the time per iteration of the construct's loop over its baseline loop (the same loop without the construct), against what its closest peers pay (the analysis's peer model: the median over the up to three runtimes whose costs usually track its own; where no peer ran the construct, against the consensus of a median polish, marked “(consensus)” in the numbers). Red: this runtime is unusually slow at the construct; blue: unusually fast; grey “–”: the construct did not run there (an unsupported feature such as SIMD, or a failure), which is missing, not slow. Under each factor its 95 % interval; a hatched cell with “?” is undecided (its interval straddles ×1.2 or ×1/1.2), and only a cell whose whole interval is at or above ×1.2 can explain a finding.");
         if (m.Fingerprint is { } fp && fp.Constructs.Count > 0 && fp.Runtimes.Count > 0)
         {
             var residuals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt)?.Relative is double x ? Math.Log(x) : double.NaN).ToArray()).ToArray();
             var map = new ConsensusSummary(fp.Constructs, fp.Runtimes, fp.Runtimes.Select(_ => 1.0).ToArray(), residuals, new HashSet<string>());
-            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime")).Append("</div>\n");
+            var intervals = fp.Constructs.Select(c => fp.Runtimes.Select(rt => fp.Cell(c, rt) is { Relative: not null } cell
+                ? new CellInterval(cell.CiLow ?? 0, cell.CiHigh ?? double.PositiveInfinity, cell.IsUndecided(ConstructExplanations.MinRelative))
+                : (CellInterval?)null).ToArray()).ToArray();
+            sb.Append("<div class=\"scroll\">").Append(HeatmapChart.Svg(map, "chart-constructs", "heatmap of construct cost against the peers, construct by runtime, with 95 % intervals", intervals)).Append("</div>\n");
             sb.Append("<details><summary>numbers (cost over baseline, relative to peers, 95 % CI)</summary><div class=\"scroll\"><table><thead><tr><th>construct</th><th>class</th>");
             foreach (var rt in fp.Runtimes) sb.Append("<th class=\"num\">").Append(HtmlText.Escape(rt)).Append("</th>");
             sb.Append("</tr></thead><tbody>");
@@ -222,8 +226,8 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         var unstable = m.InstabilityFindings;
         if (unstable.Count > 0)
         {
-            sb.Append("<h3>Unstable cells</h3><p class=\"lead\">Cells whose runs scatter far more than that runtime's runs usually do: a variance problem, not a mean one.</p>");
-            FindingTable(sb, unstable, detailed: false);
+            sb.Append("<h3>Unstable cells</h3><p class=\"lead\">Cells whose runs scatter far more than that runtime's runs usually do, in the earlier and in the later half of the campaign alike, after each run is corrected for the load of the machine when it ran: a variance problem, not a mean one.</p>");
+            InstabilityTable(sb, unstable);
         }
         Close(sb);
     }
@@ -270,11 +274,25 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Close(sb);
     }
 
+    /// <summary>Unstable cells: the spread ratio in a column of its own (a ratio of spreads, with no interval or verdict).</summary>
+    private static void InstabilityTable(StringBuilder sb, IReadOnlyList<Finding> list)
+    {
+        sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">spread ÷ typical spread</th><th>spreads (earlier / later runs)</th></tr></thead><tbody>");
+        for (var i = 0; i < list.Count; i++)
+        {
+            var f = list[i];
+            sb.Append("<tr id=\"").Append(FindingAnchors.Id(f)).Append("\"><td class=\"num\">").Append(i + 1).Append("</td><td>").Append(HtmlText.Escape(f.Case))
+              .Append("</td><td>").Append(HtmlText.Escape(f.Runtime)).Append("</td><td class=\"num\">")
+              .Append(HtmlText.Escape(f.SpreadRatio is double q ? q.ToString("0.0", CultureInfo.InvariantCulture) : "–"))
+              .Append("</td><td>").Append(HtmlText.Escape(f.Detail ?? "")).Append("</td></tr>");
+        }
+        sb.Append("</tbody></table></div>\n");
+    }
+
     private void FindingTable(StringBuilder sb, IReadOnlyList<Finding> list, bool detailed)
     {
-        var isInstability = list.Count > 0 && list[0].Kind == FindingKind.Instability;
         sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">")
-          .Append(isInstability ? "spread factor" : "slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
+          .Append("slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
@@ -289,7 +307,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
             }
             sb.Append("</td><td>").Append(HtmlText.Escape(f.Runtime)).Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Factor(f.Factor)))
               .Append("</td><td class=\"num\">").Append(HtmlText.Escape(ReportFormat.Ci(f))).Append("</td><td>").Append(Verdict(f.Verdict))
-              .Append("</td><td>").Append(HtmlText.Escape(isInstability ? f.Detail ?? "its runtime's usual spread" : ReportFormat.Basis(f))).Append("</td></tr>");
+              .Append("</td><td>").Append(HtmlText.Escape(ReportFormat.Basis(f))).Append("</td></tr>");
         }
         sb.Append("</tbody></table></div>\n");
     }

@@ -38,12 +38,13 @@ public static class MarkdownReportWriter
             var changed = cmp.Cases.Where(x => x.Verdict is CompareVerdict.Slower or CompareVerdict.Faster).ToList();
             if (changed.Count > 0)
             {
-                sb.AppendLine("| case | verdict | ratio | 95 % interval |");
+                sb.AppendLine($"| case | verdict | {MarkdownText.Escape(cmp.MetricName)} ratio | 95 % interval |");
                 sb.AppendLine("|---|---|--:|---|");
                 foreach (var x in changed)
                     sb.AppendLine(FormattableString.Invariant($"| {MarkdownText.Escape(x.Case)} | {x.Verdict.ToWire()} | ×{x.Execution!.Ratio:0.000} | [{x.Execution.Low:0.000}, {x.Execution.High:0.000}] |"));
                 sb.AppendLine();
             }
+            else sb.AppendLine(MarkdownText.Escape(cmp.NoChangeSentence())).AppendLine();
         }
 
         sb.AppendLine("### Runtimes").AppendLine();

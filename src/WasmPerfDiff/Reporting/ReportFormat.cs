@@ -36,6 +36,7 @@ public static class ReportFormat
     /// <summary>"; phases by baseline; excess fixed (…)": how the cell's phase was measured and what its excess is, when known.</summary>
     public static string Provenance(Finding f) =>
         (f.Method is { } m ? $"; phases by {Wire.Name(m)}" : "")
-        + (f.Excess is { } e ? $"; excess {Wire.Name(e)}" + (f.ExcessDetail is { } d ? $" ({d})" : "") : "");
+        + (f.Excess is { } e ? $"; excess {Wire.Name(e)}" + (f.ExcessDetail is { } d ? $" ({d})" : "") : "")
+        + (f.HostDetail is { } h ? $"; {h}: not the engine's" : "");
 
 }

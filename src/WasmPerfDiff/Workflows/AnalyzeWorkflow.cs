@@ -47,8 +47,9 @@ public static class AnalyzeWorkflow
             throw new BadInputException("profiles weight the construct explanations: give --constructs too", "Profiles");
         var hot = request.Profiles is { } profiles ? HotFunctionShares.Read(profiles, required: true) : null;
         var fingerprint = request.Constructs is { } constructs ? ConstructFingerprintFile.Read(constructs, request.Options.Seed) : null;
-        var result = DifferentialAnalysis.Analyze(store.ReadCaseRuns(),
-            request.Options with { MeansOnly = store.HoldsMeansOnly });
+        var runs = store.ReadCaseRuns();
+        var result = HostLayerRule.Mark(DifferentialAnalysis.Analyze(runs, request.Options with { MeansOnly = store.HoldsMeansOnly }),
+            runs, store.Runtimes());
         if (request.ClassifyExcess)
             result = await ExcessClassification.ClassifyAsync(result, store, new ExcessOptions { ConfigPath = request.ConfigPath, Top = request.ClassifyTop }, null, ct);
         return fingerprint is null ? result : ConstructExplanations.Attach(result, fingerprint, store.Cases(), hot);

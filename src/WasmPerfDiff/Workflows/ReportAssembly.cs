@@ -57,7 +57,7 @@ public static class ReportAssembly
         if (timed.Count < 2) return (null, "fewer than two runtimes have successful runs: there is nothing to compare");
         try
         {
-            var analysis = DifferentialAnalysis.Analyze(data.Runs, options);
+            var analysis = HostLayerRule.Mark(DifferentialAnalysis.Analyze(data.Runs, options), data.Runs, data.RuntimeRecords);
             var ranked = analysis.Cases - analysis.BelowFloorCases;
             return (analysis, ranked >= TimingModel.MinCases ? null
                 : $"only {ranked} of {analysis.Cases} complete cases reach the {analysis.FloorText} " +

@@ -68,4 +68,28 @@ public class CompareAnalysisTests
         Assert.Contains("crash", s.Cases.Single(c => c.Case == "crashed").Note);
         Assert.Null(s.GeoMean);
     }
+
+    [Fact]
+    public void When_every_case_is_unsure_the_pull_request_comment_says_nothing_could_be_decided_and_why()
+    {
+        // ±30 % noise and 4 runs a side: no interval fits in the 2 % band or beyond it.
+        var runs = Enumerable.Range(0, 5).SelectMany(i => Case($"case{i}", 1.0, 4, 0.3, 200 + i)).ToList();
+        var s = CompareAnalysis.Analyze(runs, new CompareSettings("a", "b"));
+        Assert.All(s.Cases, c => Assert.Equal(CompareVerdict.Unsure, c.Verdict));
+
+        var md = WasmPerfDiff.Exporters.CompareMarkdown.Render(s);
+        Assert.DoesNotContain("No case changed", md);
+        Assert.Contains("Nothing could be decided: all 5 cases are unsure", md);
+        Assert.Contains("straddles the threshold", md);
+    }
+
+    [Fact]
+    public void A_cpu_time_compare_is_headed_by_cpu_time_not_execution()
+    {
+        var runs = Case("doubled", 2.0, 10, 0.01, 1).Select(r => new CaseRun(r.Case, r.Round, r.Result with { UserMs = r.Result.Phases.ExecuteMs!.Value })).ToList();
+        var s = CompareAnalysis.Analyze(runs, new CompareSettings("a", "b", Metric: CompareMetric.Cpu));
+        var md = WasmPerfDiff.Exporters.CompareMarkdown.Render(s);
+        Assert.Contains("| CPU time ratio |", md);
+        Assert.DoesNotContain("execution", md);
+    }
 }

@@ -89,7 +89,7 @@ public class ConstructFingerprintTests
         Assert.Equal("i32.rem by constant", first.GetProperty("opcode_class").GetString());
         Assert.True(first.GetProperty("relative").GetDouble() > 2);
         Assert.Contains("wasm3-slowrem: i32.rem by constant", first.GetProperty("text").GetString());
-        Assert.Matches("× its (closest peer|[23] closest peers) \\(", first.GetProperty("text").GetString());
+        Assert.Matches("× \\(95 % CI [0-9.]+–[0-9.]+\\) its (closest peer|[23] closest peers) \\(", first.GetProperty("text").GetString());
         Assert.Equal("peer", first.GetProperty("basis").GetString());
         Assert.Equal("static", first.GetProperty("weighting").GetString());
         Assert.Contains("loop-weighted instructions are i32.rem by constant (static)", first.GetProperty("text").GetString());

@@ -82,4 +82,37 @@ public class ExcessRulesTests
         Assert.Null(ExcessRules.ByPhases(2, 80, 70, 40, 30, "phases", out why));
         Assert.Contains("execution phase", why);
     }
+
+    private static (ExcessCall? Call, string? Why) Sized(double[] m) => (ExcessRules.BySize(2, m[0], m[1], m[2], m[3], "size", out var why), why);
+
+    [Fact]
+    public void Reruns_whose_medians_say_fixed_but_whose_interval_straddles_the_threshold_get_no_class_and_keep_the_interval()
+    {
+        // The fasta/v8: F "got faster" when the work doubled (5.3 → 2.8 ms) in medians of three noisy reruns.
+        double[][] noisy = [[5.3, 2.1, 9.8], [2.0, 1.2, 3.1], [2.8, 8.9, 2.2], [3.9, 2.6, 6.0]];
+        Assert.Equal(ExcessClass.Fixed, Sized(noisy.Select(s => WasmPerfDiff.Analysis.RobustStats.Median(s.ToArray())).ToArray()).Call!.Class);
+
+        var call = ExcessRules.WithInterval(noisy, Sized, ExcessRules.DefaultThroughputShare, seed: 1, out var why, out var interval);
+        Assert.Null(call);
+        Assert.NotNull(why);
+        if (interval is { } iv)
+        {
+            Assert.True(iv.Low < 0.5 && iv.High >= 0.5, $"interval {iv.Low:0.00}–{iv.High:0.00}");
+            Assert.Contains("straddles 50 %", why);
+        }
+        else Assert.Contains("leave no excess", why);
+    }
+
+    [Fact]
+    public void Steady_reruns_of_slow_code_are_throughput_with_an_interval_wholly_above_the_threshold()
+    {
+        // F is 2 × 1.5 × P at both sizes, within ±2 %.
+        double[][] steady = [[30, 30.4, 29.6, 30.2], [10, 10.1, 9.9, 10.05], [60, 60.5, 59.5, 60.2], [20, 20.2, 19.8, 20.1]];
+        var call = ExcessRules.WithInterval(steady, Sized, ExcessRules.DefaultThroughputShare, seed: 1, out var why, out var interval);
+        Assert.Null(why);
+        Assert.Equal(ExcessClass.Throughput, call!.Class);
+        Assert.True(call.ShareLow >= 0.5 && call.ShareHigh >= call.ShareLow, $"{call.ShareLow}–{call.ShareHigh}");
+        Assert.Equal((call.ShareLow!.Value, call.ShareHigh!.Value), interval);
+        Assert.Contains("95 % interval of the share", call.Detail);
+    }
 }

@@ -88,11 +88,56 @@ public sealed class WarmExcessTests(ITestOutputHelper output)
     public async Task A_command_line_runtime_without_a_size_argument_stays_unknown_and_says_why()
     {
         var c = new CaseRecord("nosize", "foreign", Support.TestModules.Wat("exit7"), "", []);
-        var finding = new Finding("nosize", "wasm3", 2, 1.8, 2.2, Verdict.Anomaly, FindingKind.Peer, "iwasm", 1);
-        var analysis = new AnalysisResult(AnalysisMethod.Robust, AnalysisPhase.Execution, 1, [], 0, 0, 0, false, 1.5, null, [finding], [], null);
-        var f = (await ExcessClassification.ClassifyAsync(analysis, [c], [], new ExcessOptions())).Findings.Single();
+        var f = await ExcessEvidenceTests.ClassifyAlone(c, new Finding("nosize", "wasm3", 2, 1.8, 2.2, Verdict.Anomaly, FindingKind.Peer, "iwasm", 1));
         Assert.Equal(ExcessClass.Unknown, f.Excess);
         Assert.Equal("no size argument; wasm3 cannot be invoked warm", f.ExcessDetail);
+    }
+}
+
+/// <summary>Which findings are classified, and that a class comes with its interval (issue 22, item 12).</summary>
+public sealed class ExcessEvidenceTests
+{
+    /// <summary>Classifies one finding, alone in an analysis of one case.</summary>
+    public static async Task<Finding> ClassifyAlone(CaseRecord c, Finding finding, ExcessOptions? options = null)
+    {
+        var analysis = new AnalysisResult(AnalysisMethod.Robust, AnalysisPhase.Execution, 1, [], 0, 0, 0, false, 1.5, null, [finding], [], null);
+        return (await ExcessClassification.ClassifyAsync(analysis, [c], [], options ?? new ExcessOptions())).Findings.Single();
+    }
+
+    [Fact]
+    public async Task An_undecided_finding_is_never_classified()
+    {
+        var c = new CaseRecord("nosize", "foreign", Support.TestModules.Wat("exit7"), "", []);
+        var f = await ClassifyAlone(c, new Finding("nosize", "wasm3", 2, 1.2, 3.1, Verdict.Undecided, FindingKind.Peer, "iwasm", 1));
+        Assert.Null(f.Excess);
+        Assert.Null(f.ExcessDetail);
+    }
+
+    [Fact]
+    public async Task Slow_code_on_the_embedded_interpreter_is_never_called_fixed_and_shows_the_share_interval()
+    {
+        var corpus = Corpus.CorpusPaths.Repository;
+        var sieve = corpus.Find("sieve"); // linear in its size argument
+        var c = new CaseRecord("sieve", sieve.Suite, corpus.Resolve(sieve.Wasm), "", sieve.Size(WasmPerfDiff.Corpus.CorpusCase.TestSize).Args);
+        var catalog = RuntimeCatalog.Load();
+        var (pulley, cranelift) = (catalog.Select(["wasmtime-pulley"])[0], catalog.Select(["wasmtime-cranelift"])[0]);
+        // Pulley interprets what Cranelift compiles: its excess over Cranelift grows with the work. Factor 2 = "twice its usual ratio".
+        var f = await ClassifyAlone(c, new Finding("sieve", pulley.Name, 2, 1.8, 2.2, Verdict.Anomaly, FindingKind.Peer, cranelift.Name, 1),
+            new ExcessOptions { Runtimes = [pulley, cranelift], MaxRuns = 8 });
+        // On a quiet machine the interval settles above ½ within a few reruns; on a loaded one the peer's growth (its
+        // slope's denominator) is noisy and the interval may still straddle ½ at MaxRuns, or resamples leave no excess.
+        // Never fixed; a class only with its interval; an unknown says which of the two kept it open.
+        Assert.NotEqual(ExcessClass.Fixed, f.Excess);
+        if (f.Excess == ExcessClass.Throughput)
+        {
+            Assert.True(f.ExcessShareLow >= 0.5, $"{f.ExcessShareLow}–{f.ExcessShareHigh}: {f.ExcessDetail}");
+            Assert.Contains("95 % interval of the share", f.ExcessDetail);
+        }
+        else
+        {
+            Assert.Matches("straddles 50 %|resampled reruns leave no excess", f.ExcessDetail);
+            Assert.Contains("8 reruns each", f.ExcessDetail); // it reran to MaxRuns before giving up
+        }
     }
 }
 
