@@ -52,6 +52,8 @@ public sealed class CampaignScheduler(
         public int NextRound { get; set; } = 1;
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
+        /// <summary>Where the stopping rule's verdict stands: settled cells stop, open ones go first in the next round.</summary>
+        public CellVerdict Verdict { get; set; }
         public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
         /// <summary>The cell's baseline module once derived and warmed up; null when it has none (or before it is needed).</summary>
         public string? BaselinePath { get; set; }
@@ -165,15 +167,20 @@ public sealed class CampaignScheduler(
     private void Decide(Cell cell)
     {
         var n = cell.Runs.Count;
+        cell.Verdict = CellVerdict.None;
         if (cell.Failed) (cell.Stopped, cell.Reason) = (true, $"failed: {cell.Runs.First(r => r.Status != RunStatus.Ok).Status.ToWire()}");
         else if (n >= settings.MaxRuns) (cell.Stopped, cell.Reason) = (true, "max runs");
         else if (n < settings.MinRuns) (cell.Stopped, cell.Reason) = (false, "min runs");
         else
         {
             var d = _rule.Decide(new CellHistory(cell.Case, cell.Runtime.Name, cell.Runs));
-            (cell.Stopped, cell.Reason) = (d.Stop, d.Reason);
+            (cell.Stopped, cell.Reason, cell.Verdict) = (d.Stop, d.Reason, d.Verdict);
         }
     }
+
+    /// <summary>A cell whose verdict is still open, or that lacks the minimum runs the model's fit needs, runs before the
+    /// others of its round: when the budget ends a round early, the runs it bought went where they can decide something.</summary>
+    private bool First(Cell cell) => cell.Verdict == CellVerdict.Open || cell.Runs.Count < settings.MinRuns;
 
     /// <summary>
     /// Derives the cell's baseline module and runs it once unstored (its first touch of the page cache and the
@@ -237,9 +244,14 @@ public sealed class CampaignScheduler(
 
     private bool OutOfTime(Stopwatch clock) => settings.MaxTime is { } max && clock.Elapsed >= max;
 
-    /// <summary>The order of one round: shuffled, or for a compare interleaved per case.</summary>
-    private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round) =>
-        settings.Compare is { } compare ? Interleave(cells, round, compare) : Shuffle(cells, round);
+    /// <summary>The order of one round: for a compare interleaved per case; otherwise shuffled, the cells that go
+    /// <see cref="First"/> ahead of the rest (each group in its own shuffled order).</summary>
+    private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round)
+    {
+        if (settings.Compare is { } compare) return Interleave(cells, round, compare);
+        var list = cells.ToList();
+        return Shuffle(list.Where(First), round).Concat(Shuffle(list.Where(c => !First(c)), round));
+    }
 
     /// <summary>
     /// A compare's round: the cases in a shuffled order, each case's two cells back to back, the baseline first in odd
@@ -306,7 +318,11 @@ public sealed class CampaignScheduler(
             if (eta != null && settings.MaxTime is { } max && max - clock.Elapsed < eta)
                 eta = max > clock.Elapsed ? max - clock.Elapsed : TimeSpan.Zero;
             progress.Report(new CampaignProgress(_storedBefore + RunsThisSession, remaining, active.Count, cells.Count,
-                Failures, current, phase, clock.Elapsed, eta));
+                Failures, current, phase, clock.Elapsed, eta)
+            {
+                SettledCells = cells.Count(c => c.Stopped && c.Verdict == CellVerdict.Settled),
+                UndecidedCells = active.Count(c => c.Verdict == CellVerdict.Open),
+            });
         }
 
         public CampaignOutcome Outcome(string id, CampaignEnd end, ICampaignJournal store) =>
