@@ -16,7 +16,13 @@ public enum CampaignEnd
     Cancelled,
 }
 
-public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed);
+public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed)
+{
+    /// <summary>The first budget check of the session (<see cref="CampaignSettings.FitMinRunsToBudget"/>), null when none was made.</summary>
+    public BudgetCheck? Budget { get; init; }
+    /// <summary>Cases dropped by every budget check of the session: their cells stopped short of --min-runs.</summary>
+    public IReadOnlyList<string> DroppedCases { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a campaign = cases × runtimes (docs/ARCHITECTURE.md): warmups, then rounds in which every still-active
@@ -50,6 +56,8 @@ public sealed class CampaignScheduler(
         public List<RunResult> Runs { get; } = [];
         public List<double> KnownWallMs { get; } = [];
         public int NextRound { get; set; } = 1;
+        /// <summary>Machine seconds of each measured run this session (with its baseline run): what the budget check projects from.</summary>
+        public List<double> Seconds { get; } = [];
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
         /// <summary>Where the stopping rule's verdict stands: settled cells stop, open ones go first in the next round.</summary>
@@ -110,11 +118,14 @@ public sealed class CampaignScheduler(
             while (cells.Any(c => !c.Stopped))
             {
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
+                if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, round, budget - clock.Elapsed, session);
+                if (cells.All(c => c.Stopped)) break;
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
                 foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
+                    var machine = Stopwatch.StartNew();
                     var result = await RunOnce(cell, ct);
                     session.Executed();
                     if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineSubtraction)
@@ -128,6 +139,7 @@ public sealed class CampaignScheduler(
                             if (baseline.Status == RunStatus.Ok) result = SubtractBaseline(result, baseline.WallMs);
                         }
                     }
+                    cell.Seconds.Add(machine.Elapsed.TotalSeconds);
                     Record(campaign, cell, result, session);
                 }
             }
@@ -181,6 +193,22 @@ public sealed class CampaignScheduler(
     /// <summary>A cell whose verdict is still open, or that lacks the minimum runs the model's fit needs, runs before the
     /// others of its round: when the budget ends a round early, the runs it bought went where they can decide something.</summary>
     private bool First(Cell cell) => cell.Verdict == CellVerdict.Open || cell.Runs.Count < settings.MinRuns;
+
+    /// <summary>
+    /// Between rounds: drops the cases whose open cells cannot all reach --min-runs in the time left (see <see cref="BudgetFit"/>),
+    /// once every open cell short of it has a measured cost.
+    /// </summary>
+    private void FitBudget(List<Cell> cells, int round, TimeSpan left, Session session)
+    {
+        var open = cells.Where(c => !c.Stopped).ToList();
+        var shortOfMin = open.Where(c => c.Runs.Count < settings.MinRuns).ToList();
+        if (shortOfMin.Count == 0 || shortOfMin.Any(c => c.Seconds.Count == 0)) return;
+        var check = BudgetFit.Check(round - 1, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, c.Seconds.Average())).ToList(), left);
+        var dropped = check.DroppedCases.ToHashSet(StringComparer.Ordinal);
+        foreach (var cell in open.Where(c => dropped.Contains(c.Case.Name)))
+            (cell.Stopped, cell.Reason, cell.Verdict) = (true, "dropped: the budget cannot give its case --min-runs", CellVerdict.None);
+        session.Checked(check);
+    }
 
     /// <summary>
     /// Derives the cell's baseline module and runs it once unstored (its first touch of the page cache and the
@@ -307,6 +335,15 @@ public sealed class CampaignScheduler(
 
         public void Recorded() => RunsThisSession++;
 
+        private BudgetCheck? _firstCheck;
+        private readonly List<string> _dropped = [];
+
+        public void Checked(BudgetCheck check)
+        {
+            _firstCheck ??= check;
+            _dropped.AddRange(check.DroppedCases);
+        }
+
         public int Failures => cells.Count(c => c.Failed);
 
         public void Report(string? current, string phase)
@@ -326,6 +363,6 @@ public sealed class CampaignScheduler(
         }
 
         public CampaignOutcome Outcome(string id, CampaignEnd end, ICampaignJournal store) =>
-            new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed);
+            new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed) { Budget = _firstCheck, DroppedCases = _dropped };
     }
 }

@@ -39,6 +39,7 @@ public static class DemoWorkflow
         var outDir = Host.OutputPaths.CheckDirectory(request.OutDirectory, "Out"); // created with the database, once the plan stands
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
+        settings = settings with { Size = DemoPlan.SizeFor(settings.Corpus, settings.CasesGlob, settings.Size) };
         settings.Validate();
         var cases = CampaignCases.For(settings);
         var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, settings.Config);
