@@ -50,8 +50,10 @@ public class AdaptiveCampaignTests
         var outcome = await scheduler.RunAsync(cases, runtimes, resume: false, new SyncProgress(reports.Add));
 
         Assert.Equal(CampaignEnd.Completed, outcome.End);
-        Assert.Equal(0, outcome.Failures);
         var runs = store.ReadCaseRuns();
+        // A failed run (a timeout on a badly loaded machine) is recorded, never fatal; its case's cells then have no verdict.
+        var failedCases = runs.Where(r => r.Result.Status != RunStatus.Ok).Select(r => r.Case).ToHashSet();
+        Assert.DoesNotContain(PlantedCase, failedCases);
         var planted = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { FloorMs = 0 }).Findings
             .Single(f => f.IsTiming && f.Case == PlantedCase && f.Runtime == "planted-slow");
         Assert.Equal(Verdict.Anomaly, planted.Verdict);
@@ -66,8 +68,9 @@ public class AdaptiveCampaignTests
         var last = reports[^1];
         Assert.Equal(0, last.ActiveCells);
         Assert.True(last.SettledCells >= cells / 2, $"only {last.SettledCells} of {cells} cells settled");
-        // A cell that did not settle ran to --max-runs: nothing stopped for another reason.
-        Assert.Equal(cells, last.SettledCells + rounds.Count(r => r.Value == settings.MaxRuns));
+        // A cell that did not settle ran to --max-runs, or belongs to a case with a failed run: nothing stopped for another reason.
+        var judged = cells - failedCases.Count * runtimes.Count;
+        Assert.Equal(judged, last.SettledCells + rounds.Count(r => r.Value == settings.MaxRuns && !failedCases.Contains(r.Key.Case)));
     }
 
     /// <summary>Marks case1 @ a as undecided once it has its minimum runs; every other cell stays on a rule without a verdict.</summary>
