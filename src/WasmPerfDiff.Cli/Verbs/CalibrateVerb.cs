@@ -21,17 +21,18 @@ public static class CalibrateVerb
         var cases = new Option<string?>("--cases") { Description = "Glob on case names, e.g. 'flops*'" };
         var size = new Option<string>("--size") { Description = "Manifest size to calibrate and record (demo: the demo's sizes, started from test)", DefaultValueFactory = _ => "default" };
         size.AcceptOnlyFromAmong("default", "demo");
+        var cpu = new Option<bool>("--cpu-time") { Description = "Measure the reference's user CPU time instead of its execution phase (robust to other load; for a command-line runtime)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Measure and show, but leave the manifest as it is" };
         var json = CommonOptions.Json();
         var command = new Command("calibrate", "Pick each case's default size so the reference runtime's execution takes about --target-ms")
         {
-            runtime, target, corpus, cases, size, dryRun, json,
+            runtime, target, corpus, cases, size, cpu, dryRun, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var quiet = parse.GetValue(json);
             var request = new CalibrateRequest(parse.GetValue(runtime)!, parse.GetValue(target), parse.GetValue(corpus), parse.GetValue(cases),
-                parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config), parse.GetValue(size)!);
+                parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config), parse.GetValue(size)!, parse.GetValue(cpu));
             var result = await CalibrateWorkflow.RunAsync(request, quiet ? null : r =>
                 AnsiConsole.MarkupLine(Markup.Escape($"{r.Case,-24} {r.OldSize ?? "-",8} → {r.NewSize ?? "-",-8} {(r.ExecuteMs is double ms ? $"{ms,8:F0} ms" : "")}  {r.Note}")), ct);
             if (quiet) JsonOutput.Print(new CalibrationDocument(result.Runtime, result.TargetMs, result.Cases));

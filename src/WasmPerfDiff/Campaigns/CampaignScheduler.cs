@@ -277,8 +277,9 @@ public sealed class CampaignScheduler(
     private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round)
     {
         if (settings.Compare is { } compare) return Interleave(cells, round, compare);
-        var list = cells.ToList();
-        return Shuffle(list.Where(First), round).Concat(Shuffle(list.Where(c => !First(c)), round));
+        // Both groups are fixed before the round starts: a run changes its cell's standing, and a cell must run once per round.
+        var groups = cells.ToLookup(First);
+        return [.. Shuffle(groups[true], round), .. Shuffle(groups[false], round)];
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public sealed record CalibrationResult(string Case, string? OldSize, string? New
 /// convention: <c>argv[1]</c>). The search starts at the size's current value, or at the <c>test</c> size for a
 /// size the case does not have yet. Generated large modules keep their size: they exist to load, not to run long.
 /// </summary>
-public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double targetMs, string size = CorpusCase.DefaultSize)
+/// <param name="cpuTime">Measure the reference's user CPU time instead of its execution phase: other load on the
+/// machine stretches wall time many times over (a load average of 60 made 1 ms probes look like 16 ms) but hardly CPU time.
+/// For a reference whose start costs little CPU (a command-line runtime, not a worker of ours).</param>
+public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double targetMs, string size = CorpusCase.DefaultSize, bool cpuTime = false)
 {
     /// <summary>Runs per probed size, of which the fastest counts: other load on the machine only ever adds time, and a
     /// short probe that one disturbed run made look long would calibrate the size far too small (seen at 16 ms targets
@@ -46,11 +49,11 @@ public sealed class SizeCalibrator(CorpusSet corpus, IRuntime reference, double 
         async Task<double?> Measure(int n)
         {
             var best = double.PositiveInfinity;
-            for (var i = 0; i < ProbeRuns; i++)
+            for (var i = 0; i < (cpuTime ? 1 : ProbeRuns); i++)
             {
                 var r = await reference.RunAsync(new RunRequest(wasm, [n.ToString(CultureInfo.InvariantCulture), .. current.Skip(1)], ProbeTimeout, stdin), ct);
                 if (r.Status != RunStatus.Ok) { failure = $"size {n}: {r.Status.ToWire()}"; return null; }
-                best = Math.Min(best, r.Phases.ExecuteMs ?? r.WallMs);
+                best = Math.Min(best, cpuTime ? r.UserMs : r.Phases.ExecuteMs ?? r.WallMs);
                 if (best > targetMs * 4) break; // far too long: one run says so, and more would only cost time
             }
             return best;
