@@ -18,7 +18,7 @@ public static class DemoView
             FormattableString.Invariant($"{DemoPlan.MinRuns}–{DemoPlan.MaxRuns} runs per cell, budget {plan.Budget:g} (campaign {s.MaxTime:g})")));
         if (s.Size == DemoPlan.FallbackSize)
             err.MarkupLine(Markup.Escape("size 'test': many cases run under the floor and are shown but not ranked; --size default runs the calibrated sizes (give it --max-time 1h or more)"));
-        err.MarkupLine(Markup.Escape("after the first round the minimum runs are fitted to the budget from what the runs cost: cases that cannot get them are dropped, the most expensive first"));
+        err.MarkupLine(Markup.Escape("once a tenth of the budget is spent, and after each round, the minimum runs are fitted to the budget from what the runs cost: cases that cannot get them are dropped, the most expensive first"));
     }
 
     public static DemoCampaignSection Campaign(DemoResult r) => new(
@@ -33,7 +33,7 @@ public static class DemoView
             $"demo {r.Outcome.End.ToWire()}: {r.Plan.Cases} cases × {r.Plan.Runtimes.Count} runtimes, {r.Outcome.StoredRuns} runs in {r.Elapsed.TotalSeconds:0} s (budget {r.Plan.Budget.TotalSeconds:0} s, size {r.Plan.Settings.Size})")));
         if (r.Outcome.Budget is { } b)
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"plan after round {b.AfterRound}: {DemoPlan.MinRuns} runs per cell need {b.Needed.TotalSeconds:0} s more, {b.Left.TotalSeconds:0} s left: ") +
+                $"plan at {b.At.TotalSeconds:0} s: {DemoPlan.MinRuns} runs per cell need {b.Needed.TotalSeconds:0} s more, {b.Left.TotalSeconds:0} s left: ") +
                 (r.Outcome.DroppedCases.Count == 0 ? "every case kept"
                     : $"dropped {r.Outcome.DroppedCases.Count} case(s), the most expensive: {string.Join(", ", r.Outcome.DroppedCases)}")));
         if (r.Outcome.End != CampaignEnd.Completed)

@@ -4,10 +4,10 @@ namespace WasmPerfDiff.Campaigns;
 public sealed record CellCost(string Case, int RunsMissing, double SecondsPerRun);
 
 /// <summary>
-/// What a budget check after a round found (<see cref="CampaignSettings.FitMinRunsToBudget"/>): the machine time the open
+/// What a budget check found (<see cref="CampaignSettings.FitMinRunsToBudget"/>): the machine time the open
 /// cells still need to reach --min-runs (from what their runs cost so far), the time left, and the cases dropped to fit.
 /// </summary>
-public sealed record BudgetCheck(int AfterRound, TimeSpan Needed, TimeSpan Left, IReadOnlyList<string> DroppedCases);
+public sealed record BudgetCheck(TimeSpan At, TimeSpan Needed, TimeSpan Left, IReadOnlyList<string> DroppedCases);
 
 /// <summary>
 /// Fits a campaign's minimum runs into its time budget from measured costs: when the cells still short of --min-runs
@@ -19,7 +19,7 @@ public static class BudgetFit
     /// <summary>Headroom for the spread of run times: the projection must fit in this share of the time left.</summary>
     public const double Headroom = 0.9;
 
-    public static BudgetCheck Check(int afterRound, IReadOnlyList<CellCost> cells, TimeSpan left)
+    public static BudgetCheck Check(TimeSpan at, IReadOnlyList<CellCost> cells, TimeSpan left)
     {
         var perCase = cells
             .GroupBy(c => c.Case, StringComparer.Ordinal)
@@ -36,6 +36,6 @@ public static class BudgetFit
             dropped.Add(name);
             needed -= seconds;
         }
-        return new BudgetCheck(afterRound, TimeSpan.FromSeconds(perCase.Sum(x => x.Seconds)), left, dropped);
+        return new BudgetCheck(at, TimeSpan.FromSeconds(perCase.Sum(x => x.Seconds)), left, dropped);
     }
 }

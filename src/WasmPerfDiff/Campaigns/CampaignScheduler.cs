@@ -118,11 +118,12 @@ public sealed class CampaignScheduler(
             while (cells.Any(c => !c.Stopped))
             {
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
-                if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, round, budget - clock.Elapsed, session);
+                if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, clock.Elapsed, budget - clock.Elapsed, session);
                 if (cells.All(c => c.Stopped)) break;
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
                 foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
+                    if (cell.Stopped) continue; // dropped by a budget check within the round
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
                     var machine = Stopwatch.StartNew();
@@ -141,6 +142,9 @@ public sealed class CampaignScheduler(
                     }
                     cell.Seconds.Add(machine.Elapsed.TotalSeconds);
                     Record(campaign, cell, result, session);
+                    // A slow first round (a loaded machine, many slow runtimes) must not use up the budget before the plan is made.
+                    if (settings is { FitMinRunsToBudget: true, MaxTime: { } max } && !session.CheckedEarly && clock.Elapsed >= max * EarlyCheck)
+                        session.CheckedEarly = FitBudget(cells, clock.Elapsed, max - clock.Elapsed, session);
                 }
             }
             session.Report(null, "done");
@@ -194,20 +198,29 @@ public sealed class CampaignScheduler(
     /// others of its round: when the budget ends a round early, the runs it bought went where they can decide something.</summary>
     private bool First(Cell cell) => cell.Verdict == CellVerdict.Open || cell.Runs.Count < settings.MinRuns;
 
+    /// <summary>Share of --max-time after which the first budget check is made even within a round.</summary>
+    private const double EarlyCheck = 0.1;
+
     /// <summary>
-    /// Between rounds: drops the cases whose open cells cannot all reach --min-runs in the time left (see <see cref="BudgetFit"/>),
-    /// once every open cell short of it has a measured cost.
+    /// Once a tenth of the budget is spent, and between rounds: drops the cases whose open cells cannot all reach --min-runs in
+    /// the time left (see <see cref="BudgetFit"/>), once every runtime has a measured cost.
     /// </summary>
-    private void FitBudget(List<Cell> cells, int round, TimeSpan left, Session session)
+    /// <returns>True when a check was made.</returns>
+    private bool FitBudget(List<Cell> cells, TimeSpan at, TimeSpan left, Session session)
     {
         var open = cells.Where(c => !c.Stopped).ToList();
         var shortOfMin = open.Where(c => c.Runs.Count < settings.MinRuns).ToList();
-        if (shortOfMin.Count == 0 || shortOfMin.Any(c => c.Seconds.Count == 0)) return;
-        var check = BudgetFit.Check(round - 1, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, c.Seconds.Average())).ToList(), left);
+        // A cell not measured yet costs what its runtime's measured cells cost on average; no plan before every runtime has one.
+        var perRuntime = cells.Where(c => c.Seconds.Count > 0).GroupBy(c => c.Runtime.Name)
+            .ToDictionary(g => g.Key, g => g.Average(c => c.Seconds.Average()));
+        if (shortOfMin.Count == 0 || shortOfMin.Any(c => c.Seconds.Count == 0 && !perRuntime.ContainsKey(c.Runtime.Name))) return false;
+        double Cost(Cell c) => c.Seconds.Count > 0 ? c.Seconds.Average() : perRuntime[c.Runtime.Name];
+        var check = BudgetFit.Check(at, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, Cost(c))).ToList(), left);
         var dropped = check.DroppedCases.ToHashSet(StringComparer.Ordinal);
         foreach (var cell in open.Where(c => dropped.Contains(c.Case.Name)))
             (cell.Stopped, cell.Reason, cell.Verdict) = (true, "dropped: the budget cannot give its case --min-runs", CellVerdict.None);
         session.Checked(check);
+        return true;
     }
 
     /// <summary>
@@ -337,6 +350,9 @@ public sealed class CampaignScheduler(
         public void Recorded() => RunsThisSession++;
 
         private BudgetCheck? _firstCheck;
+
+        /// <summary>True once the check within the first tenth of the budget was made.</summary>
+        public bool CheckedEarly { get; set; }
         private readonly List<string> _dropped = [];
 
         public void Checked(BudgetCheck check)
