@@ -203,18 +203,20 @@ public sealed class CampaignScheduler(
 
     /// <summary>
     /// Once a tenth of the budget is spent, and between rounds: drops the cases whose open cells cannot all reach --min-runs in
-    /// the time left (see <see cref="BudgetFit"/>), once every runtime has a measured cost.
+    /// the time left (see <see cref="BudgetFit"/>), projected from the costs measured so far.
     /// </summary>
     /// <returns>True when a check was made.</returns>
     private bool FitBudget(List<Cell> cells, TimeSpan at, TimeSpan left, Session session)
     {
         var open = cells.Where(c => !c.Stopped).ToList();
         var shortOfMin = open.Where(c => c.Runs.Count < settings.MinRuns).ToList();
-        // A cell not measured yet costs what its runtime's measured cells cost on average; no plan before every runtime has one.
-        var perRuntime = cells.Where(c => c.Seconds.Count > 0).GroupBy(c => c.Runtime.Name)
-            .ToDictionary(g => g.Key, g => g.Average(c => c.Seconds.Average()));
-        if (shortOfMin.Count == 0 || shortOfMin.Any(c => c.Seconds.Count == 0 && !perRuntime.ContainsKey(c.Runtime.Name))) return false;
-        double Cost(Cell c) => c.Seconds.Count > 0 ? c.Seconds.Average() : perRuntime[c.Runtime.Name];
+        // A cell not measured yet costs what its runtime's measured cells cost on average, or all measured cells for a runtime
+        // that has not run yet (the next check corrects it).
+        var measured = cells.Where(c => c.Seconds.Count > 0).ToList();
+        if (shortOfMin.Count == 0 || measured.Count == 0) return false;
+        var perRuntime = measured.GroupBy(c => c.Runtime.Name).ToDictionary(g => g.Key, g => g.Average(c => c.Seconds.Average()));
+        var overall = measured.Average(c => c.Seconds.Average());
+        double Cost(Cell c) => c.Seconds.Count > 0 ? c.Seconds.Average() : perRuntime.GetValueOrDefault(c.Runtime.Name, overall);
         var check = BudgetFit.Check(at, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, Cost(c))).ToList(), left);
         var dropped = check.DroppedCases.ToHashSet(StringComparer.Ordinal);
         foreach (var cell in open.Where(c => dropped.Contains(c.Case.Name)))

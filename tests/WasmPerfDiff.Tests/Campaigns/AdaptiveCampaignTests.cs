@@ -64,12 +64,11 @@ public class AdaptiveCampaignTests
         Assert.True(rounds[(PlantedCase, "planted-slow")] < settings.MaxRuns, "the planted anomaly ran to --max-runs instead of settling");
         // With fixed runs every cell would take MaxRuns; a settled cell stops as soon as its interval leaves the threshold.
         // (How many settle at MinRuns depends on the machine's noise: most on a quiet machine, few at a load average of 40.)
+        // (Ordinary cells settling at MinRuns on tight intervals: VerdictStoppingRuleTests, with known noise.)
         var cells = cases.Count * runtimes.Count;
-        Assert.Contains(rounds.Values, n => n == settings.MinRuns);
-
         var last = reports[^1];
         Assert.Equal(0, last.ActiveCells);
-        Assert.True(last.SettledCells >= 2, $"only {last.SettledCells} of {cells} cells settled");
+        Assert.True(last.SettledCells >= 1, $"no cell of {cells} settled");
         // A cell that did not settle ran to --max-runs, or belongs to a case with a failed run: nothing stopped for another reason.
         var judged = cells - failedCases.Count * runtimes.Count;
         Assert.Equal(judged, last.SettledCells + rounds.Count(r => r.Value == settings.MaxRuns && !failedCases.Contains(r.Key.Case)));
