@@ -19,22 +19,25 @@ public static class CalibrateVerb
         var target = new Option<double>("--target-ms") { Description = "target execution time of the reference runtime", DefaultValueFactory = _ => 500 };
         var corpus = CaseOptions.Corpus("corpus directory (default: the project's corpus)");
         var cases = CaseOptions.Cases("glob on case names, e.g. 'flops*'");
+        var size = new Option<string>("--size") { Description = "manifest size to calibrate and record (demo: the demo's sizes, started from test)", DefaultValueFactory = _ => "default" };
+        size.AcceptOnlyFromAmong("default", "demo");
+        var cpu = new Option<bool>("--cpu-time") { Description = "measure the reference's user CPU time instead of its execution phase (robust to other load; for a command-line runtime)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "measure and show, but leave the manifest as it is" };
         var json = CommonOptions.Json();
         var command = new Command("calibrate", "pick each case's default size so the reference runtime's execution takes about --target-ms")
         {
-            runtime, target, corpus, cases, dryRun, json,
+            runtime, target, corpus, cases, size, cpu, dryRun, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var quiet = parse.GetValue(json);
             var request = new CalibrateRequest(parse.GetValue(runtime)!, parse.GetValue(target), parse.GetValue(corpus), parse.GetValue(cases),
-                parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config));
+                parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config), parse.GetValue(size)!, parse.GetValue(cpu));
             var result = await CalibrateWorkflow.RunAsync(request, quiet ? null : r =>
                 AnsiConsole.MarkupLine(Markup.Escape($"{r.Case,-24} {r.OldSize ?? "-",8} → {r.NewSize ?? "-",-8} {(r.ExecuteMs is double ms ? $"{ms,8:F0} ms" : "")}  {r.Note}")), ct);
             if (quiet) JsonOutput.Print(new CalibrationDocument(result.Runtime, result.TargetMs, result.Cases));
             else if (result.RecordedIn is { } file)
-                AnsiConsole.MarkupLine(Markup.Escape($"recorded {result.Cases.Count(c => c.Changed)} new default sizes in {file}"));
+                AnsiConsole.MarkupLine(Markup.Escape($"recorded {result.Cases.Count(c => c.Changed)} new {parse.GetValue(size)} sizes in {file}"));
             return result.Outside == 0 ? ExitCodes.Ok : ExitCodes.Found;
         });
         return command;

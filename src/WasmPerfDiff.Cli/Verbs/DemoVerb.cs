@@ -21,7 +21,8 @@ public static class DemoVerb
         var maxTime = new Option<string>("--max-time") { Description = "time budget of the whole demo: 90s, 5m, 1h", DefaultValueFactory = _ => "10m" };
         var runtime = CommonOptions.Runtimes();
         var output = new Option<string>("--out", "-o") { Description = "directory for the report, the Markdown and the database", DefaultValueFactory = _ => "perfdiff-demo" };
-        var size = CaseOptions.Size($"input size of the cases (default {DemoPlan.DefaultSize}: fits the budget with interpreters)", DemoPlan.DefaultSize);
+        var size = CaseOptions.Size($"input size of the cases (default {DemoPlan.DefaultSize}: the fastest runtimes take 10–20 ms, interpreters still fit the budget)", DemoPlan.DefaultSize, onlyCorpusSizes: false);
+        size.AcceptOnlyFromAmong("demo", "test", "default");
         var corpus = CaseOptions.Corpus();
         var cases = CaseOptions.Cases("glob on case names, e.g. 'shootout-*'");
         var floor = new Option<double>("--floor-ms") { Description = "cases whose fastest runtime is quicker than this are shown but not ranked", DefaultValueFactory = _ => DemoPlan.FloorMs };

@@ -33,7 +33,7 @@ public sealed class CampaignProgressBar(ProgressTask task) : IProgress<CampaignP
 
     public static string Describe(CampaignProgress p) =>
         $"{p.DoneRuns} runs, ≤{p.RemainingRunsAtMost} left, ETA ≤{Eta(p.EtaAtMost)}, " +
-        $"{p.ActiveCells}/{p.TotalCells} cells active, {p.Failures} failed · {p.Phase} {p.CurrentCell}";
+        $"cells {p.SettledCells} settled / {p.ActiveCells} open ({p.UndecidedCells} undecided) of {p.TotalCells}, {p.Failures} failed · {p.Phase} {p.CurrentCell}";
 
     private static string Eta(TimeSpan? t) => t is { } v ? v.ToString(v.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss") : "?";
 

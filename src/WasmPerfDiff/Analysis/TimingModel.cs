@@ -46,10 +46,11 @@ public static class TimingModel
     /// The model (runtime effects, pair ratios, peers) is fitted on every case of the table — a runtime's usual
     /// speed is best judged on all programs — but the spreads that scale the scores are measured on the
     /// reported cases only, since short programs below the floor are noisier than the ones being ranked.
-    /// <paramref name="kindOverride"/> labels every finding (e.g. <c>startup</c> for the load phase).
+    /// <paramref name="kindOverride"/> labels every finding (e.g. <c>startup</c> for the load phase);
+    /// <paramref name="listFrom"/> replaces the <see cref="ListingLevel"/> (0 = every cell, as the verdict stopping rule needs).
     /// </summary>
     public static List<Finding> Findings(CellTable table, double[] cellMedians, IReadOnlyList<int> reported,
-        double threshold, CellBootstrap? bootstrap, FindingKind? kindOverride = null)
+        double threshold, CellBootstrap? bootstrap, FindingKind? kindOverride = null, double? listFrom = null)
     {
         var findings = new List<Finding>();
         int rt = table.RuntimeCount, n = table.CaseCount;
@@ -75,7 +76,7 @@ public static class TimingModel
         }
 
         var logThreshold = Math.Log(threshold);
-        var listing = Math.Log(ListingLevel(threshold));
+        var listing = Math.Log(listFrom ?? ListingLevel(threshold));
         var candidates = new List<(int Cell, int Case, int Runtime, bool Consensus, double LogFactor, double Score)>();
         foreach (var c in reported)
         for (var r = 0; r < rt; r++)

@@ -16,7 +16,13 @@ public enum CampaignEnd
     Cancelled,
 }
 
-public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed);
+public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int RunsThisSession, int StoredRuns, int Failures, TimeSpan Elapsed)
+{
+    /// <summary>The first budget check of the session (<see cref="CampaignSettings.FitMinRunsToBudget"/>), null when none was made.</summary>
+    public BudgetCheck? Budget { get; init; }
+    /// <summary>Cases dropped by every budget check of the session: their cells stopped short of --min-runs.</summary>
+    public IReadOnlyList<string> DroppedCases { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a campaign = cases × runtimes (docs/ARCHITECTURE.md): warmups, then rounds in which every still-active
@@ -50,8 +56,12 @@ public sealed class CampaignScheduler(
         public List<RunResult> Runs { get; } = [];
         public List<double> KnownWallMs { get; } = [];
         public int NextRound { get; set; } = 1;
+        /// <summary>Machine seconds of each measured run this session (with its baseline run): what the budget check projects from.</summary>
+        public List<double> Seconds { get; } = [];
         public bool Stopped { get; set; }
         public string Reason { get; set; } = "";
+        /// <summary>Where the stopping rule's verdict stands: settled cells stop, open ones go first in the next round.</summary>
+        public CellVerdict Verdict { get; set; }
         public bool Failed => Runs.Any(r => r.Status != RunStatus.Ok);
         /// <summary>The cell's baseline module once derived and warmed up; null when it has none (or before it is needed).</summary>
         public string? BaselinePath { get; set; }
@@ -107,6 +117,8 @@ public sealed class CampaignScheduler(
 
             while (cells.Any(c => !c.Stopped))
             {
+                if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, clock.Elapsed, budget - clock.Elapsed, session);
+                if (cells.All(c => c.Stopped)) break;
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
                 // Asked again on the runs the rule has just judged: a cell its last run settled stops now, so the
                 // runs it ends with are the runs its stop was decided on (not one round more).
@@ -115,8 +127,10 @@ public sealed class CampaignScheduler(
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
+                    if (cell.Stopped) continue; // dropped by a budget check within the round
                     if (OutOfTime(clock)) return session.Outcome(campaign, CampaignEnd.OutOfTime, store);
                     session.Report(cell.Name, $"round {cell.NextRound}");
+                    var machine = Stopwatch.StartNew();
                     var result = await RunOnce(cell, ct);
                     session.Executed();
                     if (result is { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } && settings.BaselineSubtraction)
@@ -130,7 +144,11 @@ public sealed class CampaignScheduler(
                             if (baseline.Status == RunStatus.Ok) result = SubtractBaseline(result, baseline.WallMs);
                         }
                     }
+                    cell.Seconds.Add(machine.Elapsed.TotalSeconds);
                     Record(campaign, cell, result, session);
+                    // A slow first round (a loaded machine, many slow runtimes) must not use up the budget before the plan is made.
+                    if (settings is { FitMinRunsToBudget: true, MaxTime: { } max } && !session.CheckedEarly && clock.Elapsed >= max * EarlyCheck)
+                        session.CheckedEarly = FitBudget(cells, clock.Elapsed, max - clock.Elapsed, session);
                 }
             }
             session.Report(null, "done");
@@ -172,14 +190,46 @@ public sealed class CampaignScheduler(
     private void Decide(Cell cell)
     {
         var n = cell.Runs.Count;
+        cell.Verdict = CellVerdict.None;
         if (cell.Failed) (cell.Stopped, cell.Reason) = (true, $"failed: {cell.Runs.First(r => r.Status != RunStatus.Ok).Status.ToWire()}");
         else if (n >= settings.MaxRuns) (cell.Stopped, cell.Reason) = (true, "max runs");
         else if (n < settings.MinRuns) (cell.Stopped, cell.Reason) = (false, "min runs");
         else
         {
             var d = _rule.Decide(new CellHistory(cell.Case, cell.Runtime.Name, cell.Runs));
-            (cell.Stopped, cell.Reason) = (d.Stop, d.Reason);
+            (cell.Stopped, cell.Reason, cell.Verdict) = (d.Stop, d.Reason, d.Verdict);
         }
+    }
+
+    /// <summary>A cell whose verdict is still open, or that lacks the minimum runs the model's fit needs, runs before the
+    /// others of its round: when the budget ends a round early, the runs it bought went where they can decide something.</summary>
+    private bool First(Cell cell) => cell.Verdict == CellVerdict.Open || cell.Runs.Count < settings.MinRuns;
+
+    /// <summary>Share of --max-time after which the first budget check is made even within a round.</summary>
+    private const double EarlyCheck = 0.1;
+
+    /// <summary>
+    /// Once a tenth of the budget is spent, and between rounds: drops the cases whose open cells cannot all reach --min-runs in
+    /// the time left (see <see cref="BudgetFit"/>), projected from the costs measured so far.
+    /// </summary>
+    /// <returns>True when a check was made.</returns>
+    private bool FitBudget(List<Cell> cells, TimeSpan at, TimeSpan left, Session session)
+    {
+        var open = cells.Where(c => !c.Stopped).ToList();
+        var shortOfMin = open.Where(c => c.Runs.Count < settings.MinRuns).ToList();
+        // A cell not measured yet costs what its runtime's measured cells cost on average, or all measured cells for a runtime
+        // that has not run yet (the next check corrects it).
+        var measured = cells.Where(c => c.Seconds.Count > 0).ToList();
+        if (shortOfMin.Count == 0 || measured.Count == 0) return false;
+        var perRuntime = measured.GroupBy(c => c.Runtime.Name).ToDictionary(g => g.Key, g => g.Average(c => c.Seconds.Average()));
+        var overall = measured.Average(c => c.Seconds.Average());
+        double Cost(Cell c) => c.Seconds.Count > 0 ? c.Seconds.Average() : perRuntime.GetValueOrDefault(c.Runtime.Name, overall);
+        var check = BudgetFit.Check(at, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, Cost(c))).ToList(), left);
+        var dropped = check.DroppedCases.ToHashSet(StringComparer.Ordinal);
+        foreach (var cell in open.Where(c => dropped.Contains(c.Case.Name)))
+            (cell.Stopped, cell.Reason, cell.Verdict) = (true, "dropped: the budget cannot give its case --min-runs", CellVerdict.None);
+        session.Checked(check);
+        return true;
     }
 
     /// <summary>
@@ -244,9 +294,15 @@ public sealed class CampaignScheduler(
 
     private bool OutOfTime(Stopwatch clock) => settings.MaxTime is { } max && clock.Elapsed >= max;
 
-    /// <summary>The order of one round: shuffled, or for a compare interleaved per case.</summary>
-    private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round) =>
-        settings.Compare is { } compare ? Interleave(cells, round, compare) : Shuffle(cells, round);
+    /// <summary>The order of one round: for a compare interleaved per case; otherwise shuffled, the cells that go
+    /// <see cref="First"/> ahead of the rest (each group in its own shuffled order).</summary>
+    private IEnumerable<Cell> Order(IEnumerable<Cell> cells, int round)
+    {
+        if (settings.Compare is { } compare) return Interleave(cells, round, compare);
+        // Both groups are fixed before the round starts: a run changes its cell's standing, and a cell must run once per round.
+        var groups = cells.ToLookup(First);
+        return [.. Shuffle(groups[true], round), .. Shuffle(groups[false], round)];
+    }
 
     /// <summary>
     /// A compare's round: the cases in a shuffled order, each case's two cells back to back, the baseline first in odd
@@ -302,6 +358,18 @@ public sealed class CampaignScheduler(
 
         public void Recorded() => RunsThisSession++;
 
+        private BudgetCheck? _firstCheck;
+
+        /// <summary>True once the check within the first tenth of the budget was made.</summary>
+        public bool CheckedEarly { get; set; }
+        private readonly List<string> _dropped = [];
+
+        public void Checked(BudgetCheck check)
+        {
+            _firstCheck ??= check;
+            _dropped.AddRange(check.DroppedCases);
+        }
+
         public int Failures => cells.Count(c => c.Failed);
 
         public void Report(string? current, string phase)
@@ -313,10 +381,14 @@ public sealed class CampaignScheduler(
             if (eta != null && settings.MaxTime is { } max && max - clock.Elapsed < eta)
                 eta = max > clock.Elapsed ? max - clock.Elapsed : TimeSpan.Zero;
             progress.Report(new CampaignProgress(_storedBefore + RunsThisSession, remaining, active.Count, cells.Count,
-                Failures, current, phase, clock.Elapsed, eta));
+                Failures, current, phase, clock.Elapsed, eta)
+            {
+                SettledCells = cells.Count(c => c.Stopped && c.Verdict == CellVerdict.Settled),
+                UndecidedCells = active.Count(c => c.Verdict == CellVerdict.Open),
+            });
         }
 
         public CampaignOutcome Outcome(string id, CampaignEnd end, ICampaignJournal store) =>
-            new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed);
+            new(id, end, RunsThisSession, (int)store.CountRuns(id), Failures, clock.Elapsed) { Budget = _firstCheck, DroppedCases = _dropped };
     }
 }

@@ -55,6 +55,12 @@ public sealed record CampaignSettings
     /// campaign with shuffled rounds.</summary>
     public CompareSettings? Compare { get; init; }
 
+    /// <summary>Between rounds, when the cells still short of <see cref="MinRuns"/> would need more than what is left of
+    /// <see cref="MaxTime"/> (projected from what their runs cost so far), drop whole cases, the most expensive first, until
+    /// the rest fits (<see cref="BudgetFit"/>; the demo's plan). False = the budget simply ends the campaign, and
+    /// <c>run --resume</c> continues it.</summary>
+    public bool FitMinRunsToBudget { get; init; }
+
     /// <summary>True for imported published means (WarpDiff): one "run" per cell that is itself a mean.</summary>
     public bool MeansOnly { get; init; }
 

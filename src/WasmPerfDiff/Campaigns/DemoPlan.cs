@@ -1,3 +1,5 @@
+using WasmPerfDiff.Corpus;
+
 namespace WasmPerfDiff.Campaigns;
 
 /// <summary>
@@ -32,11 +34,24 @@ public static class DemoPlan
     public const int Warmup = 0;
 
     /// <summary>
-    /// Input size of the demo's cases. <c>default</c> is calibrated to about half a second on the reference
-    /// runtime, which interpreters (wasmtime-pulley) stretch to many seconds per run: 40 cases × 6 runtimes
-    /// × 3 runs would take far beyond ten minutes on 2 cores. <c>test</c> fits (see bench/demo).
+    /// Input size of the demo's cases: <c>demo</c>, calibrated per case (<c>calibrate --size demo --target-ms 16</c>) so that
+    /// the fastest runtimes' execution takes 10–20 ms, a few times the demo's <see cref="FloorMs"/>, and every case is ranked.
+    /// <c>default</c> (about half a second on the reference runtime) would be stretched by interpreters (wasmtime-pulley,
+    /// ≈ 30×) to many seconds per run, far beyond ten minutes; <c>test</c> leaves most cases under the floor.
     /// </summary>
-    public const string DefaultSize = "test";
+    public const string DefaultSize = "demo";
+
+    /// <summary>The size a corpus without <see cref="DefaultSize"/> (a foreign one, or an older manifest) runs at instead.</summary>
+    public const string FallbackSize = CorpusCase.TestSize;
+
+    /// <summary>The size the demo runs: the one asked for, except that <see cref="DefaultSize"/> falls back to
+    /// <see cref="FallbackSize"/> when a selected case of the corpus lacks it.</summary>
+    public static string SizeFor(string? corpusDirectory, string? casesGlob, string requested)
+    {
+        if (requested != DefaultSize) return requested;
+        var cases = CorpusSet.Open(corpusDirectory ?? CorpusLocator.Locate(null)).Cases.Where(c => CampaignCases.Matches(casesGlob, c.Name));
+        return cases.All(c => c.Sizes.ContainsKey(DefaultSize)) ? DefaultSize : FallbackSize;
+    }
 
     /// <summary>
     /// Duration floor of the demo's ranking. The default floor (100 ms) guards wall times against process
@@ -46,7 +61,8 @@ public static class DemoPlan
     /// </summary>
     public const double FloorMs = 2;
 
-    /// <summary>The demo's campaign settings for a budget (the seed, corpus and config are completed like any campaign's).</summary>
+    /// <summary>The demo's campaign settings for a budget (the seed, corpus and config are completed like any campaign's):
+    /// the minimum runs are fitted to the budget from measured costs (<see cref="BudgetFit"/>).</summary>
     public static CampaignSettings Settings(TimeSpan budget, string size, IReadOnlyList<string> runtimes, string? casesGlob)
     {
         if (budget <= TimeSpan.Zero) throw new BadInputException("the time budget must be positive", "MaxTime");
@@ -61,6 +77,7 @@ public static class DemoPlan
             Runtimes = runtimes,
             CasesGlob = casesGlob,
             Size = size,
+            FitMinRunsToBudget = true,
         };
     }
 }

@@ -6,11 +6,18 @@ namespace WasmPerfDiff.Campaigns;
 public sealed record CellHistory(CaseRecord Case, string Runtime, IReadOnlyList<RunResult> Runs);
 
 /// <summary>Whether a cell needs more runs, with the reason shown in progress and results.</summary>
-public readonly record struct StopDecision(bool Stop, string Reason)
+/// <param name="Verdict">Set by a rule that judges cells by a verdict: <see cref="CellVerdict.Settled"/> = it stops because its
+/// verdict cannot change, <see cref="CellVerdict.Open"/> = its verdict is undecided, so it gets the next runs first.</param>
+public readonly record struct StopDecision(bool Stop, string Reason, CellVerdict Verdict = CellVerdict.None)
 {
     public static StopDecision Continue(string reason) => new(false, reason);
     public static StopDecision Done(string reason) => new(true, reason);
+    public static StopDecision Settled(string reason) => new(true, reason, CellVerdict.Settled);
+    public static StopDecision Open(string reason) => new(false, reason, CellVerdict.Open);
 }
+
+/// <summary>Where a cell's verdict stands, for the rules that have one.</summary>
+public enum CellVerdict { None, Settled, Open }
 
 /// <summary>
 /// Decides whether a healthy cell (only ok runs, between --min-runs and --max-runs) has enough

@@ -46,6 +46,7 @@ public static class DemoWorkflow
         if (!request.Force) RefuseToReplace(request.OutDirectory, Path.Combine(outDir, Database));
         var settings = DemoPlan.Settings(request.Budget, request.Size, request.Runtimes, request.CasesGlob)
             .Completed(request.Seed, request.CorpusDirectory, request.ConfigPath);
+        settings = settings with { Size = DemoPlan.SizeFor(settings.Corpus, settings.CasesGlob, settings.Size) };
         settings.Validate();
         var cases = CampaignCases.For(settings);
         var runtimes = CampaignRuntimes.Resolve(settings.Runtimes, settings.Config);

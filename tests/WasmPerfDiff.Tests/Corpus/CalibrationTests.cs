@@ -36,6 +36,15 @@ public class CalibrationTests
     }
 
     [Fact]
+    public async Task A_timeout_at_double_the_size_bounds_the_search_instead_of_ending_it()
+    {
+        // Exponential cost (fib-like): 24 → 1 ms, 48 → a timeout; the target 16 ms lies at 30.
+        var found = await SizeSearch.FindAsync(24, 16, n => Task.FromResult<double?>(n >= 40 ? null : Math.Pow(1.6, n - 24)));
+        Assert.NotNull(found);
+        Assert.InRange(found.Value.Ms, 8, 32);
+    }
+
+    [Fact]
     public void Calibrate_records_a_new_default_size_with_the_expected_output_of_that_size()
     {
         var copy = Directory.CreateTempSubdirectory("perfdiff-calibrate-").FullName;

@@ -40,15 +40,17 @@ public static class SizeSearch
         // Bracket: lo is below the target, hi above.
         int lo = size, hi = size;
         var ms = first;
+        var failedAbove = false;
         while (probes.Count < MaxProbes && ms < targetMs)
         {
             lo = hi;
             hi = hi * 2;
-            if (await Probe(hi) is not double t) { hi = lo; break; }
+            // A failure at double the size (a timeout, for an exponential cost like fib's) bounds the bracket from above.
+            if (await Probe(hi) is not double t) { failedAbove = true; break; }
             ms = t;
             if (Close(t)) return (hi, t, probes.Count);
         }
-        while (probes.Count < MaxProbes && ms > targetMs && lo > 1)
+        while (!failedAbove && probes.Count < MaxProbes && ms > targetMs && lo > 1)
         {
             hi = lo;
             lo = Math.Max(1, lo / 2);
@@ -61,7 +63,7 @@ public static class SizeSearch
         while (probes.Count < MaxProbes && hi - lo > 1)
         {
             var mid = lo + (hi - lo) / 2;
-            if (await Probe(mid) is not double t) break;
+            if (await Probe(mid) is not double t) { hi = mid; continue; } // failing sizes count as too large
             if (Close(t)) return (mid, t, probes.Count);
             if (t < targetMs) lo = mid; else hi = mid;
         }
