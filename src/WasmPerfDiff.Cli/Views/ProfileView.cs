@@ -15,7 +15,9 @@ public static class ProfileView
         foreach (var p in profiles)
         {
             var factor = p.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "?";
-            Console.WriteLine($"== {p.Case} on {p.Runtime} ({Wire.Name(p.Kind)}, {factor}, {(p.Verdict is { } v ? Wire.Name(v) : "")}) vs {p.Peer}: {Path.Combine(outDir, p.Folder)}");
+            // Only a profiled finding has a folder of files.
+            var folder = p.Profile is null ? "" : $": {Path.Combine(outDir, p.Folder)}";
+            Console.WriteLine($"== {p.Case} on {p.Runtime} ({Wire.Name(p.Kind)}, {factor}, {(p.Verdict is { } v ? Wire.Name(v) : "")}) vs {p.Peer}{folder}");
             if (p.Profile is not null) Print(p.Profile);
             else if (p.Skipped is not null) Console.WriteLine($"  skipped: {p.Skipped}");
             else Console.WriteLine($"  not profiled: {p.Error}");
