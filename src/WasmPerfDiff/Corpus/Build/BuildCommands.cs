@@ -3,31 +3,37 @@ namespace WasmPerfDiff.Corpus.Build;
 /// <summary>
 /// The compiler command lines of a corpus build, with <c>{src}</c>, <c>{out}</c> and <c>{inc}</c> placeholders
 /// so the same list is both run and hashed into the cache key. DWARF is stripped, the name section kept
-/// (profiling maps JIT symbols to function names); no SIMD, no wasm-opt.
+/// (profiling maps JIT symbols to function names); no SIMD, no wasm-opt. A build is a list of steps run in order.
 /// </summary>
 public static class BuildCommands
 {
     private static readonly string[] CxxNoRuntime = ["-fno-exceptions", "-fno-rtti"];
 
-    public static IReadOnlyList<string> Wasm(WasmCompiler compiler, string opt, string language)
+    /// <summary>
+    /// The wasm build as steps run in order. clang compiles (<c>-c</c>, optimized) and links in two steps because its
+    /// driver runs binaryen's wasm-opt after any link that sees an <c>-O</c> option, finding it beside clang even when
+    /// PATH hides it (Debian installs both in /usr/bin); the link step has no <c>-O</c>, so the module is clang's and
+    /// wasm-ld's alone, byte for byte what the one-step build made without binaryen.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Wasm(WasmCompiler compiler, string opt, string language)
     {
         var cxx = language == "c++";
-        var flags = new List<string>();
         if (compiler == WasmCompiler.Clang)
         {
-            flags.AddRange(["--target=wasm32-wasi", "-" + opt]);
+            var compile = new List<string> { "--target=wasm32-wasi", "-" + opt };
+            if (cxx) compile.AddRange(CxxNoRuntime);
+            compile.AddRange(["-I{inc}", "-c", "-o", "{obj}", "{src}"]);
             // Debian has no libc++ for wasm32-wasi; our C++ cases use no C++ library at all.
-            if (cxx) flags.AddRange([.. CxxNoRuntime, "-nostdlib++"]);
-            flags.Add("-Wl,--strip-debug");
+            var link = new List<string> { "--target=wasm32-wasi" };
+            if (cxx) link.Add("-nostdlib++");
+            link.AddRange(["-Wl,--strip-debug", "-o", "{out}", "{obj}"]);
+            return [compile, link];
         }
-        else
-        {
-            // emcc runs wasm-opt itself; --profiling-funcs keeps the function names.
-            flags.AddRange(["-" + opt, "-sSTANDALONE_WASM", "--profiling-funcs"]);
-            if (cxx) flags.AddRange(CxxNoRuntime);
-        }
+        // emcc runs wasm-opt itself; --profiling-funcs keeps the function names.
+        var flags = new List<string> { "-" + opt, "-sSTANDALONE_WASM", "--profiling-funcs" };
+        if (cxx) flags.AddRange(CxxNoRuntime);
         flags.AddRange(["-I{inc}", "-o", "{out}", "{src}"]);
-        return flags;
+        return [flags];
     }
 
     public static IReadOnlyList<string> Native(string opt, string language)
@@ -41,6 +47,7 @@ public static class BuildCommands
     /// <summary>Flags for compiling a generator program (always optimized: it only writes C).</summary>
     public static IReadOnlyList<string> Generator() => ["-O2", "-o", "{out}", "{src}"];
 
+    /// <summary>Fills a step's placeholders; <c>{obj}</c> is the intermediate object file beside the output.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> template, string src, string output, string include) =>
-        template.Select(a => a.Replace("{src}", src).Replace("{out}", output).Replace("{inc}", include));
+        template.Select(a => a.Replace("{src}", src).Replace("{out}", output).Replace("{inc}", include).Replace("{obj}", output + ".o"));
 }

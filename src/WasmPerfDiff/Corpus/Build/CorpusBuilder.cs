@@ -104,7 +104,7 @@ public sealed class CorpusBuilder
             if (_options.Native)
             {
                 var driver = c.Language == "c++" ? _nativeCxx ?? throw new BuildFailure("no native C++ compiler (clang++ / c++)") : _nativeC!;
-                (var nativeCache, nativeHit) = await CompileCachedAsync(driver, _nativeVersion!, BuildCommands.Native(_options.Opt, c.Language),
+                (var nativeCache, nativeHit) = await CompileCachedAsync(driver, _nativeVersion!, [BuildCommands.Native(_options.Opt, c.Language)],
                     source, sourceBytes, ".native", timeout, ct);
                 nativeOut = Path.Combine(_options.OutDir, "native", _options.Opt, c.Name);
                 Place(nativeCache, nativeOut);
@@ -119,24 +119,29 @@ public sealed class CorpusBuilder
     }
 
     /// <summary>Returns the cached output for this exact input, compiling it first when missing.</summary>
-    private async Task<(string Path, bool Hit)> CompileCachedAsync(string driver, string version, IReadOnlyList<string> template,
+    private async Task<(string Path, bool Hit)> CompileCachedAsync(string driver, string version, IReadOnlyList<IReadOnlyList<string>> steps,
         string source, byte[] sourceBytes, string extension, TimeSpan timeout, CancellationToken ct)
     {
-        var key = Key(version, template, Path.GetFileName(driver), sourceBytes, _headers);
+        var key = Key(version, steps.Count == 1 ? steps[0] : steps.SelectMany(t => t.Append("&&")), Path.GetFileName(driver), sourceBytes, _headers);
         var cached = Path.Combine(_cacheDir, key + extension);
         if (File.Exists(cached)) return (cached, true);
         var tmp = Path.Combine(_cacheDir, $"{key}.{Guid.NewGuid():N}.tmp{extension}");
         try
         {
-            var result = await ToolProcess.RunAsync(driver, BuildCommands.Expand(template, source, tmp, _include), timeout, _wasm.Environment, ct: ct);
-            if (!result.Ok || !File.Exists(tmp))
-                throw new BuildFailure($"{Path.GetFileName(driver)} failed ({(result.ExitCode is { } code ? $"exit {code}" : "timeout")}): {result.Tail()}");
+            foreach (var template in steps)
+            {
+                var result = await ToolProcess.RunAsync(driver, BuildCommands.Expand(template, source, tmp, _include), timeout, _wasm.Environment, ct: ct);
+                if (!result.Ok)
+                    throw new BuildFailure($"{Path.GetFileName(driver)} failed ({(result.ExitCode is { } code ? $"exit {code}" : "timeout")}): {result.Tail()}");
+            }
+            if (!File.Exists(tmp)) throw new BuildFailure($"{Path.GetFileName(driver)} wrote no output");
             File.Move(tmp, cached, overwrite: true);
             return (cached, false);
         }
         finally
         {
             if (File.Exists(tmp)) File.Delete(tmp);
+            if (File.Exists(tmp + ".o")) File.Delete(tmp + ".o");
         }
     }
 
@@ -147,7 +152,7 @@ public sealed class CorpusBuilder
             if (_nativeC is null) throw new BuildFailure("generated cases need a native C compiler");
             var genSource = _corpus.Resolve(g.Source);
             var genBytes = await File.ReadAllBytesAsync(genSource, ct);
-            var (exe, _) = await CompileCachedAsync(_nativeC, _nativeVersion!, BuildCommands.Generator(), genSource, genBytes, ".gen", GeneratorTimeout, ct);
+            var (exe, _) = await CompileCachedAsync(_nativeC, _nativeVersion!, [BuildCommands.Generator()], genSource, genBytes, ".gen", GeneratorTimeout, ct);
             var key = Key(_nativeVersion!, g.Args, "generated", genBytes, []);
             var output = Path.Combine(_cacheDir, key + ".c");
             if (File.Exists(output)) return output;
