@@ -19,10 +19,12 @@ public static class ForeignCorpus
         foreach (var wasm in Directory.EnumerateFiles(directory, "*.wasm", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
         {
             // .NET decodes a file name that is not UTF-8 with U+FFFD, and the decoded name opens nothing: one such
-            // file is skipped, said once, rather than every case of the corpus being refused.
+            // file is skipped, said once, rather than every case of the corpus being refused. (A file removed since
+            // the listing is simply gone.)
             if (FileFacts.Of(wasm, followLinks: false) is null)
             {
-                Warnings.Write($"skipping '{Path.GetFileName(wasm)}' in corpus '{directory}': its name is not valid UTF-8 (rename it to use it)");
+                if (wasm.Contains('\uFFFD'))
+                    Warnings.Write($"skipping '{Path.GetFileName(wasm)}' in corpus '{directory}': its name is not valid UTF-8 (rename it to use it)");
                 continue;
             }
             var name = Path.GetFileNameWithoutExtension(wasm);

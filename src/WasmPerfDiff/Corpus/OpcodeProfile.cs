@@ -80,12 +80,12 @@ public sealed record OpcodeProfile(double Instructions, IReadOnlyDictionary<stri
         {
             if (path.EndsWith(".gz", StringComparison.Ordinal))
             {
-                using var input = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+                using var input = new System.IO.Compression.GZipStream(Host.InputFile.OpenRead(path, "Wasm", "compressed module", Host.InputFile.ModuleMaxBytes), System.IO.Compression.CompressionMode.Decompress);
                 using var buffer = new MemoryStream();
                 input.CopyTo(buffer);
                 bytes = buffer.ToArray();
             }
-            else bytes = File.ReadAllBytes(path);
+            else bytes = Host.InputFile.ReadAllBytes(path, "Wasm", "WebAssembly module", Host.InputFile.ModuleMaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -44,7 +44,7 @@ public static class InputFile
         }
         var facts = FileFacts.Of(stream.SafeFileHandle);
         string? problem = facts is not { Kind: FileKind.Regular } f ? $"'{path}' is not a regular file (it changed while being opened)"
-            : f.Size > maxBytes ? $"{what} '{path}' is {f.Size:N0} bytes, more than the {maxBytes:N0} it may be" : null;
+            : f.Size > maxBytes ? $"{what} '{path}' is {Bytes(f.Size)} bytes, more than the {Bytes(maxBytes)} it may be" : null;
         if (problem is null) return stream;
         stream.Dispose();
         throw new BadInputException(problem, field);
@@ -61,7 +61,7 @@ public static class InputFile
             int n;
             while ((n = stream.Read(chunk)) > 0)
             {
-                if (buffer.Length + n > maxBytes) throw new BadInputException($"{what} '{path}' grew beyond the {maxBytes:N0} bytes it may be while being read", field);
+                if (buffer.Length + n > maxBytes) throw new BadInputException($"{what} '{path}' grew beyond the {Bytes(maxBytes)} bytes it may be while being read", field);
                 buffer.Write(chunk, 0, n);
             }
         }
@@ -71,6 +71,8 @@ public static class InputFile
         }
         return buffer.ToArray();
     }
+
+    private static string Bytes(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The whole text of a regular file (UTF-8, or as its byte-order mark says).</summary>
     public static string ReadAllText(string path, string field, string what, long maxBytes = TextMaxBytes)

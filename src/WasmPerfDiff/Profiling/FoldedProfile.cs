@@ -65,7 +65,7 @@ public sealed class FoldedProfile
     {
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StreamReader(Host.InputFile.OpenRead(path, "Profiles", "folded profile", long.MaxValue));
             return Read(reader);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)

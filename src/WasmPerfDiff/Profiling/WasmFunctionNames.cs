@@ -40,7 +40,7 @@ public sealed class WasmFunctionNames
     public static WasmFunctionNames ReadFile(string wasmPath)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(wasmPath); }
+        try { bytes = Host.InputFile.ReadAllBytes(wasmPath, "Wasm", "WebAssembly module", Host.InputFile.ModuleMaxBytes); }
         catch (IOException e) { throw new BadInputException($"cannot read wasm module {wasmPath}: {e.Message}"); }
         try { return Read(bytes); }
         catch (InvalidDataException e) { throw new BadInputException($"{wasmPath}: {e.Message}"); }

@@ -43,8 +43,8 @@ public static class Downloads
 
     private static async Task<string> CopyLocalAsync(string path, string destination, IProgress<InstallProgress>? progress, CancellationToken cancel)
     {
-        if (!File.Exists(path)) throw new BadInputException($"mirror has no {path}");
-        await using var input = File.OpenRead(path);
+        if (Host.FileFacts.Of(path) is null) throw new BadInputException($"mirror has no {path}");
+        await using var input = Host.InputFile.OpenRead(path, "Mirror", "mirrored archive", long.MaxValue);
         return await CopyHashingAsync(input, input.Length, destination, path, TimeSpan.FromMinutes(10), progress, cancel);
     }
 
