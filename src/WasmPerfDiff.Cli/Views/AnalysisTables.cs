@@ -40,6 +40,7 @@ public static class AnalysisTables
                 "timing" => $"{Wire.Name(r.Phase)} anomalies",
                 "startup" => "startup / load anomalies",
                 "instability" => "unstable cells",
+                "tier-inversion" => "tier inversions (optimizing tier no faster than its baseline tier)",
                 _ => "correctness divergences",
             }) };
             table.AddColumns("#", "case", "runtime", "factor", "95% CI", "verdict", "kind", "phases", "excess", "peer / detail");
@@ -49,7 +50,7 @@ public static class AnalysisTables
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
                     VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) : "",
-                    Markup.Escape(f.Peer ?? f.Detail ?? ""));
+                    Markup.Escape(f.Kind == FindingKind.TierInversion ? $"vs {f.Peer}: {f.Detail}" : f.Peer ?? f.Detail ?? ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");

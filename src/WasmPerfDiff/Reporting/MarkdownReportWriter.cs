@@ -103,6 +103,17 @@ public static class MarkdownReportWriter
             sb.AppendLine();
         }
 
+        var inversions = m.TierInversions.Where(f => f.Verdict == Verdict.Anomaly).ToList();
+        if (inversions.Count > 0)
+        {
+            sb.AppendLine("### Tier inversions").AppendLine();
+            sb.AppendLine("| case | optimizing tier | baseline tier | beyond usual ratio | 95 % CI | ratio |");
+            sb.AppendLine("|---|---|---|--:|--:|---|");
+            foreach (var f in inversions.Take(TopFindings))
+                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Peer ?? "")} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {E(f.Detail ?? "")} |");
+            sb.AppendLine();
+        }
+
         sb.AppendLine("### Correctness divergences and failures").AppendLine();
         var failed = m.Support.Failed.ToList();
         if (m.Divergences.Count == 0 && failed.Count == 0) sb.AppendLine("_none: every runtime agrees on every case_");
