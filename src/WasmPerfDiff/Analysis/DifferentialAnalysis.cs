@@ -69,7 +69,7 @@ public static class DifferentialAnalysis
         if (!meansOnly)
             findings.AddRange(Take(InstabilityDetector.Findings(table, medians, analysed), options.Top));
         if (options.Phase != AnalysisPhase.Load)
-            findings.AddRange(Take(TierInversion.Findings(table, medians, analysed, options.MeansOnly ? null : bootstrap), options.Top));
+            findings.AddRange(Take(TierInversion.Findings(table, medians, analysed, options.Threshold, options.MeansOnly ? null : bootstrap), options.Top));
         findings.AddRange(Take(divergences, options.Top));
 
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,

@@ -8,7 +8,7 @@ namespace WasmPerfDiff.Analysis;
 /// <para>Factor = (t_opt / t_base on the case) / (the pair's usual ratio, median over every case of the table);
 /// its 95 % interval is the bootstrap of both cells' medians (<see cref="CellBootstrap"/>) with the usual ratio
 /// held fixed, as the timing model does. Verdict: anomaly when the whole interval is at or above the level
-/// exp(<see cref="SpreadMultiplier"/> × spread), spread = scaled MAD over cases of the pair's log ratio.</para>
+/// max(threshold, exp(<see cref="SpreadMultiplier"/> × spread)), spread = scaled MAD over cases of the pair's log ratio.</para>
 /// </summary>
 public static class TierInversion
 {
@@ -33,9 +33,12 @@ public static class TierInversion
         ("wasmedge-aot", "wasmedge"),
     ];
 
-    /// <summary>How many usual spreads (scaled MAD ≈ one standard deviation for normal noise) beyond the usual ratio
-    /// an inversion must lie: three, so that in a campaign of a few hundred cases chance alone flags about none.</summary>
-    public const double SpreadMultiplier = 3;
+    /// <summary>How many usual spreads (scaled MAD, ≈ one standard deviation for normal noise) beyond the usual ratio an
+    /// inversion must lie, besides the analysis threshold: one. A cell is listed only when the optimizing tier is no faster
+    /// at all (ratio ≥ 1), which is already out of line for a pair whose usual ratio is below 1; the spread keeps pairs
+    /// whose ratio swings widely from program to program (a JIT against an interpreter: 0.05× to 0.5×) from flagging
+    /// ordinary swings. (Three spreads asked for 40× on five programs of WAMR's Fast JIT vs its interpreter.)</summary>
+    public const double SpreadMultiplier = 1;
 
     /// <summary>The usual spread is at least this (log units, 5 %): with few cases a pair can look unnaturally tight.</summary>
     public const double MinSpread = 0.05;
@@ -59,7 +62,7 @@ public static class TierInversion
 
     /// <summary>Tier inversions on the cases <paramref name="reported"/>; the usual ratio and spread come from every case.
     /// <paramref name="bootstrap"/> null = published means (verdict from the factor alone).</summary>
-    public static List<Finding> Findings(CellTable table, double[] cellMedians, IReadOnlyList<int> reported, CellBootstrap? bootstrap)
+    public static List<Finding> Findings(CellTable table, double[] cellMedians, IReadOnlyList<int> reported, double threshold, CellBootstrap? bootstrap)
     {
         var findings = new List<Finding>();
         int rt = table.RuntimeCount, n = table.CaseCount;
@@ -71,7 +74,7 @@ public static class TierInversion
             var scratch = logRatio.ToArray();
             var usual = RobustStats.Median(scratch);
             var spread = Math.Max(MinSpread, RobustStats.ScaledMad(logRatio, usual, scratch));
-            var level = Math.Exp(SpreadMultiplier * spread);
+            var level = Math.Max(threshold, Math.Exp(SpreadMultiplier * spread));
             foreach (var c in reported)
             {
                 if (logRatio[c] < 0) continue; // the optimizing tier is faster: no inversion, however unusual

@@ -239,7 +239,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     public void TierInversions(StringBuilder sb)
     {
         Open(sb, "tier-inversions", "Tier inversions",
-            "Cells where an engine's optimizing tier is no faster than its own baseline tier (Cranelift vs Winch or Cranelift -O0, TurboFan vs Liftoff, OMG vs BBQ, …), beyond the pair's usual ratio. The factor is the cell's optimizing/baseline time ratio over the pair's usual one; an anomaly's whole 95 % interval lies beyond three of the pair's usual spreads.");
+            "Cells where an engine's optimizing tier is no faster than its own baseline tier (Cranelift vs Winch or Cranelift -O0, TurboFan vs Liftoff, OMG vs BBQ, …), beyond the pair's usual ratio. The factor is the cell's optimizing/baseline time ratio over the pair's usual one; an anomaly's whole 95 % interval lies at or above the threshold and beyond the pair's usual spread.");
         if (m.TierInversions.Count > 0) FindingTable(sb, m.TierInversions, detailed: false);
         else Empty(sb, "No tier inversion (or no engine with both an optimizing and a baseline tier in the campaign).");
         Close(sb);

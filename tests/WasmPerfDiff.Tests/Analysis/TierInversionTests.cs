@@ -6,13 +6,13 @@ namespace WasmPerfDiff.Tests.Analysis;
 
 /// <summary>
 /// The tier-inversion oracle on a real campaign: WAMR's Fast JIT and its classic interpreter from ../shared/runtimes,
-/// registered as iwasm-fast-jit and iwasm-classic (a pair of the table), on five corpus programs. The "fast-jit"
-/// entry is a planted script: on crc32 it runs the classic interpreter at twice the size, so there the optimizing
-/// tier takes about twice the baseline tier's time while it is several times faster on the others.
+/// registered as iwasm-fast-jit and iwasm-classic (a pair of the table), on eight corpus programs. The "fast-jit"
+/// entry is a planted script: on crc32 it runs the classic interpreter at four times the size, so there the optimizing
+/// tier takes about four times the baseline tier's time while it is several times faster on the others.
 /// </summary>
 public sealed class TierInversionTests
 {
-    private static readonly string[] Cases = ["crc32", "methcall", "random", "sha256", "sieve"];
+    private static readonly string[] Cases = ["crc32", "fannkuch", "mandelbrot", "methcall", "nbody", "random", "sha256", "sieve"];
 
     [Fact]
     public void The_pair_table_matches_tiers_of_one_engine_and_one_install()
@@ -40,9 +40,9 @@ public sealed class TierInversionTests
             var script = Path.Combine(dir, "planted-fast-jit.sh");
             File.WriteAllText(script, $"""
                 #!/bin/sh
-                # Planted tier inversion: on crc32 the "optimizing" tier is the classic interpreter at twice the size.
+                # Planted tier inversion: on crc32 the "optimizing" tier is the classic interpreter at four times the size.
                 case "$1" in
-                  *crc32*) wasm="$1"; n="$2"; shift 2; exec {iwasm} --interp "$wasm" $((n * 2)) "$@" ;;
+                  *crc32*) wasm="$1"; n="$2"; shift 2; exec {iwasm} --interp "$wasm" $((n * 4)) "$@" ;;
                 esac
                 exec {iwasm} --fast-jit "$@"
 
@@ -69,9 +69,9 @@ public sealed class TierInversionTests
             var planted = Assert.Single(inversions, f => f.GetProperty("case").GetString()!.Contains("crc32"));
             Assert.Equal("iwasm-fast-jit", planted.GetProperty("runtime").GetString());
             Assert.Equal("iwasm-classic", planted.GetProperty("peer").GetString());
-            Assert.Equal("anomaly", planted.GetProperty("verdict").GetString());
-            // The factor is against the usual ratio (Fast JIT several times faster), so it is well above the raw 2×.
-            Assert.True(planted.GetProperty("ci_low").GetDouble() > 2, planted.ToString());
+            Assert.True(planted.GetProperty("verdict").GetString() == "anomaly", string.Join("\n", inversions));
+            // The factor is against the usual ratio (Fast JIT several times faster), so it is well above the raw 4×.
+            Assert.True(planted.GetProperty("ci_low").GetDouble() > 4, planted.ToString());
             Assert.DoesNotContain(inversions, f => !f.GetProperty("case").GetString()!.Contains("crc32") && f.GetProperty("verdict").GetString() == "anomaly");
 
             (code, stdout, stderr) = CliProcess.RunIn(dir, TimeSpan.FromMinutes(2), ["report", "--db", db, "--out", Path.Combine(dir, "report.html"), "--md", Path.Combine(dir, "report.md")]);
