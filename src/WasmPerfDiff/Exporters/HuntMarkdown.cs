@@ -15,6 +15,13 @@ public static class HuntMarkdown
         sb.AppendLine("## wasm-perfdiff hunt").AppendLine();
         sb.AppendLine($"- runtimes: {E(string.Join(", ", d.Runtimes))}");
         sb.AppendLine($"- {d.Seconds / 60:0.#} min, {d.Rounds.Count} rounds: {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, {d.Candidates} candidate cells, {d.ConfirmedFindings} confirmed in a fresh campaign, **{d.Groups.Count} groups**").AppendLine();
+        if (d.Divergences.Count > 0)
+        {
+            sb.AppendLine($"Correctness divergences (not timing findings): {d.Divergences.Count}").AppendLine();
+            sb.AppendLine("| round | program | runtime | what differs |").AppendLine("|--:|---|---|---|");
+            foreach (var v in d.Divergences) sb.AppendLine($"| {v.Round} | {E(v.Case)} | {E(v.Runtime)} | {E(v.Detail ?? "")} |");
+            sb.AppendLine();
+        }
         if (d.Groups.Count == 0) return sb.AppendLine("_no confirmed group_").ToString();
         sb.AppendLine("| runtime | pattern | kind | factor | 95 % CI (strongest) | programs | folder |");
         sb.AppendLine("|---|---|---|--:|--:|--:|---|");

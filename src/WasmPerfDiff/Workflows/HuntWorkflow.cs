@@ -63,6 +63,7 @@ public static class HuntWorkflow
         TimeSpan Left() => budget - watch.Elapsed;
         var rounds = new List<HuntRound>();
         var confirmed = new List<Finding>();
+        var divergences = new List<HuntDivergence>();
         var programDir = new Dictionary<string, string>(StringComparer.Ordinal);
         int tried = 0, kept = 0, candidates = 0;
         if (request.MaxRounds is < 1) throw new BadInputException($"must be at least 1 (got {request.MaxRounds})", nameof(request.MaxRounds));
@@ -84,6 +85,7 @@ public static class HuntWorkflow
             }
             progress($"round {round}: campaign of {gen.Kept} programs × {runtimes.Count} runtimes");
             var found = await CampaignAndAnalyzeAsync(request, runtimes, programs, db, request.Seed + 2 * round, Left(), ct);
+            divergences.AddRange(found.Where(f => f.Kind == FindingKind.Divergence).Select(f => new HuntDivergence(round, ProgramName(f.Case), f.Runtime, f.Detail)));
             var picked = found.Where(f => IsCandidate(f, request.Threshold)).ToList();
             candidates += picked.Count;
             progress($"round {round}: {picked.Count} candidate cells");
@@ -114,7 +116,7 @@ public static class HuntWorkflow
             foreach (var m in g.Members.Select(m => ProgramName(m.Case)).Distinct())
                 CopyProgram(programDir[m], m, Path.Combine(outDir, "findings", g.Folder));
         var document = new HuntDocument(outDir, runtimes, Math.Round(watch.Elapsed.TotalSeconds, 1), tried, kept, candidates, confirmed.Count,
-            groups.Select(Row).ToList(), rounds);
+            groups.Select(Row).ToList(), rounds, divergences);
         OutputPaths.WriteText(Path.Combine(outDir, DocumentFile), nameof(request.Out), JsonSerializer.Serialize(document, WireJson.Document) + "\n");
         OutputPaths.WriteText(Path.Combine(outDir, SummaryFile), nameof(request.Out), HuntMarkdown.Render(document));
         return document;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Corpus.Programs;
@@ -32,7 +31,7 @@ public sealed record FilterOutcome(Rejection? Rejected, string? Detail, long Siz
 
 /// <summary>
 /// The native filters of <c>gen programs</c> on a program's C file: builds for wasm32-wasi and natively; terminates
-/// natively, at a size chosen so that the run takes a time inside [<see cref="TimeRange.MinMs"/>, <see cref="TimeRange.MaxMs"/>];
+/// natively, at a size chosen so that the run's CPU time (<see cref="NativeRun"/>) is inside [<see cref="TimeRange.MinMs"/>, <see cref="TimeRange.MaxMs"/>];
 /// prints the same output under UBSan with no report. The size: the hot spot's time grows linearly with it, so it is
 /// measured above the Csmith part's own time at growing probe sizes and the size aimed at the range's geometric middle,
 /// rounded to a 1-2-5 step (so that a rerun on another load usually picks the same size).
@@ -63,14 +62,15 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
         var limit = TimeSpan.FromMilliseconds(range.MaxMs * TimeoutFactor);
         var (sized, size) = await CalibrateAsync(native, limit, ct);
         if (sized is not null) return sized;
-        var runs = new List<ToolResult>();
+        var runs = new List<NativeRun>();
         for (var i = 0; i < 3; i++)
         {
-            var r = await RunAsync(native, size, limit, ct);
+            var r = await NativeRun.RunAsync(native, size, limit, ct);
             if (Failure(r, size) is { } failed) return failed;
             runs.Add(r);
         }
-        var ms = runs.Select(r => r.Elapsed.TotalMilliseconds).Order().ElementAt(1);
+        if (!runs[0].StdoutComplete) return FilterOutcome.Reject(Rejection.NativeFailed, "more than 64 KiB of output on stdout");
+        var ms = runs.Select(r => r.CpuMs).Order().ElementAt(1);
         if (ms < range.MinMs || ms > range.MaxMs)
             return FilterOutcome.Reject(Rejection.OutOfTimeRange, $"{ms:0} ms at size {size}, outside {range}");
         if (runs.Select(r => r.Stdout).Distinct().Count() != 1)
@@ -78,12 +78,11 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
 
         var s = await build.SanitizedAsync(source, sanitized, ct);
         if (!s.Ok) return FilterOutcome.Reject(Rejection.NativeBuildFailed, "UBSan build: " + FirstLine(s.Tail(300)));
-        var u = await RunAsync(sanitized, size, limit * SanitizerSlowdown, ct);
-        if (u.Stderr.Contains("runtime error:", StringComparison.Ordinal))
-            return FilterOutcome.Reject(Rejection.UndefinedBehaviour, FirstLine(u.Stderr[u.Stderr.IndexOf("runtime error:", StringComparison.Ordinal)..]));
-        if (u.ExitCode is null) return FilterOutcome.Reject(Rejection.NativeTimeout, $"the UBSan build did not end within {(limit * SanitizerSlowdown).TotalSeconds:0} s");
-        if (u.ExitCode != 0 || u.Stdout != runs[0].Stdout)
-            return FilterOutcome.Reject(Rejection.UndefinedBehaviour, u.ExitCode != 0 ? $"the UBSan build exited {u.ExitCode}" : "the UBSan build printed another output");
+        var u = await NativeRun.RunAsync(sanitized, size, limit * SanitizerSlowdown, ct);
+        if (u.SanitizerReport is { } report) return FilterOutcome.Reject(Rejection.UndefinedBehaviour, report);
+        if (u.TimedOut) return FilterOutcome.Reject(Rejection.NativeTimeout, $"the UBSan build did not end within {(limit * SanitizerSlowdown).TotalSeconds:0} s");
+        if (!u.Ok || u.Stdout != runs[0].Stdout)
+            return FilterOutcome.Reject(Rejection.UndefinedBehaviour, !u.Ok ? $"the UBSan build: {u.Describe()}" : "the UBSan build printed another output");
         return new FilterOutcome(null, null, size, ms, runs[0].Stdout);
     }
 
@@ -92,23 +91,23 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
     /// <see cref="Refinements"/> runs at the estimate, each re-estimating from its own (longer, so more exact) time.</summary>
     private async Task<(FilterOutcome? Rejected, long Size)> CalibrateAsync(string native, TimeSpan limit, CancellationToken ct)
     {
-        var zero = await RunAsync(native, 0, limit, ct);
+        var zero = await NativeRun.RunAsync(native, 0, limit, ct);
         if (Failure(zero, 0) is { } failed) return (failed, 0);
-        var baseMs = zero.Elapsed.TotalMilliseconds;
+        var baseMs = zero.CpuMs;
         if (baseMs > range.MaxMs) return (FilterOutcome.Reject(Rejection.OutOfTimeRange, $"Csmith's part alone takes {baseMs:0} ms"), 0);
         var target = Math.Sqrt(range.MinMs * range.MaxMs);
         long Estimate(long n, double ms) => Step(Math.Max(1, n * (target - baseMs) / Math.Max(ms - baseMs, 0.01)));
         for (var probe = FirstProbe; probe <= LastProbe; probe *= 10)
         {
-            var r = await RunAsync(native, probe, limit, ct);
+            var r = await NativeRun.RunAsync(native, probe, limit, ct);
             if (Failure(r, probe) is { } f) return (f, 0);
-            if (r.Elapsed.TotalMilliseconds - baseMs < ProbeMs && r.Elapsed.TotalMilliseconds < range.MinMs) continue;
-            var size = Estimate(probe, r.Elapsed.TotalMilliseconds);
+            if (r.CpuMs - baseMs < ProbeMs && r.CpuMs < range.MinMs) continue;
+            var size = Estimate(probe, r.CpuMs);
             for (var i = 0; i < Refinements; i++)
             {
-                var at = await RunAsync(native, size, limit, ct);
+                var at = await NativeRun.RunAsync(native, size, limit, ct);
                 if (Failure(at, size) is { } g) return (g, 0);
-                var ms = at.Elapsed.TotalMilliseconds;
+                var ms = at.CpuMs;
                 if (ms >= range.MinMs && ms <= range.MaxMs) break;
                 size = Estimate(size, ms);
             }
@@ -117,9 +116,9 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
         return (FilterOutcome.Reject(Rejection.OutOfTimeRange, $"even {LastProbe} iterations stay under {ProbeMs} ms"), 0);
     }
 
-    private static FilterOutcome? Failure(ToolResult r, long size) =>
-        r.ExitCode is null ? FilterOutcome.Reject(Rejection.NativeTimeout, $"no end within {r.Elapsed.TotalSeconds:0.#} s at size {size}")
-        : r.ExitCode != 0 ? FilterOutcome.Reject(Rejection.NativeFailed, $"exit {r.ExitCode} at size {size}: {FirstLine(r.Tail(200))}")
+    private static FilterOutcome? Failure(NativeRun r, long size) =>
+        r.TimedOut ? FilterOutcome.Reject(Rejection.NativeTimeout, $"no end within {r.WallMs / 1000:0.#} s at size {size}")
+        : !r.Ok ? FilterOutcome.Reject(Rejection.NativeFailed, $"{r.Describe()} at size {size}")
         : null;
 
     /// <summary>The nearest (in ratio) of 1, 2, 5 × a power of ten: at most 1.6× off, so a size aimed at the range's
@@ -130,9 +129,6 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
         var m = size / decade;
         return (long)Math.Round(decade * (m >= Math.Sqrt(50) ? 10 : m >= Math.Sqrt(10) ? 5 : m >= Math.Sqrt(2) ? 2 : 1));
     }
-
-    private static Task<ToolResult> RunAsync(string exe, long size, TimeSpan limit, CancellationToken ct) =>
-        ToolProcess.RunAsync(exe, [size.ToString(CultureInfo.InvariantCulture)], limit, ct: ct);
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
 }

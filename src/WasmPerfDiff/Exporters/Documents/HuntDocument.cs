@@ -13,6 +13,10 @@ public sealed record HuntGroupRow(string Runtime, string Pattern, FindingKind Ki
 /// <summary>One round of a hunt: programs generated and kept, candidates, what the confirmation campaign confirmed.</summary>
 public sealed record HuntRound(int Round, int Generated, int Kept, int Candidates, int Confirmed, string Campaign, string? Confirmation, string? Report);
 
-/// <summary><c>hunt --json</c>, also written as <c>hunt.json</c> in the output folder.</summary>
+/// <summary>A correctness divergence seen in a round's campaign (status, exit code or output unlike the expected or the majority's).</summary>
+public sealed record HuntDivergence(int Round, string Case, string Runtime, string? Detail);
+
+/// <summary><c>hunt --json</c>, also written as <c>hunt.json</c> in the output folder. Divergences are listed apart, never as timing.</summary>
 public sealed record HuntDocument(string Out, IReadOnlyList<string> Runtimes, double Seconds, int ProgramsTried, int ProgramsKept,
-    int Candidates, int ConfirmedFindings, IReadOnlyList<HuntGroupRow> Groups, IReadOnlyList<HuntRound> Rounds);
+    int Candidates, int ConfirmedFindings, IReadOnlyList<HuntGroupRow> Groups, IReadOnlyList<HuntRound> Rounds,
+    IReadOnlyList<HuntDivergence> Divergences);
