@@ -43,8 +43,9 @@ public sealed class ProgramFilter(ProgramBuild build, TimeRange range)
     private const long FirstProbe = 1000, LastProbe = 10_000_000_000;
     private const int Refinements = 3;
 
-    /// <summary>A native run longer than this many times the range's top counts as not terminating.</summary>
-    private const double TimeoutFactor = 10;
+    /// <summary>A native run longer (wall time) than this many times the range's top counts as not terminating: 30, as
+    /// on the shared 2-core machine at a load of 55 a run got about 1/27 of a core.</summary>
+    private const double TimeoutFactor = 30;
 
     /// <summary>UBSan slows a program down; its run gets this many times the plain limit.</summary>
     private const double SanitizerSlowdown = 5;
