@@ -92,27 +92,10 @@ public static class MarkdownReportWriter
         }
         sb.AppendLine();
 
-        var startup = m.StartupFindings.Where(f => f.Verdict == Verdict.Anomaly).ToList();
-        if (startup.Count > 0)
-        {
-            sb.AppendLine("### Startup / load anomalies").AppendLine();
-            sb.AppendLine("| case | runtime | slower by | 95 % CI |");
-            sb.AppendLine("|---|---|--:|--:|");
-            foreach (var f in startup.Take(TopFindings))
-                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
-            sb.AppendLine();
-        }
-
-        var inversions = m.TierInversions.Where(f => f.Verdict == Verdict.Anomaly).ToList();
-        if (inversions.Count > 0)
-        {
-            sb.AppendLine("### Tier inversions").AppendLine();
-            sb.AppendLine("| case | optimizing tier | baseline tier | beyond usual ratio | 95 % CI | ratio |");
-            sb.AppendLine("|---|---|---|--:|--:|---|");
-            foreach (var f in inversions.Take(TopFindings))
-                sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Peer ?? "")} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {E(f.Detail ?? "")} |");
-            sb.AppendLine();
-        }
+        AnomalyTable(sb, "Startup / load anomalies", m.StartupFindings, "| case | runtime | slower by | 95 % CI |", "|---|---|--:|--:|",
+            f => $"| {E(f.Case)} | {E(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
+        AnomalyTable(sb, "Tier inversions", m.TierInversions, "| case | optimizing tier | baseline tier | beyond usual ratio | 95 % CI | ratio |", "|---|---|---|--:|--:|---|",
+            f => $"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Peer ?? "")} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {E(f.Detail ?? "")} |");
 
         sb.AppendLine("### Correctness divergences and failures").AppendLine();
         var failed = m.Support.Failed.ToList();
@@ -127,6 +110,16 @@ public static class MarkdownReportWriter
                 sb.AppendLine($"| {E(f.Case)} | {E(f.Runtime)} | {E(f.Status!.Value.ToWire())}: {E(f.Message ?? "")} |");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A section listing the anomalies (top <see cref="TopFindings"/>) of one finding list, nothing when there are none.</summary>
+    private static void AnomalyTable(StringBuilder sb, string title, IReadOnlyList<Finding> findings, string header, string rule, Func<Finding, string> row)
+    {
+        var anomalies = findings.Where(f => f.Verdict == Verdict.Anomaly).ToList();
+        if (anomalies.Count == 0) return;
+        sb.AppendLine("### " + title).AppendLine().AppendLine(header).AppendLine(rule);
+        foreach (var f in anomalies.Take(TopFindings)) sb.AppendLine(row(f));
+        sb.AppendLine();
     }
 
     private static string VerdictText(Verdict? v) => v == Verdict.Anomaly ? "**anomaly**" : E(v is { } x ? Wire.Name(x) : "");

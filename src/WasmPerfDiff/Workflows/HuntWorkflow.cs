@@ -46,6 +46,10 @@ public static class HuntWorkflow
 {
     public const string DocumentFile = "hunt.json", SummaryFile = "hunt.md";
 
+    /// <summary>The share of the time left that a round's campaign may take; the confirmation gets the rest (at least a minute).
+    /// A confirmation reruns fewer programs, but each of them to a verdict.</summary>
+    public const double CampaignShare = 0.6;
+
     public static async Task<HuntDocument> RunAsync(HuntRequest request, Action<string> progress, CancellationToken ct)
     {
         var budget = Durations.Check(request.MaxTime, nameof(request.MaxTime));
@@ -84,7 +88,8 @@ public static class HuntWorkflow
                 continue;
             }
             progress($"round {round}: campaign of {gen.Kept} programs × {runtimes.Count} runtimes");
-            var found = await CampaignAndAnalyzeAsync(request, runtimes, programs, db, request.Seed + 2 * round, Left(), ct);
+            // The round's campaign gets part of what is left, so that its candidates can still be confirmed.
+            var found = await CampaignAndAnalyzeAsync(request, runtimes, programs, db, request.Seed + 2 * round, Left() * CampaignShare, ct);
             divergences.AddRange(found.Where(f => f.Kind == FindingKind.Divergence).Select(f => new HuntDivergence(round, ProgramName(f.Case), f.Runtime, f.Detail)));
             var picked = found.Where(f => IsCandidate(f, request.Threshold)).ToList();
             candidates += picked.Count;

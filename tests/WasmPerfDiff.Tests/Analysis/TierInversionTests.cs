@@ -36,27 +36,15 @@ public sealed class TierInversionTests
                 File.Copy(Path.Combine(TestPaths.RepoRoot, "corpus", c.Wasm), Path.Combine(corpus, name + ".wasm"));
                 File.WriteAllLines(Path.Combine(corpus, name + ".args"), c.Size(WasmPerfDiff.Corpus.CorpusCase.TestSize).Args);
             }
-            var iwasm = Path.Combine(SharedRuntimes.Dir, "iwasm-fast-jit");
-            var script = Path.Combine(dir, "planted-fast-jit.sh");
-            File.WriteAllText(script, $"""
-                #!/bin/sh
+            var iwasm = PlantedWamr.Iwasm;
+            var config = PlantedWamr.WriteConfig(dir, "iwasm-fast-jit", "fast-jit", $"""
                 # Planted tier inversion: on crc32 the "optimizing" tier is the classic interpreter at four times the size.
                 case "$1" in
                   *crc32*) wasm="$1"; n="$2"; shift 2; exec {iwasm} --interp "$wasm" $((n * 4)) "$@" ;;
                 esac
                 exec {iwasm} --fast-jit "$@"
 
-                """);
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var config = Path.Combine(dir, "wasm-perfdiff.json");
-            File.WriteAllText(config, JsonSerializer.Serialize(new
-            {
-                runtimes = new object[]
-                {
-                    new { name = "iwasm-fast-jit", engine = "wamr", tier = "fast-jit", command = new[] { script, "{wasm}", "{args}" } },
-                    new { name = "iwasm-classic", engine = "wamr", tier = "classic-interp", command = new[] { iwasm, "--interp", "{wasm}", "{args}" } },
-                },
-            }));
+                """, ("iwasm-classic", "classic-interp", [iwasm, "--interp", "{wasm}", "{args}"]));
             var db = Path.Combine(dir, "campaign.db");
             var (code, _, stderr) = CliProcess.RunIn(dir, TimeSpan.FromMinutes(5), ["run", "--config", config, "--corpus", corpus,
                 "--runtime", "iwasm-fast-jit,iwasm-classic", "--min-runs", "5", "--max-runs", "5", "--db", db]);

@@ -18,27 +18,15 @@ public sealed class HuntTests(ITestOutputHelper output)
         var dir = Directory.CreateTempSubdirectory("perfdiff-hunt-").FullName;
         try
         {
-            var iwasm = Path.Combine(SharedRuntimes.Dir, "iwasm-fast-jit");
-            var script = Path.Combine(dir, "planted.sh");
-            File.WriteAllText(script, $"""
-                #!/bin/sh
+            var iwasm = PlantedWamr.Iwasm;
+            var config = PlantedWamr.WriteConfig(dir, "iwasm-planted", "fast-jit", $"""
                 # Planted: slow (classic interpreter) on the i64-arith hot spot only.
                 case "$1" in
                   *i64-arith-*) exec {iwasm} --interp "$@" ;;
                 esac
                 exec {iwasm} --fast-jit "$@"
 
-                """);
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var config = Path.Combine(dir, "wasm-perfdiff.json");
-            File.WriteAllText(config, JsonSerializer.Serialize(new
-            {
-                runtimes = new object[]
-                {
-                    new { name = "iwasm-fast-jit", engine = "wamr", tier = "fast-jit", command = new[] { iwasm, "--fast-jit", "{wasm}", "{args}" } },
-                    new { name = "iwasm-planted", engine = "wamr", tier = "fast-jit", command = new[] { script, "{wasm}", "{args}" } },
-                },
-            }));
+                """, ("iwasm-fast-jit", "fast-jit", [iwasm, "--fast-jit", "{wasm}", "{args}"]));
             var (code, stdout, stderr) = CliProcess.RunIn(dir, TimeSpan.FromMinutes(15), ["hunt", "--config", config, "--max-time", "20m", "--max-rounds", "1",
                 "--runtime", "wasmtime-cranelift,wasmtime-winch,iwasm-fast-jit,iwasm-planted", "--batch", "6", "--seed", "4",
                 "--patterns", "i64-arith,divrem-const,switch-br-table", "--min-ms", "10", "--max-ms", "100", "--out", "out", "--json"]);
