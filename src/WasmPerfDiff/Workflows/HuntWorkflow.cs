@@ -110,8 +110,9 @@ public static class HuntWorkflow
             var wanted = picked.Select(Key).ToHashSet();
             var yes = again.Where(f => f.Verdict == Verdict.Anomaly && IsCandidate(f, request.Threshold) && wanted.Contains(Key(f))).ToList();
             confirmed.AddRange(yes);
-            var report = Path.Combine(outDir, "reports", $"confirm-{tag}.html");
-            ReportWorkflow.Write(new ReportRequest(confirmDb, report, null, new ReportOptions { Threshold = request.Threshold }));
+            string? report = Path.Combine(outDir, "reports", $"confirm-{tag}.html");
+            try { ReportWorkflow.Write(new ReportRequest(confirmDb, report, null, new ReportOptions { Threshold = request.Threshold })); }
+            catch (BadInputException e) { progress($"round {round}: no report ({e.Message})"); report = null; }
             progress($"round {round}: {yes.Count} of {picked.Count} candidates confirmed");
             rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, picked.Count, yes.Count, db, confirmDb, report));
         }
