@@ -12,7 +12,7 @@ namespace WasmPerfDiff.Cli.Verbs;
 public static class GenVerb
 {
     public static Command Create() =>
-        new("gen", "generate corpora") { Subcommands = { Constructs() } };
+        new("gen", "generate corpora") { Subcommands = { Constructs(), GenProgramsVerb.Create() } };
 
     private static Command Constructs()
     {

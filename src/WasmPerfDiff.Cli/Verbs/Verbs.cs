@@ -24,5 +24,6 @@ public static class Verbs
         CompareVerb.Create(),
         BisectVerb.Create(),
         DemoVerb.Create(),
+        HuntVerb.Create(),
     ];
 }

@@ -40,6 +40,7 @@ public static class AnalysisTables
                 "timing" => $"{Wire.Name(r.Phase)} anomalies",
                 "startup" => "startup / load anomalies",
                 "instability" => "unstable cells",
+                "tier-inversion" => "tier inversions (optimizing tier no faster than its baseline tier)",
                 _ => "correctness divergences",
             }) };
             var i = 0;
@@ -60,7 +61,7 @@ public static class AnalysisTables
                     f.Factor is double x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
                     f.CiLow is double lo && f.CiHigh is double hi ? $"{lo.ToString("0.00", CultureInfo.InvariantCulture)}–{hi.ToString("0.00", CultureInfo.InvariantCulture)}" : "",
                     VerdictMarkup(f.Verdict), Wire.Name(f.Kind), f.Method is { } m ? Wire.Name(m) : "", f.Excess is { } e ? Wire.Name(e) + ExcessInterval(f) : "",
-                    Markup.Escape(f.Peer ?? f.Detail ?? "") + (f.HostLayer is HostLayer.Ours ? " [yellow]host layer: ours[/]" : ""));
+                    Markup.Escape(f.Kind == FindingKind.TierInversion ? $"vs {f.Peer}: {f.Detail}" : f.Peer ?? f.Detail ?? "") + (f.HostLayer is HostLayer.Ours ? " [yellow]host layer: ours[/]" : ""));
             console.Write(table);
         }
         if (r.Findings.Count == 0) console.MarkupLine("no findings");

@@ -50,7 +50,7 @@ public static class ReportSummaryView
             if (findings.Count > TopFindings) console.MarkupLine($"[grey]{findings.Count - TopFindings} more in the report[/]");
         }
         var startup = m.StartupFindings.Count(f => f.Verdict == Verdict.Anomaly);
-        console.MarkupLine($"execution anomalies: [bold]{m.Counts.Anomalies}[/], startup/load anomalies: [bold]{startup}[/], unstable cells: {m.InstabilityFindings.Count}");
+        console.MarkupLine($"execution anomalies: [bold]{m.Counts.Anomalies}[/], startup/load anomalies: [bold]{startup}[/], unstable cells: {m.InstabilityFindings.Count}, tier inversions: {m.TierInversions.Count(f => f.Verdict == Verdict.Anomaly)}");
         if (m.AnalysisNote != null && findings.Count > 0) console.MarkupLine($"[yellow]{Markup.Escape(m.AnalysisNote)}[/]");
 
         Section(console, "Support matrix");

@@ -5,7 +5,7 @@ public sealed record RankingRow(string Case, double Distance, IReadOnlyDictionar
 
 /// <summary>
 /// What an analysis found. <see cref="Findings"/> are ordered: timing findings (consensus/peer, or startup for
-/// the load phase) by verdict then score, then startup, instability and divergence findings.
+/// the load phase) by verdict then score, then startup, instability, tier-inversion and divergence findings.
 /// <see cref="Ranking"/> is WarpDiff's ranking (empty for the robust method); <see cref="Centre"/> its centre.
 /// <see cref="Consensus"/> is what a report shows of the robust model (typical speeds, residuals, short cases).
 /// </summary>

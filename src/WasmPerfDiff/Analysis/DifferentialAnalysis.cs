@@ -68,6 +68,8 @@ public static class DifferentialAnalysis
         }
         if (!meansOnly)
             findings.AddRange(Take(InstabilityDetector.Findings(table, medians, analysed), options.Top));
+        if (options.Phase != AnalysisPhase.Load)
+            findings.AddRange(Take(TierInversion.Findings(table, medians, analysed, options.Threshold, options.MeansOnly ? null : bootstrap), options.Top));
         findings.AddRange(Take(divergences, options.Top));
 
         return new AnalysisResult(AnalysisMethod.Robust, options.Phase, table.CaseCount, table.Runtimes,
@@ -114,7 +116,7 @@ public static class DifferentialAnalysis
         }
         return findings.Select(f => f.Kind switch
         {
-            FindingKind.Consensus or FindingKind.Peer or FindingKind.Instability => f with { Method = MethodOf(table, f.Case, f.Runtime) },
+            FindingKind.Consensus or FindingKind.Peer or FindingKind.Instability or FindingKind.TierInversion => f with { Method = MethodOf(table, f.Case, f.Runtime) },
             FindingKind.Startup => f with { Method = MethodOf(load ?? table, f.Case, f.Runtime) },
             _ => f,
         }).ToList();

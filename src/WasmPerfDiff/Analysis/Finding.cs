@@ -13,6 +13,8 @@ public enum FindingKind
     Startup,
     /// <summary>Output hash, exit code or status differs from the case's majority.</summary>
     Divergence,
+    /// <summary>An engine's optimizing tier is no faster than its own baseline tier, beyond the pair's usual ratio (<see cref="TierInversion"/>).</summary>
+    TierInversion,
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public static class Toolchains
             Probe("perf", "profile (flame graphs)", ["linux-perf"], "--version"),
             Probe("valgrind", "instruction counts", ["valgrind"], "--version"),
             Probe("hyperfine", "bench/ comparisons", ["hyperfine"], "--version"),
+            Probe("csmith", "gen programs / hunt (Csmith seeds; headers from libcsmith-dev)", ["csmith", "libcsmith-dev"], "--version"),
         ];
     }
 

@@ -20,6 +20,7 @@ public static class HtmlReportWriter
         ("heatmap", "Residual heatmap"),
         ("findings", "Execution anomalies"),
         ("startup", "Startup and load anomalies"),
+        ("tier-inversions", "Tier inversions"),
         ("phases", "Phase breakdown"),
         ("divergences", "Correctness divergences"),
         ("constructs", "Construct fingerprint"),
@@ -50,6 +51,7 @@ public static class HtmlReportWriter
         sections.Heatmap(sb);
         sections.Findings(sb);
         sections.Startup(sb);
+        sections.TierInversions(sb);
         sections.Phases(sb);
         sections.Divergences(sb);
         sections.Constructs(sb);

@@ -240,6 +240,15 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
         Close(sb);
     }
 
+    public void TierInversions(StringBuilder sb)
+    {
+        Open(sb, "tier-inversions", "Tier inversions",
+            "Cells where an engine's optimizing tier is no faster than its own baseline tier (Cranelift vs Winch or Cranelift -O0, TurboFan vs Liftoff, OMG vs BBQ, …), beyond the pair's usual ratio. The factor is the cell's optimizing/baseline time ratio over the pair's usual one; an anomaly's whole 95 % interval lies at or above the threshold and beyond the pair's usual spread.");
+        if (m.TierInversions.Count > 0) FindingTable(sb, m.TierInversions, detailed: false);
+        else Empty(sb, "No tier inversion (or no engine with both an optimizing and a baseline tier in the campaign).");
+        Close(sb);
+    }
+
     public void Phases(StringBuilder sb)
     {
         Open(sb, "phases", "Phase breakdown", "Where a typical run's time goes on each runtime: process startup, compilation, instantiation, the measured execution and teardown. "
@@ -292,7 +301,7 @@ internal sealed class HtmlSections(ReportModel m, string? reportDir)
     private void FindingTable(StringBuilder sb, IReadOnlyList<Finding> list, bool detailed)
     {
         sb.Append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>case</th><th>runtime</th><th class=\"num\">")
-          .Append("slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
+          .Append(list.Count > 0 && list[0].Kind == FindingKind.TierInversion ? "beyond usual ratio" : "slower by").Append("</th><th class=\"num\">95 % CI</th><th>verdict</th><th>compared with</th></tr></thead><tbody>");
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];

@@ -88,16 +88,10 @@ public static class MarkdownReportWriter
         }
         sb.AppendLine();
 
-        var startup = m.StartupFindings.Where(f => f.Verdict == Verdict.Anomaly).ToList();
-        if (startup.Count > 0)
-        {
-            sb.AppendLine("### Startup / load anomalies").AppendLine();
-            sb.AppendLine("| case | runtime | slower by | 95 % CI |");
-            sb.AppendLine("|---|---|--:|--:|");
-            foreach (var f in startup.Take(TopFindings))
-                sb.AppendLine($"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
-            sb.AppendLine();
-        }
+        AnomalyTable(sb, "Startup / load anomalies", m.StartupFindings, "| case | runtime | slower by | 95 % CI |", "|---|---|--:|--:|",
+            f => $"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} |");
+        AnomalyTable(sb, "Tier inversions", m.TierInversions, "| case | optimizing tier | baseline tier | beyond usual ratio | 95 % CI | ratio |", "|---|---|---|--:|--:|---|",
+            f => $"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {MarkdownText.Escape(f.Peer ?? "")} | {ReportFormat.Factor(f.Factor)} | {ReportFormat.Ci(f)} | {MarkdownText.Escape(f.Detail ?? "")} |");
 
         sb.AppendLine("### Correctness divergences and failures").AppendLine();
         var failed = m.Support.Failed.ToList();
@@ -112,6 +106,16 @@ public static class MarkdownReportWriter
                 sb.AppendLine($"| {MarkdownText.Escape(f.Case)} | {MarkdownText.Escape(f.Runtime)} | {MarkdownText.Escape(f.Status!.Value.ToWire())}: {MarkdownText.Escape(f.Message ?? "")} |");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A section listing the anomalies (top <see cref="TopFindings"/>) of one finding list, nothing when there are none.</summary>
+    private static void AnomalyTable(StringBuilder sb, string title, IReadOnlyList<Finding> findings, string header, string rule, Func<Finding, string> row)
+    {
+        var anomalies = findings.Where(f => f.Verdict == Verdict.Anomaly).ToList();
+        if (anomalies.Count == 0) return;
+        sb.AppendLine("### " + title).AppendLine().AppendLine(header).AppendLine(rule);
+        foreach (var f in anomalies.Take(TopFindings)) sb.AppendLine(row(f));
+        sb.AppendLine();
     }
 
     private static string VerdictText(Verdict? v) => v == Verdict.Anomaly ? "**anomaly**" : MarkdownText.Escape(v is { } x ? Wire.Name(x) : "");

@@ -37,6 +37,9 @@ public sealed record ReportModel(
 
     public IReadOnlyList<Finding> InstabilityFindings => Of(FindingKind.Instability);
 
+    /// <summary>Cells where an engine's optimizing tier is no faster than its own baseline tier (<see cref="TierInversion"/>).</summary>
+    public IReadOnlyList<Finding> TierInversions => Of(FindingKind.TierInversion);
+
     /// <summary>Correctness divergences of the analysis (status, exit code or output differs from the majority).</summary>
     public IReadOnlyList<Finding> Divergences => Of(FindingKind.Divergence);
 

@@ -9,7 +9,9 @@ namespace WasmPerfDiff.Tests.Support;
 /// </summary>
 public static class SharedRuntimes
 {
-    public static string Folder => Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "runtimes"));
+    /// <summary>../shared/runtimes beside the repository, or PERFDIFF_SHARED_RUNTIMES (a git worktree lives elsewhere).</summary>
+    public static string Folder => Path.GetFullPath(Environment.GetEnvironmentVariable("PERFDIFF_SHARED_RUNTIMES") is { Length: > 0 } dir
+        ? dir : Path.Combine(TestPaths.RepoRoot, "..", "shared", "runtimes"));
 
     public static string? MissingReason =>
         File.Exists(Path.Combine(Folder, "bin", "iwasm")) ? null : $"../shared/runtimes is absent ({Folder}): the wasm3/WAMR/WasmEdge builds are only on the project's build machine";

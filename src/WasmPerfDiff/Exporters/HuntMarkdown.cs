@@ -1,0 +1,33 @@
+using System.Text;
+using WasmPerfDiff.Exporters.Documents;
+
+using WasmPerfDiff.Reporting;
+
+namespace WasmPerfDiff.Exporters;
+
+/// <summary>hunt.md: what a hunt tried and the confirmed groups, one row per (runtime, pattern, kind).</summary>
+public static class HuntMarkdown
+{
+    public static string Render(HuntDocument d)
+    {
+        var E = MarkdownText.Escape;
+        var sb = new StringBuilder();
+        sb.AppendLine("## wasm-perfdiff hunt").AppendLine();
+        sb.AppendLine($"- runtimes: {E(string.Join(", ", d.Runtimes))}");
+        sb.AppendLine($"- {d.Seconds / 60:0.#} min, {d.Rounds.Count} rounds: {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, {d.Candidates} candidate cells, {d.ConfirmedFindings} confirmed in a fresh campaign, **{d.Groups.Count} groups**").AppendLine();
+        if (d.Divergences.Count > 0)
+        {
+            sb.AppendLine($"Correctness divergences (not timing findings): {d.Divergences.Count}").AppendLine();
+            sb.AppendLine("| round | program | runtime | what differs |").AppendLine("|--:|---|---|---|");
+            foreach (var v in d.Divergences) sb.AppendLine($"| {v.Round} | {E(v.Case)} | {E(v.Runtime)} | {E(v.Detail ?? "")} |");
+            sb.AppendLine();
+        }
+        if (d.Groups.Count == 0) return sb.AppendLine("_no confirmed group_").ToString();
+        sb.AppendLine("| runtime | pattern | kind | factor | 95 % CI (strongest) | programs | folder |");
+        sb.AppendLine("|---|---|---|--:|--:|--:|---|");
+        foreach (var g in d.Groups)
+            sb.AppendLine($"| {E(g.Runtime)} | {E(g.Pattern)} | {E(Wire.Name(g.Kind))} | {ReportFormat.Factor(g.Factor)} | " +
+                          $"{(g.CiLow is double lo && g.CiHigh is double hi ? $"{lo:0.00}–{hi:0.00}" : "")} | {g.Members.Count} | {E(g.Folder)} |");
+        return sb.ToString();
+    }
+}
