@@ -14,7 +14,7 @@ public static class ResumedSettings
     /// <summary>The settings a user may name with <c>run</c>, by property name, shown as the option spells it.</summary>
     private static readonly (string Property, string Option, Func<CampaignSettings, string> Show)[] Kept =
     [
-        (nameof(CampaignSettings.Runtimes), "--runtime", s => string.Join(',', s.Runtimes)),
+        (nameof(CampaignSettings.Runtimes), "--runtime", s => string.Join(',', s.Runtimes.Order(StringComparer.Ordinal))), // the order of runtimes changes nothing
         (nameof(CampaignSettings.CasesGlob), "--cases", s => s.CasesGlob ?? "(all)"),
         (nameof(CampaignSettings.Size), "--size", s => s.Size),
         (nameof(CampaignSettings.Warmup), "--warmup", s => Num(s.Warmup)),

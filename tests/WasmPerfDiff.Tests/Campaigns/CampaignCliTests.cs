@@ -38,15 +38,7 @@ public class CampaignCliTests
         "--runtime", string.Join(',', WasmtimeTiers), "--warmup", "0", "--min-runs", "3", "--max-runs", "3", "--seed", "11", .. extra,
     ];
 
-    private static long CountRows(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM run";
-        try { return (long)cmd.ExecuteScalar()!; }
-        catch (SqliteException) { return 0; } // schema not created yet
-    }
+    private static long CountRows(string db) => SmallCampaign.StoredRuns(db);
 
     [Fact]
     public async Task Five_corpus_cases_on_four_wasmtime_tiers_killed_at_five_random_points_and_resumed_end_with_exactly_60_ok_rows()
