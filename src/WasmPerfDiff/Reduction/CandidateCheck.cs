@@ -1,0 +1,120 @@
+using System.Globalization;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Reduction;
+
+/// <summary>One runtime's side of a check: ok runs and the median execution time (ms).</summary>
+public sealed record SideTimes(string Runtime, int Runs, double? MedianMs, PhaseMethod? Method);
+
+/// <summary>What a check concluded, with the arguments the candidate was measured with (the size argument may have been raised).</summary>
+public sealed record CheckOutcome(bool Interesting, string Reason, InterestDecision? Decision, IReadOnlyList<string> Args, IReadOnlyList<SideTimes> Sides,
+    string? Module = null)
+{
+    public static CheckOutcome Out(string reason, IReadOnlyList<string> args) => new(false, reason, null, args, []);
+}
+
+/// <summary>
+/// "Is this candidate still interesting?", in the order that rejects cheaply first: it builds (source level), the target
+/// and every peer run it to the same exit code and output, the native UBSan build reports nothing and prints the same
+/// output (source level), its run is long enough to measure (else the size argument is raised), and the slowdown holds
+/// (<see cref="InterestingnessRule"/>, sequential rounds in a seeded shuffled order, as a campaign's rounds).
+/// </summary>
+public static class CandidateCheck
+{
+    /// <summary>At most this many raises of the size argument, each by at most <see cref="MaxRaiseStep"/>.</summary>
+    private const int MaxRaises = 4;
+    private const int MaxRaiseStep = 64;
+
+    public static async Task<CheckOutcome> RunAsync(ReductionSpec spec, string program, string workDir, InterestingnessRule? rule, CancellationToken ct)
+    {
+        var wasm = program;
+        string? native = null;
+        if (spec.Level == ReductionLevel.C)
+        {
+            var build = await CandidateBuilder.BuildAsync(spec, program, workDir, ct);
+            if (build.Problem is { } p) return CheckOutcome.Out(p, spec.Args);
+            (wasm, native) = (build.WasmPath!, build.NativePath);
+        }
+        var runtimes = Resolve(spec);
+        var args = spec.Args.ToList();
+        CandidateMeasurement measure;
+        for (var raise = 0; ; raise++)
+        {
+            measure = new CandidateMeasurement(wasm, args, spec.StdinPath, spec.RunTimeout);
+            var (problem, fastestMs, method) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
+            if (problem is not null) return CheckOutcome.Out(problem, args);
+            var floor = DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor);
+            if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
+            // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
+            var size = long.Parse(args[i], CultureInfo.InvariantCulture);
+            var step = (long)Math.Clamp(Math.Ceiling(2 * floor / Math.Max(fastestMs, floor / MaxRaiseStep)), 2, MaxRaiseStep);
+            args[i] = (size * step).ToString(CultureInfo.InvariantCulture);
+        }
+        rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed);
+        return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
+    }
+
+    /// <summary>The target first, then the peers, each available here (else bad input).</summary>
+    public static IReadOnlyList<IRuntime> Resolve(ReductionSpec spec)
+    {
+        var selected = RuntimeCatalog.Load(spec.ConfigPath).Select([spec.Target, .. spec.Peers]);
+        foreach (var rt in selected)
+            if (rt.Detect() is { Available: false } a)
+                throw new BadInputException($"runtime '{rt.Name}' is not available here: {a.Reason ?? "unknown reason"}", "Runtime");
+        return selected;
+    }
+
+    /// <summary>One unmeasured run per runtime (the campaign's warm-up): same status, exit code and output everywhere, and as the native UBSan build.</summary>
+    private static async Task<(string? Problem, double FastestMs, PhaseMethod Method)> CheckOutputsAsync(CandidateMeasurement measure,
+        IReadOnlyList<IRuntime> runtimes, string? native, ReductionSpec spec, CancellationToken ct)
+    {
+        RunResult? reference = null;
+        var fastest = double.MaxValue;
+        var method = PhaseMethod.Markers;
+        foreach (var rt in runtimes)
+        {
+            var run = await measure.RunAsync(rt, ct);
+            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, method);
+            if (reference is not null && (run.StdoutSha256 != reference.StdoutSha256 || run.ExitCode != reference.ExitCode))
+                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, method);
+            reference ??= run;
+            if (CandidateMeasurement.ExecutionMs(run) is double ms && ms < fastest) (fastest, method) = (ms, run.PhaseMethod);
+        }
+        if (native is not null)
+        {
+            var (sha, exit, problem) = await CandidateBuilder.RunNativeAsync(native, measure.Args, spec.StdinPath, spec.RunTimeout, ct);
+            if (problem is not null) return (problem, 0, method);
+            if (sha != reference!.StdoutSha256 || exit != reference.ExitCode) return ("the native build's output differs from the module's", 0, method);
+        }
+        return (null, fastest, method);
+    }
+
+    private static async Task<CheckOutcome> MeasureAsync(CandidateMeasurement measure, IReadOnlyList<IRuntime> runtimes, InterestingnessRule rule, long seed,
+        CancellationToken ct)
+    {
+        var runs = runtimes.ToDictionary(r => r.Name, _ => new List<RunResult>(), StringComparer.Ordinal);
+        var random = new Random(unchecked((int)seed));
+        InterestDecision decision;
+        do
+        {
+            foreach (var rt in runtimes.OrderBy(_ => random.Next()))
+            {
+                var run = await measure.RunAsync(rt, ct);
+                if (run.Status != RunStatus.Ok) return CheckOutcome.Out($"{rt.Name}: {run.Status.ToWire()} on a measured run", measure.Args);
+                runs[rt.Name].Add(run);
+            }
+            var peers = runtimes.Skip(1).ToDictionary(r => r.Name, r => (IReadOnlyList<RunResult>)runs[r.Name], StringComparer.Ordinal);
+            decision = rule.Decide(runs[runtimes[0].Name], peers);
+        } while (decision.Verdict == Interest.MoreRuns);
+        var sides = runtimes.Select(r => Side(r.Name, runs[r.Name])).ToList();
+        return new CheckOutcome(decision.Verdict == Interest.In, decision.Reason, decision, measure.Args, sides, measure.Wasm);
+    }
+
+    private static SideTimes Side(string runtime, List<RunResult> runs)
+    {
+        var times = runs.Select(CandidateMeasurement.ExecutionMs).OfType<double>().ToArray();
+        return new SideTimes(runtime, times.Length, times.Length == 0 ? null : RobustStats.Median(times), runs.FirstOrDefault()?.PhaseMethod);
+    }
+}
