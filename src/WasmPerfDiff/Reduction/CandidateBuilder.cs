@@ -32,7 +32,8 @@ public static class CandidateBuilder
         if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
         var native = Path.Combine(workDir, "candidate-ubsan");
         var nativeArgs = Sanitize.Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
-        var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, env, ct: ct);
+        // The native build keeps the whole PATH: gcc needs the assembler from /usr/bin, where binaryen's wasm-opt also lives.
+        var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
         if (!nativeBuilt.Ok) return new(wasm, null, "does not build natively with UBSan: " + FirstLine(nativeBuilt.Stderr));
         return new(wasm, native, null);
     }

@@ -28,7 +28,8 @@ public static class Reducers
         {
             // One check at a time (--n 1): parallel checks would measure each other. The original was just measured (-s).
             var script = CheckScript.Write(workDir, specPath, spec.ProgramName);
-            args = ["--n", "1", "--tidy", "--skip-interestingness-test-check", "--timeout", timeout, script, copy];
+            // C-Vise takes the test case by a bare file name, in its working directory.
+            args = ["--n", "1", "--tidy", "--skip-interestingness-test-check", "--timeout", timeout, script, spec.ProgramName];
         }
         else
         {
@@ -37,7 +38,7 @@ public static class Reducers
             args = [copy, "--command", "sh " + CheckScript.Quote(script), "--test", test, "--working", Path.Combine(workDir, "work.wasm"),
                 "--timeout", timeout, "--binaries", Path.GetDirectoryName(reducer)!];
         }
-        var result = await ToolProcess.RunAsync(reducer, args, budget, ct: ct);
+        var result = await ToolProcess.RunAsync(reducer, args, budget, ct: ct, workingDirectory: workDir);
         var end = result.ExitCode is null ? ReducerEnd.Budget : result.Ok ? ReducerEnd.Finished : ReducerEnd.Failed;
         return (end, $"$ {reducer} {string.Join(' ', args.Select(CheckScript.Quote))}\n{result.Stdout}\n{result.Stderr}");
     }

@@ -17,7 +17,10 @@ public static class ReduceCheckWorkflow
         if (!File.Exists(full)) throw new BadInputException($"candidate '{program}' does not exist", "Program");
         var size = ProgramSize.Of(full, spec.Level);
         var folder = new ReductionFolder(spec.OutDirectory, spec);
-        var outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct);
+        CheckOutcome outcome;
+        // A candidate the runtimes refuse is a step like any other: logged, not interesting.
+        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct); }
+        catch (BadInputException e) { outcome = CheckOutcome.Out(e.Message, spec.Args); }
         var best = folder.Best();
         var keep = outcome.Interesting && (best is null || size.Bytes <= best.Size.Bytes);
         var step = folder.Steps().Count;
