@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WasmPerfDiff.Cli.Options;
 using WasmPerfDiff.Cli.Views;
+using WasmPerfDiff.Campaigns;
 using WasmPerfDiff.Workflows;
 
 namespace WasmPerfDiff.Cli.Verbs;
@@ -24,10 +25,11 @@ public static class ReduceVerb
         var outDir = new Option<string>("--out", "-o") { Description = "output folder (new or empty; default reduced)", DefaultValueFactory = _ => "reduced" };
         var maxTime = new Option<string>("--max-time") { Description = "time budget: 90s, 30m, 1h", DefaultValueFactory = _ => "30m" };
         var seed = new Option<long>("--seed") { Description = "seed of the run order and the bootstrap", DefaultValueFactory = _ => 1 };
+        var metric = WireOption.Create<CompareMetric>("--metric", CompareMetric.Phases, "phases: execution time, as the campaign measures it | cpu: user+system time of the run (steadier on a loaded machine)");
         var json = CommonOptions.Json();
         var cmd = new Command("reduce", "shrink a finding's program while it stays slow on its runtime; writes the program, a step log, summary.json and ISSUE.md")
         {
-            db, @case, runtime, finding, top, wasm, peers, guestArgs, outDir, maxTime, seed, json,
+            db, @case, runtime, finding, top, wasm, peers, guestArgs, outDir, maxTime, seed, metric, json,
         };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
@@ -35,7 +37,7 @@ public static class ReduceVerb
             {
                 Database = pr.GetValue(db), Case = pr.GetValue(@case), Runtime = pr.GetValue(runtime), Finding = pr.GetValue(finding), Top = pr.GetValue(top),
                 Wasm = pr.GetValue(wasm), Peers = CommonOptions.SplitList(pr.GetValue(peers)), Args = pr.GetValue(guestArgs) ?? [],
-                Out = pr.GetValue(outDir)!, MaxTime = DurationParser.Parse(pr.GetValue(maxTime)!), Seed = pr.GetValue(seed),
+                Out = pr.GetValue(outDir)!, MaxTime = DurationParser.Parse(pr.GetValue(maxTime)!), Seed = pr.GetValue(seed), Metric = pr.GetValue(metric),
                 ConfigPath = pr.GetValue(CommonOptions.Config),
             };
             var result = await ReduceView.RunAsync(p => ReduceWorkflow.RunAsync(request, p, ct), quiet: pr.GetValue(json));

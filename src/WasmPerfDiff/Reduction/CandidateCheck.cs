@@ -43,52 +43,63 @@ public static class CandidateCheck
         for (var raise = 0; ; raise++)
         {
             measure = new CandidateMeasurement(wasm, args, spec.StdinPath, spec.RunTimeout);
-            var (problem, fastestMs, method) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
+            var (problem, fastestMs, floor) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
             if (problem is not null) return CheckOutcome.Out(problem, args);
-            var floor = DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
             // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
             var size = long.Parse(args[i], CultureInfo.InvariantCulture);
             var step = (long)Math.Clamp(Math.Ceiling(2 * floor / Math.Max(fastestMs, floor / MaxRaiseStep)), 2, MaxRaiseStep);
             args[i] = (size * step).ToString(CultureInfo.InvariantCulture);
         }
-        rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed);
+        rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
         return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
     }
 
     /// <summary>The target first, then the peers, each available here (else bad input).</summary>
-    public static IReadOnlyList<IRuntime> Resolve(ReductionSpec spec)
+    public static IReadOnlyList<IRuntime> Resolve(ReductionSpec spec) => Resolve(spec.Target, spec.Peers, spec.ConfigPath);
+
+    public static IReadOnlyList<IRuntime> Resolve(string target, IReadOnlyList<string> peers, string? configPath)
     {
-        var selected = RuntimeCatalog.Load(spec.ConfigPath).Select([spec.Target, .. spec.Peers]);
+        var selected = RuntimeCatalog.Load(configPath).Select([target, .. peers]);
         foreach (var rt in selected)
             if (rt.Detect() is { Available: false } a)
                 throw new BadInputException($"runtime '{rt.Name}' is not available here: {a.Reason ?? "unknown reason"}", "Runtime");
         return selected;
     }
 
-    /// <summary>One unmeasured run per runtime (the campaign's warm-up): same status, exit code and output everywhere, and as the native UBSan build.</summary>
-    private static async Task<(string? Problem, double FastestMs, PhaseMethod Method)> CheckOutputsAsync(CandidateMeasurement measure,
+    /// <summary>
+    /// One unmeasured run per runtime (the campaign's warm-up): same status, exit code and output everywhere, and as the
+    /// native UBSan build. Also the fastest side's time by the rule's metric and the shortest time that metric measures
+    /// well (<see cref="DurationFloor"/>'s clock part; CPU time is read from the kernel's accounting, held to the
+    /// baseline-subtraction floor).
+    /// </summary>
+    private static async Task<(string? Problem, double FastestMs, double FloorMs)> CheckOutputsAsync(CandidateMeasurement measure,
         IReadOnlyList<IRuntime> runtimes, string? native, ReductionSpec spec, CancellationToken ct)
     {
         RunResult? reference = null;
         var fastest = double.MaxValue;
-        var method = PhaseMethod.Markers;
+        var method = spec.Metric == Campaigns.CompareMetric.Cpu ? PhaseMethod.Baseline : PhaseMethod.Markers;
         foreach (var rt in runtimes)
         {
             var run = await measure.RunAsync(rt, ct);
-            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, method);
+            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, 0);
             if (reference is not null && (run.StdoutSha256 != reference.StdoutSha256 || run.ExitCode != reference.ExitCode))
-                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, method);
+                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, 0);
             reference ??= run;
-            if (CandidateMeasurement.ExecutionMs(run) is double ms && ms < fastest) (fastest, method) = (ms, run.PhaseMethod);
+            var ms = spec.Metric == Campaigns.CompareMetric.Cpu ? run.UserMs + run.SysMs : CandidateMeasurement.ExecutionMs(run) ?? 0;
+            if (ms < fastest)
+            {
+                fastest = ms;
+                if (spec.Metric == Campaigns.CompareMetric.Phases) method = run.PhaseMethod;
+            }
         }
         if (native is not null)
         {
             var (sha, exit, problem) = await CandidateBuilder.RunNativeAsync(native, measure.Args, spec.StdinPath, spec.RunTimeout, ct);
-            if (problem is not null) return (problem, 0, method);
-            if (sha != reference!.StdoutSha256 || exit != reference.ExitCode) return ("the native build's output differs from the module's", 0, method);
+            if (problem is not null) return (problem, 0, 0);
+            if (sha != reference!.StdoutSha256 || exit != reference.ExitCode) return ("the native build's output differs from the module's", 0, 0);
         }
-        return (null, fastest, method);
+        return (null, fastest, DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor));
     }
 
     private static async Task<CheckOutcome> MeasureAsync(CandidateMeasurement measure, IReadOnlyList<IRuntime> runtimes, InterestingnessRule rule, long seed,
@@ -108,13 +119,13 @@ public static class CandidateCheck
             var peers = runtimes.Skip(1).ToDictionary(r => r.Name, r => (IReadOnlyList<RunResult>)runs[r.Name], StringComparer.Ordinal);
             decision = rule.Decide(runs[runtimes[0].Name], peers);
         } while (decision.Verdict == Interest.MoreRuns);
-        var sides = runtimes.Select(r => Side(r.Name, runs[r.Name])).ToList();
+        var sides = runtimes.Select(r => Side(r.Name, runs[r.Name], rule.Metric)).ToList();
         return new CheckOutcome(decision.Verdict == Interest.In, decision.Reason, decision, measure.Args, sides, measure.Wasm);
     }
 
-    private static SideTimes Side(string runtime, List<RunResult> runs)
+    private static SideTimes Side(string runtime, List<RunResult> runs, Campaigns.CompareMetric metric)
     {
-        var times = runs.Select(CandidateMeasurement.ExecutionMs).OfType<double>().ToArray();
+        var times = runs.Select(r => metric == Campaigns.CompareMetric.Cpu ? r.UserMs + r.SysMs : CandidateMeasurement.ExecutionMs(r)).OfType<double>().ToArray();
         return new SideTimes(runtime, times.Length, times.Length == 0 ? null : RobustStats.Median(times), runs.FirstOrDefault()?.PhaseMethod);
     }
 }

@@ -26,7 +26,10 @@ public sealed record InterestDecision(Interest Verdict, string? Peer, double? Fa
 /// is a chance for noise to cross the line) and stops as soon as the answer is clear either way; the last look uses
 /// 95 % and counts a candidate still straddling the line as out, so noise never makes a program "interesting".
 /// </summary>
-public sealed record InterestingnessRule(double RequiredFactor, int MinRuns = CompareAnalysis.MinRuns, int MaxRuns = 12, long Seed = 1)
+/// <param name="Metric">What is compared, as in <c>compare --metric</c>: the execution phase (the campaign's measurement), or the
+/// CPU time of the run, which a loaded machine's waiting for a core does not inflate.</param>
+public sealed record InterestingnessRule(double RequiredFactor, int MinRuns = CompareAnalysis.MinRuns, int MaxRuns = 12, long Seed = 1,
+    CompareMetric Metric = CompareMetric.Phases)
 {
     /// <summary>A reduced program must stay at least this many times slower than its peers, whatever the original was.</summary>
     public const double MinimumFactor = 1.5;
@@ -50,7 +53,7 @@ public sealed record InterestingnessRule(double RequiredFactor, int MinRuns = Co
         var estimates = new List<(string Peer, RatioEstimate Ratio)>();
         foreach (var (peer, peerRuns) in peers)
         {
-            var settings = new CompareSettings(peer, target[0].Runtime);
+            var settings = new CompareSettings(peer, target[0].Runtime, Metric: Metric);
             if (CompareAnalysis.ExecutionRatio(peerRuns, target, settings, Seed, Resamples, confidence) is not { } r)
                 return new(Interest.Out, peer, null, null, null, $"no execution time against {peer}");
             estimates.Add((peer, r));

@@ -34,6 +34,8 @@ public sealed record ReductionSpec
     /// <summary>The factor each candidate must keep against every peer (<see cref="InterestingnessRule.Required"/>).</summary>
     public required double RequiredFactor { get; init; }
     public int MaxRuns { get; init; } = 12;
+    /// <summary>What the factor is of (<see cref="InterestingnessRule.Metric"/>).</summary>
+    public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public long Seed { get; init; } = 1;
     /// <summary>The output folder that always holds the best program so far.</summary>

@@ -25,6 +25,7 @@ public sealed record ReduceRequest
     public long Seed { get; init; } = 1;
     /// <summary>Runs per side of the before and after measurements.</summary>
     public int MeasureRuns { get; init; } = 9;
+    public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
 }
 
 /// <summary>Where a reduction is: sizes at start and now, the factor of the last kept candidate, steps tried and kept, time left.</summary>

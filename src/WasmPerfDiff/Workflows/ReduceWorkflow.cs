@@ -28,6 +28,7 @@ public static class ReduceWorkflow
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
             throw new BadInputException($"'{request.Out}' is not empty; name a new folder for the reduction", "Out");
         foreach (var level in inputs.Select(i => i.Level).Distinct()) ReducerTools.ForLevel(level);
+        foreach (var input in inputs) CandidateCheck.Resolve(input.Target, input.Peers, input.ConfigPath);
         OutputPaths.PrepareDirectory(outDir, "Out");
         var budget = request.MaxTime / inputs.Count;
         var summaries = new List<ReductionSummary>();
@@ -72,9 +73,9 @@ public static class ReduceWorkflow
             Target = input.Target, Peers = input.Peers, ConfigPath = input.ConfigPath, Level = input.Level, Language = input.Language,
             ProgramName = Path.GetFileName(input.Program), Args = input.Args, SizeArgIndex = ReduceInputs.SizeArgIndex(input.Args), StdinPath = input.Stdin,
             IncludeDirectory = input.IncludeDirectory, WasmCompiler = tools.WasmCompiler, NativeCompiler = tools.NativeCompiler,
-            RequiredFactor = InterestingnessRule.MinimumFactor, Seed = request.Seed, OutDirectory = dir,
+            RequiredFactor = InterestingnessRule.MinimumFactor, Seed = request.Seed, OutDirectory = dir, Metric = request.Metric,
         };
-        var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.MeasureRuns, request.MeasureRuns, request.Seed);
+        var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.MeasureRuns, request.MeasureRuns, request.Seed, request.Metric);
         var before = await CandidateCheck.RunAsync(spec, input.Program, Sub(work, "before"), fixedRuns, ct);
         var start = ProgramSize.Of(input.Program, input.Level);
         var folder = new ReductionFolder(dir, spec);
@@ -152,9 +153,7 @@ public static class ReduceWorkflow
         var reduced = summary.End != ReductionEnd.NotReproduced && File.Exists(folder.ModulePath);
         if (reduced)
         {
-            var spec = new ReductionSpec { Target = input.Target, Peers = input.Peers, ConfigPath = input.ConfigPath, Level = input.Level,
-                ProgramName = summary.ProgramFile, Args = args, RequiredFactor = summary.RequiredFactor, OutDirectory = folder.Directory };
-            foreach (var rt in CandidateCheck.Resolve(spec))
+            foreach (var rt in CandidateCheck.Resolve(input.Target, input.Peers, input.ConfigPath))
                 facts.Add(await Reproduction.DescribeAsync(rt, folder.Directory, folder.ModulePath, args, input.Stdin, CancellationToken.None));
         }
         summary = summary with { Runtimes = facts, TextFile = File.Exists(folder.TextPath) ? ReductionFolder.TextFile : null };
