@@ -39,12 +39,17 @@ public static class CandidateCheck
         }
         var runtimes = Resolve(spec);
         var args = spec.Args.ToList();
-        CandidateMeasurement measure;
+        var cpu = spec.Metric == Campaigns.CompareMetric.Cpu;
+        CandidateMeasurement? measure = null;
+        var previousMs = 0.0;
         for (var raise = 0; ; raise++)
         {
-            measure = new CandidateMeasurement(wasm, args, spec.StdinPath, spec.RunTimeout);
-            var (problem, fastestMs, floor) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
-            if (problem is not null) return CheckOutcome.Out(problem, args);
+            var next = new CandidateMeasurement(wasm, args.ToList(), spec.StdinPath, spec.RunTimeout, cpu);
+            var (problem, fastestMs, floor) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
+            if (problem is not null) return CheckOutcome.Out(problem, next.Args);
+            // A raise that did not lengthen the run (the candidate no longer reads its size) is undone.
+            if (measure is not null && fastestMs < 1.5 * previousMs) break;
+            (measure, previousMs) = (next, fastestMs);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
             // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
             var size = long.Parse(args[i], CultureInfo.InvariantCulture);

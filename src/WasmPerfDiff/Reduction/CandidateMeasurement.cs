@@ -9,9 +9,11 @@ namespace WasmPerfDiff.Reduction;
 /// One candidate's runs, measured as a campaign measures a cell: one child process per run through
 /// <see cref="RuntimeRunner"/>, and for a runtime whose phases come from the wall time alone, the module's baseline
 /// (same module, empty <c>_start</c>) run right after it and subtracted (<see cref="CampaignScheduler.SubtractBaseline"/>),
-/// its first run made unmeasured as the campaign warms it.
+/// its first run made unmeasured as the campaign warms it. With <paramref name="subtractCpu"/> (the CPU metric) every runtime's
+/// baseline is run and its CPU time subtracted too: what the runtime pays per process whatever the program (start-up, a
+/// module scan, teardown) is not what a reduction must keep, and a program reduced to nothing would otherwise keep it.
 /// </summary>
-public sealed class CandidateMeasurement(string wasm, IReadOnlyList<string> args, string? stdin, TimeSpan timeout)
+public sealed class CandidateMeasurement(string wasm, IReadOnlyList<string> args, string? stdin, TimeSpan timeout, bool subtractCpu = false)
 {
     private readonly HashSet<string> _warmBaselines = new(StringComparer.Ordinal);
     private readonly string? _baseline = BaselineModule.PathFor(wasm);
@@ -23,11 +25,14 @@ public sealed class CandidateMeasurement(string wasm, IReadOnlyList<string> args
     public async Task<RunResult> RunAsync(IRuntime runtime, CancellationToken ct)
     {
         var run = await runtime.RunAsync(new RunRequest(wasm, args, timeout, stdin), ct);
-        if (run is not { Status: RunStatus.Ok, PhaseMethod: PhaseMethod.Wall } || _baseline is null) return run;
+        var wall = run.PhaseMethod == PhaseMethod.Wall;
+        if (run.Status != RunStatus.Ok || _baseline is null || !(wall || subtractCpu)) return run;
         var request = new RunRequest(_baseline, args, timeout, stdin);
         if (_warmBaselines.Add(runtime.Name)) await runtime.RunAsync(request, ct);
         var baseline = await runtime.RunAsync(request, ct);
-        return baseline.Status == RunStatus.Ok ? CampaignScheduler.SubtractBaseline(run, baseline.WallMs) : run;
+        if (baseline.Status != RunStatus.Ok) return run;
+        if (wall) run = CampaignScheduler.SubtractBaseline(run, baseline.WallMs);
+        return subtractCpu ? run with { UserMs = Math.Max(0, run.UserMs - baseline.UserMs), SysMs = Math.Max(0, run.SysMs - baseline.SysMs) } : run;
     }
 
     /// <summary>The execution time the analysis would use (ms), null when the run failed.</summary>

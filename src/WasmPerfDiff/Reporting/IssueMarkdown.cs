@@ -43,8 +43,10 @@ public static class IssueMarkdown
             sb.Append($"- {E(r.Name)}{(r.Name == s.Target ? " (slow)" : "")}:");
             sb.Append(r.Command is { } c ? "\n\n" + Indent(Fence("sh", c)) : $" {E(r.Note ?? "no command")}\n");
         }
-        sb.Append("\n## Measurements\n\nExecution time per run (the runtime's own phase split, else the run's wall time minus that of the same module ");
-        sb.Append("with an empty `_start`), median of the runs; factor = target / peer, ratio of medians with a 95 % bootstrap interval, against the weakest peer.\n\n");
+        sb.Append(s.Metric == Campaigns.CompareMetric.Cpu
+            ? "\n## Measurements\n\nCPU time (user + system) per run minus that of the same module with an empty `_start`"
+            : "\n## Measurements\n\nExecution time per run (the runtime's own phase split, else the run's wall time minus that of the same module with an empty `_start`)");
+        sb.Append(", median of the runs; factor = target / peer, ratio of medians with a 95 % bootstrap interval, against the weakest peer.\n\n");
         sb.Append("| program | size | runtime | runs | median ms | factor | 95 % interval |\n|---|---|---|---:|---:|---:|---|\n");
         AppendRows(sb, "original", s.Before.Describe(s.Level), s.BeforeCheck, s.Target);
         if (s.AfterCheck is { } a) AppendRows(sb, "reduced", s.After.Describe(s.Level), a, s.Target);

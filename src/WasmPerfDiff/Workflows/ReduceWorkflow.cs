@@ -138,6 +138,7 @@ public static class ReduceWorkflow
             start, now, before, after, spec.RequiredFactor, null, [], HostFingerprint.Current(), finding)
         {
             ProgramFile = spec.ProgramName,
+            Metric = spec.Metric,
             ModuleFile = input.Level == ReductionLevel.C ? ReductionFolder.ModuleFile : spec.ProgramName,
             BuildCommand = input.Level == ReductionLevel.C
                 ? "clang " + string.Join(' ', BuildCommands.Expand(BuildCommands.Wasm(WasmCompiler.Clang, "O2", input.Language), spec.ProgramName, ReductionFolder.ModuleFile,

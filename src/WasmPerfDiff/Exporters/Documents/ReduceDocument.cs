@@ -8,7 +8,7 @@ namespace WasmPerfDiff.Exporters.Documents;
 /// with their reproduction commands. The duplicate groups of <c>--top</c> come beside the entries.
 /// </summary>
 public sealed record ReduceDocument(
-    string Name, string Level, string Out, string Target, IReadOnlyList<string> Peers, string End, double ElapsedS, int Tried, int Kept,
+    string Name, string Level, string Metric, string Out, string Target, IReadOnlyList<string> Peers, string End, double ElapsedS, int Tried, int Kept,
     ReduceDocument.Size Before, ReduceDocument.Size After, double RequiredFactor, ReduceDocument.Measurement Original, ReduceDocument.Measurement? Reduced,
     string? Construct, string ProgramFile, string ModuleFile, string? TextFile, string? BuildCommand, IReadOnlyList<RuntimeFacts> Runtimes, string? Finding)
 {
@@ -18,7 +18,7 @@ public sealed record ReduceDocument(
         IReadOnlyList<Side> Sides);
 
     public static ReduceDocument From(ReductionSummary s) => new(
-        s.Name, s.Level.ToWire(), s.OutDirectory, s.Target, s.Peers, s.End.ToWire(), Math.Round(s.Elapsed.TotalSeconds, 1), s.Tried, s.Kept,
+        s.Name, s.Level.ToWire(), s.Metric.ToWire(), s.OutDirectory, s.Target, s.Peers, s.End.ToWire(), Math.Round(s.Elapsed.TotalSeconds, 1), s.Tried, s.Kept,
         new Size(s.Before.Bytes, s.Before.Lines), new Size(s.After.Bytes, s.After.Lines), Math.Round(s.RequiredFactor, 4),
         Of(s.BeforeCheck), s.AfterCheck is { } a ? Of(a) : null, s.Construct?.ToString(), s.ProgramFile, s.ModuleFile, s.TextFile, s.BuildCommand,
         s.Runtimes, s.Finding);
