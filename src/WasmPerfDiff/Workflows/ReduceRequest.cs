@@ -24,7 +24,7 @@ public sealed record ReduceRequest
     public string? ConfigPath { get; init; }
     public long Seed { get; init; } = 1;
     /// <summary>Runs per side of the before and after measurements.</summary>
-    public int MeasureRuns { get; init; } = 9;
+    public int Runs { get; init; } = 9;
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
 }
 

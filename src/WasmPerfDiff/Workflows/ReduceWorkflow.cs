@@ -24,6 +24,7 @@ public static class ReduceWorkflow
     {
         var inputs = Resolve(request);
         if (request.MaxTime <= TimeSpan.Zero) throw new BadInputException("must be positive", "MaxTime");
+        if (request.Runs < Analysis.CompareAnalysis.MinRuns) throw new BadInputException($"must be at least {Analysis.CompareAnalysis.MinRuns}", "Runs");
         var outDir = OutputPaths.CheckDirectory(request.Out, "Out");
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
             throw new BadInputException($"'{request.Out}' is not empty; name a new folder for the reduction", "Out");
@@ -75,7 +76,7 @@ public static class ReduceWorkflow
             IncludeDirectory = input.IncludeDirectory, WasmCompiler = tools.WasmCompiler, NativeCompiler = tools.NativeCompiler,
             RequiredFactor = InterestingnessRule.MinimumFactor, Seed = request.Seed, OutDirectory = dir, Metric = request.Metric,
         };
-        var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.MeasureRuns, request.MeasureRuns, request.Seed, request.Metric);
+        var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.Runs, request.Runs, request.Seed, request.Metric);
         var before = await CandidateCheck.RunAsync(spec, input.Program, Sub(work, "before"), fixedRuns, ct);
         var start = ProgramSize.Of(input.Program, input.Level);
         var folder = new ReductionFolder(dir, spec);
