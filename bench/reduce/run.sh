@@ -34,6 +34,7 @@ reduce() { # dir name target peers args...
   "${cli[@]}" reduce --wasm "$dir/$name.wasm" --runtime "$target" --peers "$peers" "${args[@]}" ${CONFIG:+--config "$CONFIG"} \
     --metric "${METRIC:-cpu}" --max-time "${MAX_TIME:-30m}" -o "$dir/reduced" --json > "$dir/reduce.json" 2> "$dir/reduce.log" || true
   echo "$name on $target vs $peers: $(( $(date +%s) - start )) s; folder $dir/reduced"
+  [ -s "$dir/reduce.json" ] || { tail -1 "$dir/reduce.log"; return; }
   node -e '
     const d = require(process.argv[1]).reductions[0]; if (!d) process.exit(0);
     const f = m => m ? `×${m.factor} [${m.ci_low}, ${m.ci_high}] (${m.interesting ? "kept" : "not kept"})` : "not measured";
@@ -44,10 +45,10 @@ reduce() { # dir name target peers args...
 case ${1:-all} in
 sha256|all)
   dir=$(stage sha256 strings/sha256.c)
-  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 15625000 ;;&
+  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000 ;;&
 methcall|all)
   dir=$(stage methcall misc/methcall.c)
-  reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 38452148 ;;&
+  reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 1000000 ;;&
 planted|all)
   dir="$out/planted"
   mkdir -p "$dir"

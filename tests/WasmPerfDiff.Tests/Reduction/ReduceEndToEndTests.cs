@@ -21,7 +21,7 @@ public class ReduceEndToEndTests
     {
         var p = await PlantedReduction.CreateAsync("small");
         var outDir = Path.Combine(p.Folder, "reduced");
-        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "30s"));
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "50s"));
         Assert.True(r.ExitCode == 0, r.Stderr);
 
         var reduced = File.ReadAllText(Path.Combine(outDir, "small.c"));
