@@ -41,7 +41,7 @@ public static class CandidateCheck
         var args = spec.Args.ToList();
         var cpu = spec.Metric == Campaigns.CompareMetric.Cpu;
         CandidateMeasurement? measure = null;
-        var previousMs = 0.0;
+        var (previousMs, floorMs) = (0.0, 0.0);
         for (var raise = 0; ; raise++)
         {
             var next = new CandidateMeasurement(wasm, args.ToList(), spec.StdinPath, spec.RunTimeout, cpu);
@@ -49,13 +49,16 @@ public static class CandidateCheck
             if (problem is not null) return CheckOutcome.Out(problem, next.Args);
             // A raise that did not lengthen the run (the candidate no longer reads its size) is undone.
             if (measure is not null && fastestMs < 1.5 * previousMs) break;
-            (measure, previousMs) = (next, fastestMs);
+            (measure, previousMs, floorMs) = (next, fastestMs, floor);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
             // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
             var size = long.Parse(args[i], CultureInfo.InvariantCulture);
             var step = (long)Math.Clamp(Math.Ceiling(2 * floor / Math.Max(fastestMs, floor / MaxRaiseStep)), 2, MaxRaiseStep);
             args[i] = (size * step).ToString(CultureInfo.InvariantCulture);
         }
+        // Below the floor a ratio is of clock noise: such a candidate (typically one that no longer does the work) is not measured.
+        if (previousMs < floorMs)
+            return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
         rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
         return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
     }
