@@ -36,7 +36,9 @@ public static class IssueMarkdown
         sb.Append("## Program\n\n");
         AppendProgram(sb, s);
         sb.Append("## Reproduce\n\nIn this folder");
-        if (s.BuildCommand is { } build) sb.Append(", build the module from the source, then run it on each engine:\n\n").Append(Fence("sh", build));
+        if (s.BuildCommand is { } build)
+            sb.Append(", build the module from the source (clang for wasm32-wasi; with binaryen's `wasm-opt` off PATH, as the measured module was built), ")
+              .Append("then run it on each engine:\n\n").Append(Fence("sh", build));
         else sb.Append(", run the module on each engine:\n\n");
         foreach (var r in s.Runtimes)
         {
