@@ -46,6 +46,22 @@ public class ReduceEndToEndTests
     }
 
     [RequiresReduceToolsFact]
+    public async Task A_module_without_source_is_reduced_by_wasm_reduce_and_keeps_the_construct()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        File.Delete(p.Source); // no small.c beside the module: wasm level
+        var outDir = Path.Combine(p.Folder, "reduced");
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "50s"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        Assert.Equal("wasm", root.GetProperty("level").GetString());
+        Assert.True(root.GetProperty("after").GetProperty("bytes").GetInt64() < root.GetProperty("before").GetProperty("bytes").GetInt64());
+        Assert.True(root.GetProperty("reduced").GetProperty("interesting").GetBoolean(), root.GetProperty("reduced").GetProperty("verdict").GetString());
+        Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
+        Assert.Contains("./small.wasm", File.ReadAllText(Path.Combine(outDir, "ISSUE.md")));
+    }
+
+    [RequiresReduceToolsFact]
     public async Task A_reduction_stopped_midway_leaves_the_best_program_so_far_in_its_folder()
     {
         var p = await PlantedReduction.CreateAsync("small");
