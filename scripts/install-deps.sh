@@ -9,6 +9,7 @@
 #   gcc                                            builds the measured-process launcher (max RSS, no orphans)
 #   gjs                                            SpiderMonkey (the spidermonkey runtime, with the WASI shim from npm)
 #   csmith libcsmith-dev libclang-rt-14-dev         gen programs / hunt: Csmith seeds (headers in /usr/include/csmith), native UBSan filter
+#   cvise binaryen wabt                            wasm-perfdiff reduce: C-Vise (source level), binaryen's wasm-reduce (wasm level), wabt's wasm2wat (the text shown)
 #   cmake make git xz-utils                        runtimes install: source builds (wasm3, WAMR modes; wasm3 clones uvwasi); the tests' .tar.xz fixtures
 # The .NET 10 SDK must already be there; embedded Wasmtime comes from NuGet.
 set -euo pipefail
@@ -16,7 +17,7 @@ export DEBIAN_FRONTEND=noninteractive
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 libclang-rt-14-dev csmith libcsmith-dev linux-perf chromium hyperfine time gcc gjs cmake make git xz-utils)
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 libclang-rt-14-dev csmith libcsmith-dev linux-perf chromium hyperfine time gcc gjs cvise binaryen wabt cmake make git xz-utils)
 command -v node >/dev/null || packages+=(nodejs)
 
 $sudo apt-get update -qq

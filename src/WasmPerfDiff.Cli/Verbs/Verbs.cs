@@ -23,6 +23,8 @@ public static class Verbs
         ReportVerb.Create(),
         CompareVerb.Create(),
         BisectVerb.Create(),
+        ReduceVerb.Create(),
+        ReduceCheckVerb.Create(),
         DemoVerb.Create(),
         HuntVerb.Create(),
     ];

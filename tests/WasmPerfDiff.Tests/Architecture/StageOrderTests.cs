@@ -10,7 +10,7 @@ public sealed partial class StageOrderTests
 {
     /// <summary>The pipeline order; a room may refer to rooms on its left only.</summary>
     public static readonly string[] Stages =
-        ["Host", "Corpus", "Runtimes", "Measurement", "Campaigns", "Store", "Analysis", "Profiling", "Reporting", "Exporters", "Cluster", "Workflows"];
+        ["Host", "Corpus", "Runtimes", "Measurement", "Campaigns", "Store", "Analysis", "Reduction", "Profiling", "Reporting", "Exporters", "Cluster", "Workflows"];
 
     private static string Library => Path.Combine(TestPaths.RepoRoot, "src", "WasmPerfDiff");
 

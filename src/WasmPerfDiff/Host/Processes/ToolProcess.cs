@@ -22,7 +22,7 @@ public sealed record ToolResult(int? ExitCode, string Stdout, string Stderr, Tim
 public static class ToolProcess
 {
     public static async Task<ToolResult> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -30,6 +30,7 @@ public static class ToolProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (environment != null)

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# reduce on the issue's real cases and on the planted anomaly (see README.md here).
+#   bench/reduce/run.sh sha256     sha256 on v8-liftoff against wasmtime-winch (source level)
+#   bench/reduce/run.sh methcall   methcall on v8-turbofan against wasmtime-cranelift (source level)
+#   bench/reduce/run.sh planted    corpus-free planted case: i64.popcnt slow on a fake runtime over wasm3 (tests/…/Fixtures/reduce/planted.c)
+# Environment: MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
+# WASM3 (default ../shared/runtimes/bin/wasm3).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${OUT:-$(mktemp -d /tmp/reduce-bench.XXXX)}
+mkdir -p "$out"
+bin="$out/bin"
+[ -f "$bin/wasm-perfdiff.dll" ] || dotnet build "$root/src/WasmPerfDiff.Cli" -c Release -o "$bin" -v q -nologo >/dev/null
+cli=(dotnet "$bin/wasm-perfdiff.dll")
+wasm3=${WASM3:-$root/../shared/runtimes/bin/wasm3}
+
+# A case of the corpus as a module with its C source (and perfdiff.h) beside it, so reduce works at source level.
+stage() { # name source-relative-to-corpus size-args...
+  local name=$1 src=$2 dir="$out/$1"
+  mkdir -p "$dir"
+  cp "$root/corpus/$src" "$dir/$name.c"
+  cp "$root/corpus/include/perfdiff.h" "$dir/"
+  PATH=/usr/lib/llvm-14/bin:/bin clang --target=wasm32-wasi -O2 -Wl,--strip-debug -I"$dir" -o "$dir/$name.wasm" "$dir/$name.c"
+  echo "$dir"
+}
+
+reduce() { # dir name target peers args...
+  local dir=$1 name=$2 target=$3 peers=$4; shift 4
+  local args=()
+  for a in "$@"; do args+=(--arg "$a"); done
+  rm -rf "$dir/reduced"
+  local start=$(date +%s)
+  "${cli[@]}" reduce --wasm "$dir/$name.wasm" --runtime "$target" --peers "$peers" "${args[@]}" ${CONFIG:+--config "$CONFIG"} \
+    --metric "${METRIC:-cpu}" --max-time "${MAX_TIME:-30m}" -o "$dir/reduced" --json > "$dir/reduce.json" 2> "$dir/reduce.log" || true
+  echo "$name on $target vs $peers: $(( $(date +%s) - start )) s; folder $dir/reduced"
+  [ -s "$dir/reduce.json" ] || { tail -1 "$dir/reduce.log"; return; }
+  node -e '
+    const d = require(process.argv[1]).reductions[0]; if (!d) process.exit(0);
+    const f = m => m ? `×${m.factor} [${m.ci_low}, ${m.ci_high}] (${m.interesting ? "kept" : "not kept"})` : "not measured";
+    console.log(`  size ${d.before.lines} → ${d.after.lines} lines (${d.before.bytes} → ${d.after.bytes} bytes), ${d.end}, ${d.tried} tried / ${d.kept} kept, ${d.elapsed_s} s`);
+    console.log(`  factor before ${f(d.original)}, after ${f(d.reduced)}; required ×${d.required_factor.toFixed(2)}; construct ${d.construct}`);' "$dir/reduce.json"
+}
+
+case ${1:-all} in
+sha256|all)
+  dir=$(stage sha256 strings/sha256.c)
+  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000 ;;&
+methcall|all)
+  dir=$(stage methcall misc/methcall.c)
+  reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 1000000 ;;&
+planted|all)
+  dir="$out/planted"
+  mkdir -p "$dir"
+  cp "$root/tests/WasmPerfDiff.Tests/Fixtures/reduce/planted.c" "$dir/"
+  PATH=/usr/lib/llvm-14/bin:/bin clang --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$dir/planted.wasm" "$dir/planted.c"
+  cat > "$dir/config.json" <<JSON
+{ "paths": { "wasm3": "$wasm3" },
+  "runtimes": [ { "name": "slow-popcnt", "engine": "planted", "tier": "slow-on-popcnt",
+    "command": ["$root/tests/WasmPerfDiff.Tests/Fixtures/fake-runtimes/slow-on-popcnt.sh", "$wasm3", "{wasm}", "{args}"] } ] }
+JSON
+  CONFIG="$dir/config.json" reduce "$dir" planted slow-popcnt "${PEERS:-wasm3}" 2 ;;
+esac

@@ -1,0 +1,62 @@
+using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Host;
+using WasmPerfDiff.Host.Processes;
+
+namespace WasmPerfDiff.Reduction;
+
+/// <summary>A source candidate built: the module, and the native UBSan build whose output the module must match; or why not.</summary>
+public sealed record CandidateBuild(string? WasmPath, string? NativePath, string? Problem);
+
+/// <summary>
+/// Builds a C candidate as the corpus is built (<see cref="BuildCommands.Wasm"/>, clang for wasm32-wasi, no wasm-opt on
+/// PATH) and natively with gcc's <c>-fsanitize=undefined -fno-sanitize-recover=undefined</c>, so undefined behaviour
+/// (which reductions love to introduce) ends the native run with an error instead of passing silently. gcc, because
+/// Debian's clang needs an extra package for its UBSan runtime while gcc's comes with it.
+/// </summary>
+public static class CandidateBuilder
+{
+    private static readonly TimeSpan CompileTimeout = TimeSpan.FromSeconds(60);
+
+    public static readonly IReadOnlyList<string> Sanitize = ["-fsanitize=undefined", "-fno-sanitize-recover=undefined"];
+
+    public static async Task<CandidateBuild> BuildAsync(ReductionSpec spec, string source, string workDir, CancellationToken ct)
+    {
+        var include = spec.IncludeDirectory ?? workDir;
+        var env = new Dictionary<string, string>
+        {
+            ["PATH"] = BuildToolchain.PathWithoutWasmOpt(Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin"),
+        };
+        var wasm = Path.Combine(workDir, "candidate.wasm");
+        foreach (var step in BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language))
+        {
+            var built = await ToolProcess.RunAsync(spec.WasmCompiler!, BuildCommands.Expand(step, source, wasm, include), CompileTimeout, env, ct: ct);
+            if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
+        }
+        var native = Path.Combine(workDir, "candidate-ubsan");
+        var nativeArgs = Sanitize.Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
+        // The native build keeps the whole PATH: gcc needs the assembler from /usr/bin, where binaryen's wasm-opt also lives.
+        var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
+        if (!nativeBuilt.Ok) return new(wasm, null, "does not build natively with UBSan: " + FirstLine(nativeBuilt.Stderr));
+        return new(wasm, native, null);
+    }
+
+    /// <summary>Runs the UBSan build; returns the SHA-256 of its stdout, or why the run does not count (UB, a crash, a nonzero exit).</summary>
+    public static async Task<(string? StdoutSha256, int? ExitCode, string? Problem)> RunNativeAsync(string native, IReadOnlyList<string> args, string? stdin,
+        TimeSpan timeout, CancellationToken ct)
+    {
+        var spec = new ProcessSpec(native, args, timeout) { StdinPath = stdin };
+        var outcome = await ChildProcess.RunAsync(spec, null, ct);
+        if (outcome.TimedOut) return (null, null, "the native UBSan build timed out");
+        var stderr = outcome.Stderr.HeadText;
+        if (stderr.Contains("runtime error:", StringComparison.Ordinal)) return (null, outcome.ExitCode, "UBSan: " + FirstLine(stderr[stderr.IndexOf("runtime error:", StringComparison.Ordinal)..]));
+        if (outcome.Signal is int sig) return (null, null, $"the native build died by signal {sig}");
+        return (outcome.Stdout.Sha256, outcome.ExitCode, null);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+            ?? text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using WasmPerfDiff.Analysis;
+using WasmPerfDiff.Measurement;
+using WasmPerfDiff.Runtimes;
+
+namespace WasmPerfDiff.Reduction;
+
+/// <summary>One runtime's side of a check: ok runs and the median execution time (ms).</summary>
+public sealed record SideTimes(string Runtime, int Runs, double? MedianMs, PhaseMethod? Method);
+
+/// <summary>What a check concluded, with the arguments the candidate was measured with (the size argument may have been raised).</summary>
+public sealed record CheckOutcome(bool Interesting, string Reason, InterestDecision? Decision, IReadOnlyList<string> Args, IReadOnlyList<SideTimes> Sides,
+    string? Module = null)
+{
+    public static CheckOutcome Out(string reason, IReadOnlyList<string> args) => new(false, reason, null, args, []);
+}
+
+/// <summary>
+/// "Is this candidate still interesting?", in the order that rejects cheaply first: it builds (source level), the target
+/// and every peer run it to the same exit code and output, the native UBSan build reports nothing and prints the same
+/// output (source level), its run is long enough to measure (else the size argument is raised), and the slowdown holds
+/// (<see cref="InterestingnessRule"/>, sequential rounds in a seeded shuffled order, as a campaign's rounds).
+/// </summary>
+public static class CandidateCheck
+{
+    /// <summary>At most this many raises of the size argument, each by at most <see cref="MaxRaiseStep"/>.</summary>
+    private const int MaxRaises = 4;
+    private const int MaxRaiseStep = 64;
+
+    public static async Task<CheckOutcome> RunAsync(ReductionSpec spec, string program, string workDir, InterestingnessRule? rule, CancellationToken ct)
+    {
+        var wasm = program;
+        string? native = null;
+        if (spec.Level == ReductionLevel.C)
+        {
+            var build = await CandidateBuilder.BuildAsync(spec, program, workDir, ct);
+            if (build.Problem is { } p) return CheckOutcome.Out(p, spec.Args);
+            (wasm, native) = (build.WasmPath!, build.NativePath);
+        }
+        var runtimes = Resolve(spec);
+        var args = spec.Args.ToList();
+        var cpu = spec.Metric == Campaigns.CompareMetric.Cpu;
+        CandidateMeasurement? measure = null;
+        var (previousMs, floorMs) = (0.0, 0.0);
+        for (var raise = 0; ; raise++)
+        {
+            var next = new CandidateMeasurement(wasm, args.ToList(), spec.StdinPath, spec.RunTimeout, cpu);
+            var (problem, fastestMs, floor) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
+            if (problem is not null) return CheckOutcome.Out(problem, next.Args);
+            // A raise that did not lengthen the run (the candidate no longer reads its size) is undone.
+            if (measure is not null && fastestMs < 1.5 * previousMs) break;
+            (measure, previousMs, floorMs) = (next, fastestMs, floor);
+            if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
+            // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
+            var size = long.Parse(args[i], CultureInfo.InvariantCulture);
+            var step = (long)Math.Clamp(Math.Ceiling(2 * floor / Math.Max(fastestMs, floor / MaxRaiseStep)), 2, MaxRaiseStep);
+            args[i] = (size * step).ToString(CultureInfo.InvariantCulture);
+        }
+        // Below the floor a ratio is of clock noise: such a candidate (typically one that no longer does the work) is not measured.
+        if (previousMs < floorMs)
+            return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
+        rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
+        return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
+    }
+
+    /// <summary>The target first, then the peers, each available here (else bad input).</summary>
+    public static IReadOnlyList<IRuntime> Resolve(ReductionSpec spec) => Resolve(spec.Target, spec.Peers, spec.ConfigPath);
+
+    public static IReadOnlyList<IRuntime> Resolve(string target, IReadOnlyList<string> peers, string? configPath)
+    {
+        var selected = RuntimeCatalog.Load(configPath).Select([target, .. peers]);
+        foreach (var rt in selected)
+            if (rt.Detect() is { Available: false } a)
+                throw new BadInputException($"runtime '{rt.Name}' is not available here: {a.Reason ?? "unknown reason"}", "Runtime");
+        return selected;
+    }
+
+    /// <summary>
+    /// One unmeasured run per runtime (the campaign's warm-up): same status, exit code and output everywhere, and as the
+    /// native UBSan build. Also the fastest side's time by the rule's metric and the shortest time that metric measures
+    /// well (<see cref="DurationFloor"/>'s clock part; CPU time is read from the kernel's accounting, held to the
+    /// baseline-subtraction floor).
+    /// </summary>
+    private static async Task<(string? Problem, double FastestMs, double FloorMs)> CheckOutputsAsync(CandidateMeasurement measure,
+        IReadOnlyList<IRuntime> runtimes, string? native, ReductionSpec spec, CancellationToken ct)
+    {
+        RunResult? reference = null;
+        var fastest = double.MaxValue;
+        var method = spec.Metric == Campaigns.CompareMetric.Cpu ? PhaseMethod.Baseline : PhaseMethod.Markers;
+        foreach (var rt in runtimes)
+        {
+            var run = await measure.RunAsync(rt, ct);
+            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, 0);
+            if (reference is not null && (run.StdoutSha256 != reference.StdoutSha256 || run.ExitCode != reference.ExitCode))
+                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, 0);
+            reference ??= run;
+            var ms = spec.Metric == Campaigns.CompareMetric.Cpu ? run.UserMs + run.SysMs : CandidateMeasurement.ExecutionMs(run) ?? 0;
+            if (ms < fastest)
+            {
+                fastest = ms;
+                if (spec.Metric == Campaigns.CompareMetric.Phases) method = run.PhaseMethod;
+            }
+        }
+        if (native is not null)
+        {
+            var (sha, exit, problem) = await CandidateBuilder.RunNativeAsync(native, measure.Args, spec.StdinPath, spec.RunTimeout, ct);
+            if (problem is not null) return (problem, 0, 0);
+            if (sha != reference!.StdoutSha256 || exit != reference.ExitCode) return ("the native build's output differs from the module's", 0, 0);
+        }
+        return (null, fastest, DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor));
+    }
+
+    private static async Task<CheckOutcome> MeasureAsync(CandidateMeasurement measure, IReadOnlyList<IRuntime> runtimes, InterestingnessRule rule, long seed,
+        CancellationToken ct)
+    {
+        var runs = runtimes.ToDictionary(r => r.Name, _ => new List<RunResult>(), StringComparer.Ordinal);
+        var random = new Random(unchecked((int)seed));
+        InterestDecision decision;
+        do
+        {
+            foreach (var rt in runtimes.OrderBy(_ => random.Next()))
+            {
+                var run = await measure.RunAsync(rt, ct);
+                if (run.Status != RunStatus.Ok) return CheckOutcome.Out($"{rt.Name}: {run.Status.ToWire()} on a measured run", measure.Args);
+                runs[rt.Name].Add(run);
+            }
+            var peers = runtimes.Skip(1).ToDictionary(r => r.Name, r => (IReadOnlyList<RunResult>)runs[r.Name], StringComparer.Ordinal);
+            decision = rule.Decide(runs[runtimes[0].Name], peers);
+        } while (decision.Verdict == Interest.MoreRuns);
+        var sides = runtimes.Select(r => Side(r.Name, runs[r.Name], rule.Metric)).ToList();
+        return new CheckOutcome(decision.Verdict == Interest.In, decision.Reason, decision, measure.Args, sides, measure.Wasm);
+    }
+
+    private static SideTimes Side(string runtime, List<RunResult> runs, Campaigns.CompareMetric metric)
+    {
+        var times = runs.Select(r => metric == Campaigns.CompareMetric.Cpu ? r.UserMs + r.SysMs : CandidateMeasurement.ExecutionMs(r)).OfType<double>().ToArray();
+        return new SideTimes(runtime, times.Length, times.Length == 0 ? null : RobustStats.Median(times), runs.FirstOrDefault()?.PhaseMethod);
+    }
+}

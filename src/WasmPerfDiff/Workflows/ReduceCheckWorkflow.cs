@@ -1,0 +1,35 @@
+using WasmPerfDiff.Reduction;
+
+namespace WasmPerfDiff.Workflows;
+
+/// <summary>
+/// The hidden verb <c>reduce-check --spec FILE PROGRAM</c> that a reducer runs on each candidate (through
+/// <see cref="CheckScript"/>): checks the candidate (<see cref="CandidateCheck"/>), logs the step, and when the
+/// candidate is interesting and no larger than the best so far, makes it the best in the output folder.
+/// Returns whether it is interesting (exit 0) or not (exit 1). Nothing is printed on stdout: wasm-reduce compares it.
+/// </summary>
+public static class ReduceCheckWorkflow
+{
+    public static async Task<bool> RunAsync(string specPath, string program, CancellationToken ct)
+    {
+        var spec = ReductionSpec.Load(specPath);
+        var full = Path.GetFullPath(program);
+        if (!File.Exists(full)) throw new BadInputException($"candidate '{program}' does not exist", "Program");
+        var size = ProgramSize.Of(full, spec.Level);
+        var folder = new ReductionFolder(spec.OutDirectory, spec);
+        CheckOutcome outcome;
+        // A candidate the runtimes refuse is a step like any other: logged, not interesting.
+        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct); }
+        catch (BadInputException e) { outcome = CheckOutcome.Out(e.Message, spec.Args); }
+        var best = folder.Best();
+        var keep = outcome.Interesting && (best is null || size.Bytes <= best.Size.Bytes);
+        var step = folder.Steps().Count;
+        var d = outcome.Decision;
+        folder.Append(new ReductionStep(step, DateTimeOffset.UtcNow, size, keep, outcome.Reason, d?.Factor, d?.Low, outcome.Args));
+        if (keep)
+        {
+            folder.Keep(full, outcome.Module!, new BestProgram(step, DateTimeOffset.UtcNow, size, d?.Factor, d?.Low, d?.High, outcome.Args));
+        }
+        return outcome.Interesting;
+    }
+}

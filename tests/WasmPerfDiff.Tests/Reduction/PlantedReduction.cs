@@ -1,0 +1,62 @@
+using System.Text.Json;
+using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Tests.Support;
+
+namespace WasmPerfDiff.Tests.Reduction;
+
+/// <summary>
+/// The planted anomaly of reduce's tests: <c>Fixtures/reduce/NAME.c</c> built for wasm32-wasi into a fresh folder (its
+/// source beside it, so reduce works at source level), and a config with the fake runtime <c>slow-popcnt</c>
+/// (<c>fake-runtimes/slow-on-popcnt.sh</c> over the real wasm3) beside the real wasm3 as its peer.
+/// </summary>
+public sealed record PlantedReduction(string Folder, string Wasm, string Source, string Config)
+{
+    public const string Target = "slow-popcnt";
+    public const string Peer = "wasm3";
+
+    public static async Task<PlantedReduction> CreateAsync(string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("perfdiff-planted-").FullName;
+        var source = Path.Combine(folder, name + ".c");
+        File.Copy(Path.Combine(TestPaths.Fixtures, "reduce", name + ".c"), source);
+        var wasm = Path.Combine(folder, name + ".wasm");
+        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
+        foreach (var step in BuildCommands.Wasm(WasmCompiler.Clang, "O2", "c"))
+        {
+            var build = await WasmPerfDiff.Host.Processes.ToolProcess.RunAsync(toolchain.CCompiler,
+                BuildCommands.Expand(step, source, wasm, folder), TimeSpan.FromMinutes(1), toolchain.Environment);
+            Assert.True(build.Ok, build.Tail());
+        }
+        var wasm3 = Wasm3!;
+        var config = Path.Combine(folder, "wasm-perfdiff.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new
+        {
+            paths = new Dictionary<string, string> { ["wasm3"] = wasm3 },
+            runtimes = new[]
+            {
+                new { name = Target, engine = "planted", tier = "slow-on-popcnt", command = new[] { TestModules.FakeRuntime("slow-on-popcnt.sh"), wasm3, "{wasm}", "{args}" } },
+            },
+        }));
+        return new PlantedReduction(folder, wasm, source, config);
+    }
+
+    /// <summary>wasm3 of ../shared/runtimes, else one on PATH.</summary>
+    public static string? Wasm3 => SharedRuntimes.Find("wasm3") ?? WasmPerfDiff.Host.ExecutableSearch.Find("wasm3");
+
+    /// <summary>Why reduce's end-to-end tests cannot run here (a tool or wasm3 missing), or null.</summary>
+    public static string? Missing() =>
+        Wasm3 is null ? "no wasm3 (../shared/runtimes or PATH)"
+        : RequiredTools.MissingFromPath("cvise") is { } c ? c + " (apt-get install cvise)"
+        : RequiredTools.MissingFromPath("wasm2wat") is { } w ? w + " (apt-get install wabt)"
+        : RequiredTools.MissingFromPath("gcc");
+}
+
+/// <summary>A fact that needs cvise, wabt, gcc, clang for wasm32-wasi and wasm3 (skipped with the reason otherwise).</summary>
+public sealed class RequiresReduceToolsFactAttribute : FactAttribute
+{
+    public RequiresReduceToolsFactAttribute()
+    {
+        Skip = RequiredTools.SkipReason("cvise", PlantedReduction.Missing());
+        if (Skip is null && new Corpus.RequiresClangFactAttribute().Skip is { } clang) Skip = clang;
+    }
+}

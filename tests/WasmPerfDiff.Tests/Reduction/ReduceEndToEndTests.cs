@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using WasmPerfDiff.Tests.Support;
+
+namespace WasmPerfDiff.Tests.Reduction;
+
+/// <summary>
+/// reduce on a planted anomaly, end to end: the real CLI, C-Vise, clang and gcc, the real wasm3 as the peer and a runtime
+/// that is slow on one construct (i64.popcnt) inside a program that does other work. CPU metric: the suite shares the machine.
+/// </summary>
+public class ReduceEndToEndTests
+{
+    private static string[] Args(PlantedReduction p, string outDir, string maxTime) =>
+        ["reduce", "--config", p.Config, "--wasm", p.Wasm, "--runtime", PlantedReduction.Target, "--peers", PlantedReduction.Peer, "--arg", "1",
+            "--metric", "cpu", "--runs", "5", "--max-time", maxTime, "-o", outDir];
+
+    private static int Lines(string path) => File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
+
+    [RequiresReduceToolsFact]
+    public async Task The_reduced_program_keeps_the_slow_construct_drops_other_work_and_comes_with_an_issue()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var outDir = Path.Combine(p.Folder, "reduced");
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "50s"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+
+        var reduced = File.ReadAllText(Path.Combine(outDir, "small.c"));
+        Assert.Contains("popcount", reduced);
+        Assert.True(Lines(Path.Combine(outDir, "small.c")) < Lines(p.Source), reduced);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Contains(root.GetProperty("end").GetString(), new[] { "finished", "budget" });
+        Assert.True(root.GetProperty("kept").GetInt32() >= 1);
+        var after = root.GetProperty("reduced");
+        Assert.True(after.GetProperty("interesting").GetBoolean(), after.GetProperty("verdict").GetString());
+        Assert.True(after.GetProperty("ci_low").GetDouble() >= 1.5);
+        Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
+        var issue = File.ReadAllText(Path.Combine(outDir, "ISSUE.md"));
+        Assert.Contains("## Reproduce", issue);
+        Assert.Contains("./reduced.wasm", issue);
+        Assert.Contains("| original |", issue);
+        Assert.Contains("| reduced |", issue);
+        // Every step is logged, each kept one was interesting.
+        var steps = File.ReadAllLines(Path.Combine(outDir, "steps.jsonl"));
+        Assert.Equal(root.GetProperty("tried").GetInt32() + 1, steps.Length);
+    }
+
+    [RequiresReduceToolsFact]
+    public async Task A_module_without_source_is_reduced_by_wasm_reduce_and_keeps_the_construct()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        File.Delete(p.Source); // no small.c beside the module: wasm level
+        var outDir = Path.Combine(p.Folder, "reduced");
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "50s"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        Assert.Equal("wasm", root.GetProperty("level").GetString());
+        Assert.True(root.GetProperty("after").GetProperty("bytes").GetInt64() < root.GetProperty("before").GetProperty("bytes").GetInt64());
+        Assert.True(root.GetProperty("reduced").GetProperty("interesting").GetBoolean(), root.GetProperty("reduced").GetProperty("verdict").GetString());
+        Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
+        Assert.Contains("./small.wasm", File.ReadAllText(Path.Combine(outDir, "ISSUE.md")));
+    }
+
+    [RequiresReduceToolsFact]
+    public async Task A_reduction_stopped_midway_leaves_the_best_program_so_far_in_its_folder()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var outDir = Path.Combine(p.Folder, "reduced");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = p.Folder };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"));
+        foreach (var a in Args(p, outDir, "10m")) psi.ArgumentList.Add(a);
+        using var reduce = Process.Start(psi)!;
+        var stderr = reduce.StandardError.ReadToEndAsync();
+        _ = reduce.StandardOutput.ReadToEndAsync();
+        // Stop it once a few candidates were checked (the reducer is then mid-step).
+        var steps = Path.Combine(outDir, "steps.jsonl");
+        var watch = Stopwatch.StartNew();
+        while ((!File.Exists(steps) || File.ReadAllLines(steps).Length < 4) && watch.Elapsed < TimeSpan.FromMinutes(2) && !reduce.HasExited)
+            await Task.Delay(200);
+        if (reduce.HasExited) Assert.Fail("reduce ended before it was stopped: " + await stderr);
+        using (var kill = Process.Start("kill", ["-TERM", reduce.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        Assert.True(reduce.WaitForExit(TimeSpan.FromSeconds(30)), "reduce did not end after SIGTERM");
+
+        // The folder holds whole files of the last kept program: it builds, its module is there, best.json names it.
+        var best = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "best.json"))).RootElement;
+        Assert.Equal(Lines(Path.Combine(outDir, "small.c")), best.GetProperty("size").GetProperty("lines").GetInt32());
+        Assert.Contains("popcount", File.ReadAllText(Path.Combine(outDir, "small.c")));
+        Assert.True(new FileInfo(Path.Combine(outDir, "reduced.wasm")).Length > 8);
+        Assert.Equal("interrupted", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("end").GetString());
+        // Nothing it started is left running.
+        await Task.Delay(1000);
+        Assert.DoesNotContain(Process.GetProcesses(), x => SafeCommandLine(x.Id).Contains(outDir, StringComparison.Ordinal));
+    }
+
+    private static string SafeCommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+}
