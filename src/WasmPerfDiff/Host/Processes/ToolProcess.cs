@@ -22,10 +22,12 @@ public sealed record ToolResult(int? ExitCode, string Stdout, string Stderr, Tim
 public static class ToolProcess
 {
     public static async Task<ToolResult> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default,
+        string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
