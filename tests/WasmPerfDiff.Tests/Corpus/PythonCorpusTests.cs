@@ -20,12 +20,13 @@ public class PythonCorpusTests
             var build = CliProcess.RunIn(null, TimeSpan.FromMinutes(20), "build", "--python", "--out", out_, "--json");
             Assert.True(build.ExitCode == 0, build.Stderr);
             var doc = JsonDocument.Parse(build.Stdout).RootElement;
-            Assert.True(doc.GetProperty("interpreter_bytes").GetInt64() > 10_000_000); // an interpreter, not a stub
+            Assert.True(doc.GetProperty("interpreter_bytes").GetInt64() > 5_000_000); // a whole interpreter (6.5 MB), not a stub
             Assert.Equal(16, doc.GetProperty("programs").GetArrayLength());
 
-            var runtimes = NodeAvailable() ? "wasmtime-cranelift,v8-turbofan" : "wasmtime-cranelift,wasmtime-winch";
+            // The baseline compilers: the interpreter module is 6+ MB, and what is checked here is the output, not speed.
+            var runtimes = NodeAvailable() ? "wasmtime-winch,v8-liftoff" : "wasmtime-winch,wasmtime-pulley";
             var r = CliProcess.RunIn(null, TimeSpan.FromMinutes(10), "run", "--corpus", out_, "--cases", "py-fib,py-nbody", "--size", "test",
-                "--runtime", runtimes, "--max-runs", "3", "--warmup", "0", "--db", Path.Combine(root, "py.db"), "--json");
+                "--runtime", runtimes, "--min-runs", "1", "--max-runs", "1", "--warmup", "0", "--db", Path.Combine(root, "py.db"), "--json");
             Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
             var cells = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("validation").GetProperty("cells").EnumerateArray().ToList();
             Assert.Equal(4, cells.Count);

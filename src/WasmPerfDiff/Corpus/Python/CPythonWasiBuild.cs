@@ -100,7 +100,9 @@ public static class CPythonWasiBuild
 
     private static Dictionary<string, string> Environment(BuildToolchain toolchain, string source)
     {
-        var env = new Dictionary<string, string>(toolchain.Environment)
+        // The whole PATH (configure needs sed, expr, …): clang runs binaryen's wasm-opt only when the link line has
+        // an -O option, and CPython's has none, so the module is what clang and wasm-ld made even with binaryen here.
+        var env = new Dictionary<string, string>
         {
             ["CONFIG_SITE"] = Path.Combine(source, "Tools", "wasm", "config.site-wasm32-wasi"),
             ["CC"] = $"{toolchain.CCompiler} --target=wasm32-wasi",
