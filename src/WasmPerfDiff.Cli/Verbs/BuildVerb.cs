@@ -10,6 +10,7 @@ namespace WasmPerfDiff.Cli.Verbs;
 /// <c>wasm-perfdiff build</c>: compiles the corpus to wasm32-wasi (and native with <c>--native</c>) into
 /// <c>--out</c>, reusing cached outputs whose inputs did not change. Exit 0 when every case built,
 /// 1 when some failed to compile (listed), 2 when the toolchain is missing (one line naming the packages).
+/// <c>--python</c> builds CPython for WASI and writes the Python corpus instead (<see cref="BuildPython"/>).
 /// </summary>
 public static class BuildVerb
 {
@@ -25,12 +26,17 @@ public static class BuildVerb
         var cases = CaseOptions.Cases("comma-separated case names to build (default: all)");
         var jobs = new Option<int>("--jobs") { Description = "parallel compiler processes", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = CommonOptions.Json();
+        var python = new Option<bool>("--python") { Description = "build CPython for WASI from Debian's source (cached) and write the Python corpus's manifest into --out (default out/python)" };
+        var maxTime = new Option<string?>("--max-time") { Description = "with --python: time the CPython build may take: 90s, 5m, 1h (default 1h)" };
 
         var cmd = new Command("build", "compile the corpus to wasm32-wasi (and native) with a content-hash cache");
-        foreach (var o in new Option[] { opt, compiler, native, output, corpus, cases, jobs, json })
+        foreach (var o in new Option[] { opt, compiler, native, output, corpus, cases, jobs, json, python, maxTime })
             cmd.Options.Add(o);
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
+            if (pr.GetValue(python))
+                return await BuildPython.RunAsync(pr.GetResult(output) is null ? Path.Combine("out", "python") : pr.GetValue(output)!,
+                    pr.GetValue(maxTime), pr.GetValue(corpus), pr.GetValue(json), ct);
             var set = CorpusSet.Locate(pr.GetValue(corpus));
             var options = new BuildOptions
             {

@@ -49,7 +49,7 @@ public static class CampaignCases
                 var s = c.Size(size);
                 var wasm = WasmMaterializer.WasmPath(corpus, c);
                 return new CaseRecord(c.Name, c.Suite, wasm, c.WasmSha256 ?? FileHash.Sha256Hex(wasm), s.Args,
-                    corpus.StdinPath(c), s.StdoutSha256, size);
+                    corpus.StdinPath(c), s.StdoutSha256, size, corpus.PreopenPath(c));
             })
             .ToList();
         if (cases.Count == 0)

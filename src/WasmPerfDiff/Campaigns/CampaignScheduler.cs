@@ -260,7 +260,7 @@ public sealed class CampaignScheduler(
 
     private async Task<RunResult> RunOnce(Cell cell, CancellationToken ct, string? wasmPath = null)
     {
-        var request = new RunRequest(wasmPath ?? cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath);
+        var request = new RunRequest(wasmPath ?? cell.Case.WasmPath, cell.Case.Args, _timeouts.For(cell.KnownWallMs), cell.Case.StdinPath, cell.Case.PreopenDir);
         RunResult r;
         try
         {

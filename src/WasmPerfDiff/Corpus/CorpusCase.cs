@@ -27,6 +27,9 @@ public sealed record CorpusCase
     public string? WasmSha256 { get; init; }
     public long WasmBytes { get; init; }
     public string? Stdin { get; init; }
+    /// <summary>A directory preopened for the guest at its own absolute path (relative to the corpus directory, or
+    /// absolute): an interpreter's standard library, or the files a program reads. Null: the guest sees no files.</summary>
+    public string? Preopen { get; init; }
     /// <summary>A module of several MB made to exercise compile and load phases.</summary>
     public bool Large { get; init; }
     public CaseGenerator? Generator { get; init; }

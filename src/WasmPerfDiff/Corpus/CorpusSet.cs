@@ -43,4 +43,6 @@ public sealed class CorpusSet
 
     /// <summary>Absolute stdin path of a case, or null.</summary>
     public string? StdinPath(CorpusCase c) => c.Stdin is null ? null : Resolve(c.Stdin);
+
+    public string? PreopenPath(CorpusCase c) => c.Preopen is null ? null : Resolve(c.Preopen);
 }

@@ -6,7 +6,8 @@ namespace WasmPerfDiff.Corpus;
 /// A directory of someone else's <c>NAME.wasm</c> modules as a corpus. Optional sidecars beside each module:
 /// <c>NAME.args</c> guest arguments, one per line (the <c>default</c> size); <c>NAME.test.args</c> arguments of
 /// the <c>test</c> size (else the same as default); <c>NAME.stdin</c> fed to stdin; <c>NAME.expected</c> the
-/// expected stdout (its SHA-256 is checked at the default size, and at the test size when both use the same args).
+/// expected stdout (its SHA-256 is checked at the default size, and at the test size when both use the same args);
+/// <c>NAME.dir</c> one line naming a directory to preopen for the guest (relative to the corpus directory, or absolute).
 /// </summary>
 public static class ForeignCorpus
 {
@@ -47,12 +48,25 @@ public static class ForeignCorpus
                 WasmSha256 = FileHash.Sha256Hex(wasm, "Corpus"),
                 WasmBytes = new FileInfo(wasm).Length,
                 Stdin = Sidecar(stem + ".stdin") is null ? null : name + ".stdin",
+                Preopen = ReadPreopen(stem + ".dir", directory),
                 Sizes = sizes,
             });
         }
         if (cases.Count == 0)
             throw new BadInputException($"'{directory}' has neither {CorpusManifest.FileName} nor any .wasm file");
         return cases;
+    }
+
+    /// <summary>The directory a <c>NAME.dir</c> sidecar names; it must exist, so a typo is bad input, not a guest that finds no files.</summary>
+    private static string? ReadPreopen(string path, string corpusDirectory)
+    {
+        if (Sidecar(path) is null) return null;
+        var line = InputFile.ReadAllText(path, "Corpus", "preopen file", maxBytes: 1 << 20).Replace("\r\n", "\n").TrimEnd('\n');
+        if (line.Length == 0 || line.Contains('\n'))
+            throw new BadInputException($"'{path}' must hold one line: the directory to preopen for the guest", "Corpus");
+        var full = Path.GetFullPath(Path.Combine(corpusDirectory, line));
+        if (!Directory.Exists(full)) throw new BadInputException($"'{path}' names '{line}', which is not a directory", "Corpus");
+        return full;
     }
 
     /// <summary>One argument per line; a trailing newline and CR line ends are ignored, blank lines inside are kept as empty arguments.</summary>

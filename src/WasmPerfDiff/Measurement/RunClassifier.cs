@@ -80,9 +80,12 @@ public static partial class RunClassifier
         }
         if (markers.BeginNs is long begin && markers.EndNs is long end && end >= begin)
         {
+            // The guest's own start before its measured work (libc's init; an interpreter's start-up, which can be
+            // hundreds of ms) is start-up too: with a runner's phases it is added to theirs, so no time falls between phases.
             phases = phases with
             {
-                StartupMs = marks is null ? Ms(o.SpawnUnixNs, begin) : phases.StartupMs,
+                StartupMs = marks is null ? Ms(o.SpawnUnixNs, begin)
+                    : phases.StartupMs + (Ms(marks.InstantiatedNs, begin) ?? 0),
                 ExecuteMs = Ms(begin, end),
                 TeardownMs = Ms(end, marks?.TornDownNs ?? o.ReapUnixNs),
             };
