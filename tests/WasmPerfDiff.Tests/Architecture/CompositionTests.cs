@@ -30,6 +30,14 @@ public sealed partial class CompositionTests
         ["Cluster/ClusterPlan.cs"] = "a plan is its scripts: each is written with its executable bit by the plan that renders it",
         ["Profiling/FlameGraphSvg.cs"] = "a profile job writes its flame graphs into its folder beside perf's own perf.data as each profile finishes",
         ["Profiling/FoldedProfile.cs"] = "as FlameGraphSvg: the folded stacks of each finished profile",
+        ["Corpus/Python/CPythonWasiBuild.cs"] = "a CPython build installs into its cache folder and marks it complete last, so a killed build is never reused",
+        ["Corpus/Python/PythonCorpus.cs"] = "the Python programs are copied beside the interpreter, inside the folder every run preopens",
+        ["Corpus/Programs/ProgramGenerator.cs"] = "`gen programs` writes each generated C source as it is made, before it is compiled and filtered",
+        ["Reduction/ReductionFolder.cs"] = "a reduction keeps its best program so far on disk at every step (a kill must leave it), not only at the end",
+        ["Reduction/CheckScript.cs"] = "the reducer (cvise, wasm-reduce) runs a script file: it must exist before the reducer starts",
+        ["Reduction/Reproduction.cs"] = "the reproduction folder holds copies of the runner scripts its commands name",
+        ["Reduction/ReductionSpec.cs"] = "the reducer's check process reads the spec from a file the reduction writes first",
+        ["Reduction/Reducers.cs"] = "the reducers work on a copy of the program in their own folder",
     };
 
     [GeneratedRegex(@"\bCampaignStore\b|\bFile\.(Write\w*|Create\w*|Append\w*|Copy|Move|Replace)\b|FileMode\.(Create\w*|Append|OpenOrCreate)|FileAccess\.(Write|ReadWrite)|new StreamWriter\(|\bOutputPaths\.Write\w*")]

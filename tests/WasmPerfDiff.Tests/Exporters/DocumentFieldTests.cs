@@ -156,9 +156,9 @@ public sealed class DocumentFieldTests
         Pinned(
             ["wasm", "args", "a", "a.runtime", "a.samples", "a.exit_code", "a.timed_out", "a.guest_share", "a.top_guest_functions",
              "a.top_guest_functions[].function", "a.top_guest_functions[].self_samples", "a.top_guest_functions[].self_share",
-             "a.top_guest_functions[].self_ms", "a.guest_tier_samples", "a.folded_path", "a.svg_path", "b", "b.runtime", "b.samples", "b.exit_code",
+             "a.top_guest_functions[].self_ms", "a.guest_tier_samples", "a.folded_path", "a.svg_path", "a.caveat", "b", "b.runtime", "b.samples", "b.exit_code",
              "b.timed_out", "b.guest_share", "b.top_guest_functions", "b.top_guest_functions[].function", "b.top_guest_functions[].self_samples",
-             "b.top_guest_functions[].self_share", "b.top_guest_functions[].self_ms", "b.guest_tier_samples", "b.folded_path", "b.svg_path",
+             "b.top_guest_functions[].self_share", "b.top_guest_functions[].self_ms", "b.guest_tier_samples", "b.folded_path", "b.svg_path", "b.caveat",
              "differential_svg_path", "growth_from_b_to_a", "growth_from_b_to_a[].function", "growth_from_b_to_a[].share_a",
              "growth_from_b_to_a[].share_b", "growth_from_b_to_a[].change", "growth_from_b_to_a[].ms_a", "growth_from_b_to_a[].ms_b"],
             ProfileDocument.From(SampleProfile()));
@@ -176,15 +176,15 @@ public sealed class DocumentFieldTests
              "findings[].profile.a.top_guest_functions", "findings[].profile.a.top_guest_functions[].function",
              "findings[].profile.a.top_guest_functions[].self_samples", "findings[].profile.a.top_guest_functions[].self_share",
              "findings[].profile.a.top_guest_functions[].self_ms", "findings[].profile.a.guest_tier_samples", "findings[].profile.a.folded_path",
-             "findings[].profile.a.svg_path", "findings[].profile.b", "findings[].profile.b.runtime", "findings[].profile.b.samples",
+             "findings[].profile.a.svg_path", "findings[].profile.a.caveat", "findings[].profile.b", "findings[].profile.b.runtime", "findings[].profile.b.samples",
              "findings[].profile.b.exit_code", "findings[].profile.b.timed_out", "findings[].profile.b.guest_share",
              "findings[].profile.b.top_guest_functions", "findings[].profile.b.top_guest_functions[].function",
              "findings[].profile.b.top_guest_functions[].self_samples", "findings[].profile.b.top_guest_functions[].self_share",
              "findings[].profile.b.top_guest_functions[].self_ms", "findings[].profile.b.guest_tier_samples", "findings[].profile.b.folded_path",
-             "findings[].profile.b.svg_path", "findings[].profile.differential_svg_path", "findings[].profile.growth_from_b_to_a",
+             "findings[].profile.b.svg_path", "findings[].profile.b.caveat", "findings[].profile.differential_svg_path", "findings[].profile.growth_from_b_to_a",
              "findings[].profile.growth_from_b_to_a[].function", "findings[].profile.growth_from_b_to_a[].share_a",
              "findings[].profile.growth_from_b_to_a[].share_b", "findings[].profile.growth_from_b_to_a[].change",
-             "findings[].profile.growth_from_b_to_a[].ms_a", "findings[].profile.growth_from_b_to_a[].ms_b", "findings[].error"],
+             "findings[].profile.growth_from_b_to_a[].ms_a", "findings[].profile.growth_from_b_to_a[].ms_b", "findings[].error", "findings[].skipped"],
             FindingProfilesDocument.From("findings.json", [entry]));
     }
 }
