@@ -16,7 +16,8 @@ public sealed record AnalysisDocument(
     AnalysisDocument.FingerprintEntry? Fingerprint)
 {
     public sealed record FindingEntry(string Case, string Runtime, double? Factor, double? CiLow, double? CiHigh, Verdict? Verdict, FindingKind Kind,
-        string? Peer, double Score, string? Detail, PhaseMethod? Method, ExcessClass? Excess, string? ExcessDetail, IReadOnlyList<ExplanationEntry>? Explanations);
+        string? Peer, double Score, string? Detail, PhaseMethod? Method, ExcessClass? Excess, string? ExcessDetail, double? ExcessShareLow,
+        double? ExcessShareHigh, double? SpreadRatio, HostLayer? HostLayer, string? HostDetail, IReadOnlyList<ExplanationEntry>? Explanations);
 
     public sealed record ExplanationEntry(string Construct, string OpcodeClass, double Relative, double? CiLow, double? CiHigh, double Share, double Score,
         string Text, OpcodeWeighting Weighting, FingerprintBasis Basis, string? Peer);
@@ -36,7 +37,7 @@ public sealed record AnalysisDocument(
         r.Centre, r.Cells?.Select(c => new CellEntry(c.Case, c.Runtime, c.Method, c.MedianMs, c.FloorMs)).ToList(), Entry(r.Fingerprint));
 
     private static FindingEntry Entry(Finding f) => new(f.Case, f.Runtime, f.Factor, f.CiLow, f.CiHigh, f.Verdict, f.Kind, f.Peer, f.Score,
-        f.Detail, f.Method, f.Excess, f.ExcessDetail,
+        f.Detail, f.Method, f.Excess, f.ExcessDetail, f.ExcessShareLow, f.ExcessShareHigh, f.SpreadRatio, f.HostLayer, f.HostDetail,
         f.Explanations?.Select(e => new ExplanationEntry(e.Construct, e.OpcodeClass, e.Relative, e.CiLow, e.CiHigh, e.Share, e.Score, e.Text,
             e.Weighting, e.Basis, e.Peer)).ToList());
 
