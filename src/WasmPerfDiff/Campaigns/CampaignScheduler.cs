@@ -120,8 +120,11 @@ public sealed class CampaignScheduler(
                 // The check may also take back cases an earlier, more pessimistic check dropped.
                 if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, clock.Elapsed, budget - clock.Elapsed, session);
                 if (cells.All(c => c.Stopped)) break;
-                var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
+                // Judged again by the fit that includes their latest runs: a cell settled by the last round stops now, not one run later.
+                foreach (var cell in cells.Where(c => !c.Stopped)) Decide(cell);
+                if (cells.All(c => c.Stopped)) break;
+                var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
                 foreach (var cell in Order(cells.Where(c => !c.Stopped), round))
                 {
                     if (cell.Stopped) continue; // dropped by a budget check within the round
