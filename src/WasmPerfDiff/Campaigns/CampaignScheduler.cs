@@ -20,7 +20,7 @@ public sealed record CampaignOutcome(string CampaignId, CampaignEnd End, int Run
 {
     /// <summary>The first budget check of the session (<see cref="CampaignSettings.FitMinRunsToBudget"/>), null when none was made.</summary>
     public BudgetCheck? Budget { get; init; }
-    /// <summary>Cases dropped by every budget check of the session: their cells stopped short of --min-runs.</summary>
+    /// <summary>Cases the latest budget check of the session dropped: their cells stopped short of --min-runs.</summary>
     public IReadOnlyList<string> DroppedCases { get; init; } = [];
 }
 
@@ -115,13 +115,14 @@ public sealed class CampaignScheduler(
                     else Record(campaign, cell, r, session);
                 }
 
-            while (cells.Any(c => !c.Stopped))
+            while (true)
             {
+                // The check may also take back cases an earlier, more pessimistic check dropped.
                 if (settings is { FitMinRunsToBudget: true, MaxTime: { } budget }) FitBudget(cells, clock.Elapsed, budget - clock.Elapsed, session);
                 if (cells.All(c => c.Stopped)) break;
                 _rule.BeginRound(cells.Select(c => new CellHistory(c.Case, c.Runtime.Name, c.Runs)).ToList());
-                // Asked again on the runs the rule has just judged: a cell its last run settled stops now, so the
-                // runs it ends with are the runs its stop was decided on (not one round more).
+                // Asked again on the runs the rule has just judged (the fit that includes their latest runs): a cell its last run
+                // settled stops now, so the runs it ends with are the runs its stop was decided on (not one round more).
                 foreach (var cell in cells.Where(c => !c.Stopped)) Decide(cell);
                 if (cells.All(c => c.Stopped)) break;
                 var round = cells.Where(c => !c.Stopped).Min(c => c.NextRound);
@@ -205,6 +206,8 @@ public sealed class CampaignScheduler(
     /// others of its round: when the budget ends a round early, the runs it bought went where they can decide something.</summary>
     private bool First(Cell cell) => cell.Verdict == CellVerdict.Open || cell.Runs.Count < settings.MinRuns;
 
+    private const string Dropped = "dropped: the budget cannot give its case --min-runs";
+
     /// <summary>Share of --max-time after which the first budget check is made even within a round.</summary>
     private const double EarlyCheck = 0.1;
 
@@ -215,7 +218,8 @@ public sealed class CampaignScheduler(
     /// <returns>True when a check was made.</returns>
     private bool FitBudget(List<Cell> cells, TimeSpan at, TimeSpan left, Session session)
     {
-        var open = cells.Where(c => !c.Stopped).ToList();
+        // The candidates: open cells short of --min-runs, and those of cases an earlier check dropped (which may fit now).
+        var open = cells.Where(c => !c.Stopped || c.Reason == Dropped).ToList();
         var shortOfMin = open.Where(c => c.Runs.Count < settings.MinRuns).ToList();
         // A cell not measured yet costs what its runtime's measured cells cost on average, or all measured cells for a runtime
         // that has not run yet (the next check corrects it).
@@ -227,7 +231,9 @@ public sealed class CampaignScheduler(
         var check = BudgetFit.Check(at, shortOfMin.Select(c => new CellCost(c.Case.Name, settings.MinRuns - c.Runs.Count, Cost(c))).ToList(), left);
         var dropped = check.DroppedCases.ToHashSet(StringComparer.Ordinal);
         foreach (var cell in open.Where(c => dropped.Contains(c.Case.Name)))
-            (cell.Stopped, cell.Reason, cell.Verdict) = (true, "dropped: the budget cannot give its case --min-runs", CellVerdict.None);
+            (cell.Stopped, cell.Reason, cell.Verdict) = (true, Dropped, CellVerdict.None);
+        foreach (var cell in open.Where(c => c.Reason == Dropped && !dropped.Contains(c.Case.Name)))
+            Decide(cell); // taken back: open again until its minimum runs
         session.Checked(check);
         return true;
     }
@@ -362,12 +368,12 @@ public sealed class CampaignScheduler(
 
         /// <summary>True once the check within the first tenth of the budget was made.</summary>
         public bool CheckedEarly { get; set; }
-        private readonly List<string> _dropped = [];
+        private IReadOnlyList<string> _dropped = [];
 
         public void Checked(BudgetCheck check)
         {
             _firstCheck ??= check;
-            _dropped.AddRange(check.DroppedCases);
+            _dropped = check.DroppedCases; // the latest check's: it may take back what an earlier one dropped
         }
 
         public int Failures => cells.Count(c => c.Failed);

@@ -57,7 +57,7 @@ public sealed record CampaignSettings
 
     /// <summary>Between rounds, when the cells still short of <see cref="MinRuns"/> would need more than what is left of
     /// <see cref="MaxTime"/> (projected from what their runs cost so far), drop whole cases, the most expensive first, until
-    /// the rest fits (<see cref="BudgetFit"/>; the demo's plan). False = the budget simply ends the campaign, and
+    /// the rest fits, and take them back when a later check finds room (<see cref="BudgetFit"/>; the demo's plan). False = the budget simply ends the campaign, and
     /// <c>run --resume</c> continues it.</summary>
     public bool FitMinRunsToBudget { get; init; }
 
