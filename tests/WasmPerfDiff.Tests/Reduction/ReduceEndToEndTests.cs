@@ -26,7 +26,8 @@ public class ReduceEndToEndTests
 
         var reduced = File.ReadAllText(Path.Combine(outDir, "small.c"));
         Assert.Contains("popcount", reduced);
-        Assert.True(Lines(Path.Combine(outDir, "small.c")) < Lines(p.Source), reduced);
+        // Smaller in bytes: C-Vise's own measure (its line pass splits statements, so a smaller program can have more lines).
+        Assert.True(new FileInfo(Path.Combine(outDir, "small.c")).Length < new FileInfo(p.Source).Length, reduced);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var root = summary.RootElement;
         Assert.Contains(root.GetProperty("end").GetString(), new[] { "finished", "budget" });
