@@ -35,7 +35,7 @@ public static class CalibrateVerb
                 parse.GetValue(dryRun), parse.GetValue(CommonOptions.Config), parse.GetValue(size)!, parse.GetValue(cpu));
             var result = await CalibrateWorkflow.RunAsync(request, quiet ? null : r =>
                 AnsiConsole.MarkupLine(Markup.Escape($"{r.Case,-24} {r.OldSize ?? "-",8} → {r.NewSize ?? "-",-8} {(r.ExecuteMs is double ms ? $"{ms,8:F0} ms" : "")}  {r.Note}")), ct);
-            if (quiet) JsonOutput.Print(new CalibrationDocument(result.Runtime, result.TargetMs, result.Cases));
+            if (quiet) JsonOutput.Print(CalibrationDocument.From(result.Runtime, result.TargetMs, result.Cases));
             else if (result.RecordedIn is { } file)
                 AnsiConsole.MarkupLine(Markup.Escape($"recorded {result.Cases.Count(c => c.Changed)} new {parse.GetValue(size)} sizes in {file}"));
             return result.Outside == 0 ? ExitCodes.Ok : ExitCodes.Found;

@@ -24,7 +24,7 @@ public static class GenVerb
         cmd.SetAction((ParseResult pr) =>
         {
             var r = ConstructGenerator.Generate(new ConstructGenRequest(pr.GetValue(output)!, pr.GetValue(families), pr.GetValue(scale)));
-            if (pr.GetValue(json)) JsonOutput.Print(new ConstructGenDocument(r.OutDir, r.Manifest, r.Families));
+            if (pr.GetValue(json)) JsonOutput.Print(ConstructGenDocument.From(r.OutDir, r.Manifest, r.Families));
             else
             {
                 foreach (var f in r.Families)

@@ -10,9 +10,10 @@ namespace WasmPerfDiff.Exporters.Documents;
 public sealed record ReduceDocument(
     string Name, string Level, string Metric, string Out, string Target, IReadOnlyList<string> Peers, string End, double ElapsedS, int Tried, int Kept,
     ReduceDocument.Size Before, ReduceDocument.Size After, double RequiredFactor, ReduceDocument.Measurement Original, ReduceDocument.Measurement? Reduced,
-    string? Construct, string ProgramFile, string ModuleFile, string? TextFile, string? BuildCommand, IReadOnlyList<RuntimeFacts> Runtimes, string? Finding)
+    string? Construct, string ProgramFile, string ModuleFile, string? TextFile, string? BuildCommand, IReadOnlyList<ReduceDocument.RuntimeEntry> Runtimes, string? Finding)
 {
     public sealed record Size(long Bytes, int Lines);
+    public sealed record RuntimeEntry(string Name, string Engine, string Tier, string? Version, string Template, string? Command, string? Note);
     public sealed record Side(string Runtime, int Runs, double? MedianMs, string? Method);
     public sealed record Measurement(bool Interesting, string Verdict, double? Factor, double? CiLow, double? CiHigh, string? Peer, IReadOnlyList<string> Args,
         IReadOnlyList<Side> Sides);
@@ -21,7 +22,7 @@ public sealed record ReduceDocument(
         s.Name, s.Level.ToWire(), s.Metric.ToWire(), s.OutDirectory, s.Target, s.Peers, s.End.ToWire(), Math.Round(s.Elapsed.TotalSeconds, 1), s.Tried, s.Kept,
         new Size(s.Before.Bytes, s.Before.Lines), new Size(s.After.Bytes, s.After.Lines), Math.Round(s.RequiredFactor, 4),
         Of(s.BeforeCheck), s.AfterCheck is { } a ? Of(a) : null, s.Construct?.ToString(), s.ProgramFile, s.ModuleFile, s.TextFile, s.BuildCommand,
-        s.Runtimes, s.Finding);
+        s.Runtimes.Select(r => new RuntimeEntry(r.Name, r.Engine, r.Tier, r.Version, r.Template, r.Command, r.Note)).ToList(), s.Finding);
 
     private static Measurement Of(CheckOutcome c) => new(c.Interesting, c.Reason, Round(c.Decision?.Factor), Round(c.Decision?.Low), Round(c.Decision?.High),
         c.Decision?.Peer, c.Args, c.Sides.Select(x => new Side(x.Runtime, x.Runs, Round(x.MedianMs), x.Method?.ToWire())).ToList());

@@ -5,7 +5,13 @@ using WasmPerfDiff.Profiling;
 namespace WasmPerfDiff.Exporters.Documents;
 
 /// <summary><c>calibrate --json</c>.</summary>
-public sealed record CalibrationDocument(string Runtime, double TargetMs, IReadOnlyList<CalibrationResult> Cases);
+public sealed record CalibrationDocument(string Runtime, double TargetMs, IReadOnlyList<CalibrationDocument.CaseEntry> Cases)
+{
+    public sealed record CaseEntry(string Case, string? OldSize, string? NewSize, double? ExecuteMs, int Probes, string Note, bool Changed);
+
+    public static CalibrationDocument From(string runtime, double targetMs, IReadOnlyList<CalibrationResult> cases) => new(runtime, targetMs,
+        cases.Select(c => new CaseEntry(c.Case, c.OldSize, c.NewSize, c.ExecuteMs, c.Probes, c.Note, c.Changed)).ToList());
+}
 
 /// <summary><c>build --json</c>: the toolchain, every case's outputs or error, and the counts.</summary>
 public sealed record BuildDocument(string Opt, string Compiler, string CompilerVersion, string OutDir, IReadOnlyList<BuildDocument.CaseEntry> Cases,
@@ -47,4 +53,10 @@ public sealed record FindingProfilesDocument(string Index, IReadOnlyList<Finding
 }
 
 /// <summary><c>gen constructs --json</c>: the folder, its manifest and every generated family.</summary>
-public sealed record ConstructGenDocument(string Out, string Manifest, IReadOnlyList<Corpus.Constructs.GeneratedConstruct> Families);
+public sealed record ConstructGenDocument(string Out, string Manifest, IReadOnlyList<ConstructGenDocument.FamilyEntry> Families)
+{
+    public sealed record FamilyEntry(string Family, string OpcodeClass, string Wasm, long Bytes, long DefaultSize, long TestSize, string? Feature);
+
+    public static ConstructGenDocument From(string outDir, string manifest, IReadOnlyList<Corpus.Constructs.GeneratedConstruct> families) => new(outDir, manifest,
+        families.Select(f => new FamilyEntry(f.Family, f.OpcodeClass, f.Wasm, f.Bytes, f.DefaultSize, f.TestSize, f.Feature)).ToList());
+}
