@@ -22,19 +22,12 @@ public static class CandidateBuilder
     public static async Task<CandidateBuild> BuildAsync(ReductionSpec spec, string source, string workDir, CancellationToken ct)
     {
         var include = spec.IncludeDirectory ?? workDir;
-        var env = new Dictionary<string, string>
-        {
-            ["PATH"] = BuildToolchain.PathWithoutWasmOpt(Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin"),
-        };
         var wasm = Path.Combine(workDir, "candidate.wasm");
-        foreach (var step in BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language))
-        {
-            var built = await ToolProcess.RunAsync(spec.WasmCompiler!, BuildCommands.Expand(step, source, wasm, include), CompileTimeout, env, ct: ct);
-            if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
-        }
+        var built = await BuildCommands.RunAsync(spec.WasmCompiler!, BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language), source, wasm, include,
+            CompileTimeout, null, ct);
+        if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
         var native = Path.Combine(workDir, "candidate-ubsan");
         var nativeArgs = Sanitize.Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
-        // The native build keeps the whole PATH: gcc needs the assembler from /usr/bin, where binaryen's wasm-opt also lives.
         var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
         if (!nativeBuilt.Ok) return new(wasm, null, "does not build natively with UBSan: " + FirstLine(nativeBuilt.Stderr));
         return new(wasm, native, null);

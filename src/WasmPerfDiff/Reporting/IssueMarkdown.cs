@@ -37,7 +37,7 @@ public static class IssueMarkdown
         AppendProgram(sb, s);
         sb.Append("## Reproduce\n\nIn this folder");
         if (s.BuildCommand is { } build)
-            sb.Append(", build the module from the source (clang for wasm32-wasi; with binaryen's `wasm-opt` off PATH, as the measured module was built), ")
+            sb.Append(", build the module from the source (clang for wasm32-wasi, compiled then linked without `-O` so binaryen's `wasm-opt` does not rewrite it, as the measured module was built), ")
               .Append("then run it on each engine:\n\n").Append(Fence("sh", build));
         else sb.Append(", run the module on each engine:\n\n");
         foreach (var r in s.Runtimes)

@@ -1,3 +1,5 @@
+using WasmPerfDiff.Host.Processes;
+
 namespace WasmPerfDiff.Corpus.Build;
 
 /// <summary>
@@ -15,13 +17,15 @@ public static class BuildCommands
     /// PATH hides it (Debian installs both in /usr/bin); the link step has no <c>-O</c>, so the module is clang's and
     /// wasm-ld's alone, byte for byte what the one-step build made without binaryen.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Wasm(WasmCompiler compiler, string opt, string language)
+    /// <param name="compileFlags">More flags for the compile step (e.g. <c>-ffp-contract=off</c>), kept out of the link.</param>
+    public static IReadOnlyList<IReadOnlyList<string>> Wasm(WasmCompiler compiler, string opt, string language, IReadOnlyList<string>? compileFlags = null)
     {
         var cxx = language == "c++";
         if (compiler == WasmCompiler.Clang)
         {
             var compile = new List<string> { "--target=wasm32-wasi", "-" + opt };
             if (cxx) compile.AddRange(CxxNoRuntime);
+            compile.AddRange(compileFlags ?? []);
             compile.AddRange(["-I{inc}", "-c", "-o", "{obj}", "{src}"]);
             // Debian has no libc++ for wasm32-wasi; our C++ cases use no C++ library at all.
             var link = new List<string> { "--target=wasm32-wasi" };
@@ -32,6 +36,7 @@ public static class BuildCommands
         // emcc runs wasm-opt itself; --profiling-funcs keeps the function names.
         var flags = new List<string> { "-" + opt, "-sSTANDALONE_WASM", "--profiling-funcs" };
         if (cxx) flags.AddRange(CxxNoRuntime);
+        flags.AddRange(compileFlags ?? []);
         flags.AddRange(["-I{inc}", "-o", "{out}", "{src}"]);
         return [flags];
     }
@@ -50,4 +55,27 @@ public static class BuildCommands
     /// <summary>Fills a step's placeholders; <c>{obj}</c> is the intermediate object file beside the output.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> template, string src, string output, string include) =>
         template.Select(a => a.Replace("{src}", src).Replace("{out}", output).Replace("{inc}", include).Replace("{obj}", output + ".o"));
+
+    /// <summary>
+    /// Runs a build's steps in order and stops at the first that fails; returns that step's result, else the last one.
+    /// The intermediate object file (<c>{obj}</c>) is removed either way.
+    /// </summary>
+    public static async Task<ToolResult> RunAsync(string driver, IReadOnlyList<IReadOnlyList<string>> steps, string src, string output, string include,
+        TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
+    {
+        try
+        {
+            ToolResult? result = null;
+            foreach (var step in steps)
+            {
+                result = await ToolProcess.RunAsync(driver, Expand(step, src, output, include), timeout, environment, ct: ct);
+                if (!result.Ok) break;
+            }
+            return result ?? throw new ArgumentException("a build has at least one step", nameof(steps));
+        }
+        finally
+        {
+            if (File.Exists(output + ".o")) File.Delete(output + ".o");
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class BuildToolchain
     public string? CxxCompiler { get; init; }
     /// <summary>First line of the C driver's <c>--version</c>.</summary>
     public required string Version { get; init; }
-    /// <summary>Environment for compiler runs: for clang, PATH without any directory holding <c>wasm-opt</c>.</summary>
+    /// <summary>Environment for compiler runs (the PATH the compilers were found on).</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
     /// <summary>
@@ -43,18 +43,17 @@ public sealed class BuildToolchain
     }
 
     /// <summary>
-    /// Finds the toolchain or throws a <see cref="BadInputException"/> naming what to install. clang runs
-    /// binaryen's wasm-opt after linking whenever it is on PATH (changing the code and dropping the name
-    /// section), so compilers run with a PATH that has no wasm-opt: the build never depends on it.
+    /// Finds the toolchain or throws a <see cref="BadInputException"/> naming what to install. Whether binaryen is
+    /// installed does not matter: the build's link step has no <c>-O</c>, so clang never runs wasm-opt (BuildCommands.Wasm).
     /// </summary>
     public static async Task<BuildToolchain> DetectAsync(WasmCompiler compiler, string? pathVariable = null, CancellationToken ct = default)
     {
         var path = pathVariable ?? System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
-        var env = new Dictionary<string, string> { ["PATH"] = PathWithoutWasmOpt(path) };
+        // No wasm-opt is hidden from PATH: clang would find it beside itself anyway; the two-step build keeps it from
+        // running (BuildCommands.Wasm), while emcc runs binaryen on purpose.
+        var env = new Dictionary<string, string> { ["PATH"] = path };
         if (compiler == WasmCompiler.Emcc)
         {
-            // emcc runs binaryen itself on purpose (its output depends on it), so it keeps the full PATH.
-            env["PATH"] = path;
             var emcc = Find("emcc", path)
                 ?? throw new BadInputException("emcc (Emscripten) not found on PATH: apt-get install emscripten, or build with clang", "Compiler");
             return new BuildToolchain
@@ -86,9 +85,6 @@ public sealed class BuildToolchain
             ?? throw new BadInputException($"no native C compiler (clang or cc) on PATH: {DebianInstallHint}");
         return (c, Find("clang++", path) ?? Find("c++", path));
     }
-
-    public static string PathWithoutWasmOpt(string path) =>
-        string.Join(':', path.Split(':', StringSplitOptions.RemoveEmptyEntries).Where(d => !File.Exists(Path.Combine(d, "wasm-opt"))));
 
     private static string? Find(string name, string path) => ExecutableSearch.Find(name, path);
 

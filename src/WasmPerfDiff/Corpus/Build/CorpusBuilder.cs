@@ -128,12 +128,9 @@ public sealed class CorpusBuilder
         var tmp = Path.Combine(_cacheDir, $"{key}.{Guid.NewGuid():N}.tmp{extension}");
         try
         {
-            foreach (var template in steps)
-            {
-                var result = await ToolProcess.RunAsync(driver, BuildCommands.Expand(template, source, tmp, _include), timeout, _wasm.Environment, ct: ct);
-                if (!result.Ok)
-                    throw new BuildFailure($"{Path.GetFileName(driver)} failed ({(result.ExitCode is { } code ? $"exit {code}" : "timeout")}): {result.Tail()}");
-            }
+            var result = await BuildCommands.RunAsync(driver, steps, source, tmp, _include, timeout, _wasm.Environment, ct);
+            if (!result.Ok)
+                throw new BuildFailure($"{Path.GetFileName(driver)} failed ({(result.ExitCode is { } code ? $"exit {code}" : "timeout")}): {result.Tail()}");
             if (!File.Exists(tmp)) throw new BuildFailure($"{Path.GetFileName(driver)} wrote no output");
             File.Move(tmp, cached, overwrite: true);
             return (cached, false);
@@ -141,7 +138,6 @@ public sealed class CorpusBuilder
         finally
         {
             if (File.Exists(tmp)) File.Delete(tmp);
-            if (File.Exists(tmp + ".o")) File.Delete(tmp + ".o");
         }
     }
 

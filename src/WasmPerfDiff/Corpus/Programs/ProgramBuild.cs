@@ -11,7 +11,8 @@ namespace WasmPerfDiff.Corpus.Programs;
 public sealed class ProgramBuild(BuildToolchain wasm, string nativeCompiler)
 {
     private static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(2);
-    private static readonly string[] Common = ["-w", "-ffp-contract=off", "-I" + CsmithProgram.IncludeDir];
+    private static readonly string[] Flags = ["-w", "-ffp-contract=off"];
+    private static readonly string[] Common = [.. Flags, "-I" + CsmithProgram.IncludeDir];
 
     public static async Task<ProgramBuild> DetectAsync(CancellationToken ct)
     {
@@ -21,8 +22,10 @@ public sealed class ProgramBuild(BuildToolchain wasm, string nativeCompiler)
         return new ProgramBuild(toolchain, toolchain.CCompiler);
     }
 
+    /// <summary>The corpus build's own steps (compile, then a link binaryen's wasm-opt never rewrites), with the flags above.</summary>
     public Task<ToolResult> WasmAsync(string source, string output, CancellationToken ct) =>
-        ToolProcess.RunAsync(wasm.CCompiler, ["--target=wasm32-wasi", "-O2", "-Wl,--strip-debug", .. Common, "-o", output, source], CompileTimeout, wasm.Environment, ct: ct);
+        BuildCommands.RunAsync(wasm.CCompiler, BuildCommands.Wasm(WasmCompiler.Clang, "O2", "c", Flags), source, output, CsmithProgram.IncludeDir,
+            CompileTimeout, wasm.Environment, ct);
 
     public Task<ToolResult> NativeAsync(string source, string output, CancellationToken ct) =>
         ToolProcess.RunAsync(nativeCompiler, ["-O2", .. Common, "-o", output, source, "-lm"], CompileTimeout, wasm.Environment, ct: ct);
