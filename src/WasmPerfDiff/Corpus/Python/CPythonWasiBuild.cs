@@ -26,6 +26,10 @@ public static class CPythonWasiBuild
     private const string DoneMarker = ".complete";
     public const string BuildPython = "python3.11";
 
+    /// <summary>The machine's own python3.11, or one line saying what it is needed for and how to install it.</summary>
+    public static string NativePython(string neededFor) => ExecutableSearch.Find(BuildPython)
+        ?? throw new BadInputException($"{BuildPython} is not on PATH: {neededFor} (apt-get install {BuildPython})");
+
     public static string CacheFolder() =>
         UserCache.Directory("python", $"cpython-{CPythonSource.Version}-{CPythonSource.TarballSha256[..12]}-r{Recipe}");
 
@@ -43,8 +47,7 @@ public static class CPythonWasiBuild
         if (Existing() is { } done) return done;
         var started = DateTime.UtcNow;
         var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
-        var buildPython = ExecutableSearch.Find(BuildPython)
-            ?? throw new BadInputException($"{BuildPython} is not on PATH: the WASI cross build of CPython needs a native one (apt-get install {BuildPython})");
+        var buildPython = NativePython("the WASI cross build of CPython needs a native one");
         foreach (var tool in new[] { "make", "llvm-ar", "llvm-ranlib" })
             if (ExecutableSearch.Find(tool) is null)
                 throw new BadInputException($"{tool} is not on PATH: apt-get install {(tool == "make" ? "make" : "llvm")}");

@@ -36,8 +36,7 @@ public static partial class PythonCorpus
     public static async Task<(CorpusManifest Manifest, IReadOnlyList<PythonProgram> Programs)> WriteAsync(
         CPythonWasi python, string sourceFolder, string outDir, Action<string>? progress, CancellationToken ct)
     {
-        var native = ExecutableSearch.Find(CPythonWasiBuild.BuildPython)
-            ?? throw new BadInputException($"{CPythonWasiBuild.BuildPython} is not on PATH: it gives the expected outputs (apt-get install {CPythonWasiBuild.BuildPython})");
+        var native = CPythonWasiBuild.NativePython("it gives the expected outputs");
         var scripts = python.ScriptsDirectory;
         Directory.CreateDirectory(scripts);
         foreach (var file in Directory.EnumerateFiles(sourceFolder, "*.py"))
