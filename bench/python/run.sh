@@ -2,12 +2,14 @@
 # The Python corpus on every runtime here: which runtimes run which programs, each runtime's start-up + compile
 # cost for the interpreter module, the top execution and load anomalies, and the top findings on command-line
 # runtimes re-timed outside the tool (hyperfine on the runtime's own command line, against a peer).
-# Usage: bench/python/run.sh [BUDGET=40m] [SIZE=default]
+# Usage: [CONFIG=FILE] bench/python/run.sh [BUDGET=40m] [SIZE=default]
+# CONFIG (default ../shared/runtimes/wasm-perfdiff.json) registers the command-line runtimes; see README.md here for
+# the WAMR Fast JIT flags CPython needs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 budget=${1:-40m}; size=${2:-default}
 out=${OUT:-/tmp/perfdiff-bench-python}; mkdir -p "$out"
-config=../shared/runtimes/wasm-perfdiff.json
+config=${CONFIG:-../shared/runtimes/wasm-perfdiff.json}
 dotnet build src/WasmPerfDiff.Cli -c Release -v q -nologo >/dev/null
 tool() { dotnet src/WasmPerfDiff.Cli/bin/Release/net10.0/wasm-perfdiff.dll "$@"; }
 cfg=(); [ -f "$config" ] && cfg=(--config "$config")
@@ -53,8 +55,10 @@ path = {r["name"]: r["path"] for r in d["runtimes"] if r["available"] and r["pat
 def argv(rt, case):
     c = cases[case]; pre = c["preopen"]; wasm = c["wasm"]; args = c["sizes"]["default"]["args"]
     if rt.startswith("iwasm"):
-        mode = {"iwasm-fast-jit": ["--fast-jit"], "iwasm-classic": ["--interp"]}.get(rt, [])
-        return [path[rt], *mode, "--stack-size=4194304", f"--dir={pre}", wasm, *args]
+        mode = {"iwasm-fast-jit": ["--fast-jit", "--jit-codecache-size=134217728"], "iwasm-classic": ["--interp"]}.get(rt, [])
+        return [path[rt], *mode, "--stack-size=8388608", f"--dir={pre}", wasm, *args]
+    v8 = {"v8-liftoff": ["--liftoff", "--liftoff-only", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering"], "v8-turbofan": ["--no-liftoff"]}
+    if rt in v8: return ["node", "--no-warnings", *v8[rt], str(pathlib.Path("bench/hunt/wasi-run.mjs").resolve()), "--dir", pre, wasm, *args]
     if rt.startswith("wasmedge"): return [path[rt], f"--dir={pre}:{pre}", wasm, *args]
     if rt == "wasm3": return [path[rt], "--stack-size", "1048576", wasm, *args]
     return None

@@ -3,7 +3,7 @@
 #   bench/reduce/run.sh sha256     sha256 on v8-liftoff against wasmtime-winch (source level)
 #   bench/reduce/run.sh methcall   methcall on v8-turbofan against wasmtime-cranelift (source level)
 #   bench/reduce/run.sh planted    corpus-free planted case: i64.popcnt slow on a fake runtime over wasm3 (tests/…/Fixtures/reduce/planted.c)
-# Environment: MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
+# Environment: CONFIRM_ONLY=1 (only the fresh-campaign check of an earlier reduction in OUT), MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
 # WASM3 (default ../shared/runtimes/bin/wasm3).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +27,7 @@ stage() { # name source-relative-to-corpus size-args...
 
 reduce() { # dir name target peers args...
   local dir=$1 name=$2 target=$3 peers=$4; shift 4
+  [ -z "${CONFIRM_ONLY:-}" ] || return 0
   local args=()
   for a in "$@"; do args+=(--arg "$a"); done
   rm -rf "$dir/reduced"
@@ -42,13 +43,35 @@ reduce() { # dir name target peers args...
     console.log(`  factor before ${f(d.original)}, after ${f(d.reduced)}; required ×${d.required_factor.toFixed(2)}; construct ${d.construct}`);' "$dir/reduce.json"
 }
 
+# The issue's check of a reduced program: a fresh campaign of its own (compare: the first peer against the target,
+# execution phase, a verdict at the 1.5x line), with the original beside it as the control.
+confirm() { # dir name target peers
+  local dir=$1 name=$2 target=$3 peer=${4%%,*} fresh="$1/fresh"
+  [ -f "$dir/reduced/reduced.wasm" ] && [ -f "$dir/reduced/best.json" ] || return 0
+  rm -rf "$fresh" "$dir/fresh.db"; mkdir -p "$fresh"
+  cp "$dir/$name.wasm" "$fresh/original.wasm"; cp "$dir/reduced/reduced.wasm" "$fresh/reduced.wasm"
+  node -e 'const a = require(process.argv[1]).args; console.log(a.join(" "))' "$dir/reduced/best.json" > "$fresh/reduced.args"
+  printf '%s\n' "${ORIGINAL_ARGS[*]}" > "$fresh/original.args"
+  "${cli[@]}" compare "$peer" "$target" --corpus "$fresh" --db "$dir/fresh.db" --threshold 50 --min-runs 10 --max-runs 20 \
+    ${CONFIG:+--config "$CONFIG"} --json > "$dir/fresh.json" 2> "$dir/fresh.log" || true
+  node -e '
+    const d = require(process.argv[1]);
+    for (const c of d.cases) { const e = c.execution;
+      console.log(`  fresh campaign, ${c.case}: ${d.candidate} / ${d.baseline} = ×${e ? e.ratio.toFixed(2) : "-"} [${e ? e.ci_low.toFixed(2) : "-"}, ${e ? e.ci_high.toFixed(2) : "-"}] (${c.verdict}, ${c.candidate_runs} + ${c.baseline_runs} runs)`); }' "$dir/fresh.json" \
+    || tail -1 "$dir/fresh.log"
+}
+
 case ${1:-all} in
 sha256|all)
   dir=$(stage sha256 strings/sha256.c)
-  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000 ;;&
+  ORIGINAL_ARGS=(2000000)
+  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000
+  confirm "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" ;;&
 methcall|all)
   dir=$(stage methcall misc/methcall.c)
-  reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 1000000 ;;&
+  ORIGINAL_ARGS=(1000000)
+  reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 1000000
+  confirm "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" ;;&
 planted|all)
   dir="$out/planted"
   mkdir -p "$dir"
@@ -59,5 +82,7 @@ planted|all)
   "runtimes": [ { "name": "slow-popcnt", "engine": "planted", "tier": "slow-on-popcnt",
     "command": ["$root/tests/WasmPerfDiff.Tests/Fixtures/fake-runtimes/slow-on-popcnt.sh", "$wasm3", "{wasm}", "{args}"] } ] }
 JSON
-  CONFIG="$dir/config.json" reduce "$dir" planted slow-popcnt "${PEERS:-wasm3}" 2 ;;
+  ORIGINAL_ARGS=(2)
+  CONFIG="$dir/config.json" reduce "$dir" planted slow-popcnt "${PEERS:-wasm3}" 2
+  CONFIG="$dir/config.json" confirm "$dir" planted slow-popcnt "${PEERS:-wasm3}" ;;
 esac
