@@ -23,7 +23,8 @@ public static class DemoView
 
     public static DemoCampaignSection Campaign(DemoResult r) => new(
         r.Outcome.CampaignId, r.Outcome.End.ToWire(), r.Plan.Cases, r.Plan.Runtimes.Count, r.Outcome.StoredRuns, r.Plan.Settings.Size,
-        r.Plan.Budget.TotalSeconds, Math.Round(r.Outcome.Elapsed.TotalSeconds, 1), Math.Round(r.Elapsed.TotalSeconds, 1), r.Plan.Settings.Seed);
+        r.Plan.Budget.TotalSeconds, Math.Round(r.Outcome.Elapsed.TotalSeconds, 1), Math.Round(r.Elapsed.TotalSeconds, 1), r.Plan.Settings.Seed,
+        r.Outcome.DroppedCases);
 
     public static void Print(DemoResult r)
     {

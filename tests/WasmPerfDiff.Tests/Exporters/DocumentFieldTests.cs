@@ -109,6 +109,21 @@ public sealed class DocumentFieldTests
     }
 
     [Fact]
+    public void Demo_document_names_the_cases_its_budget_dropped()
+    {
+        var db = GoldenCopy("campaign.db");
+        var model = ReportAssembly.Build(db, new ReportOptions());
+        var campaign = new DemoCampaignSection("c1", "completed", 54, 12, 1200, "demo", 600, 540, 580, 27, ["large-table", "gemm"]);
+        var document = ReportDocument.From(model, new ReportFiles("r.html", "r.md", db), campaign);
+        var fields = Fields(document).Where(f => f.StartsWith("campaign.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["campaign.id", "campaign.end", "campaign.cases", "campaign.runtimes", "campaign.runs", "campaign.size", "campaign.budget_s",
+             "campaign.campaign_s", "campaign.elapsed_s", "campaign.seed", "campaign.dropped_cases"], fields);
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(document, WireJson.Document));
+        Assert.Equal(["large-table", "gemm"], json.RootElement.GetProperty("campaign").GetProperty("dropped_cases").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void Export_json_document()
     {
         using var store = CampaignStore.OpenReadOnly(GoldenCopy("campaign.db"));

@@ -29,6 +29,7 @@ public sealed record ReportDocument(
         m.AnalysisNote);
 }
 
-/// <summary>The campaign part of <c>demo --json</c>.</summary>
+/// <summary>The campaign part of <c>demo --json</c>; <c>DroppedCases</c> are the cases the budget fit stopped short of the minimum runs.</summary>
 public sealed record DemoCampaignSection(
-    string Id, string End, int Cases, int Runtimes, int Runs, string Size, double BudgetS, double CampaignS, double ElapsedS, long Seed);
+    string Id, string End, int Cases, int Runtimes, int Runs, string Size, double BudgetS, double CampaignS, double ElapsedS, long Seed,
+    IReadOnlyList<string> DroppedCases);
