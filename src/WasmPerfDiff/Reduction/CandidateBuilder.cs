@@ -11,13 +11,28 @@ public sealed record CandidateBuild(string? WasmPath, string? NativePath, string
 /// Builds a C candidate as the corpus is built (<see cref="BuildCommands.Wasm"/>, clang for wasm32-wasi, no wasm-opt on
 /// PATH) and natively with gcc's <c>-fsanitize=undefined -fno-sanitize-recover=undefined</c>, so undefined behaviour
 /// (which reductions love to introduce) ends the native run with an error instead of passing silently. gcc, because
-/// Debian's clang needs an extra package for its UBSan runtime while gcc's comes with it.
+/// Debian's clang needs an extra package for its UBSan runtime while gcc's comes with it. The same build turns the
+/// warnings in <see cref="Warnings"/> into errors.
 /// </summary>
 public static class CandidateBuilder
 {
     private static readonly TimeSpan CompileTimeout = TimeSpan.FromSeconds(60);
 
     public static readonly IReadOnlyList<string> Sanitize = ["-fsanitize=undefined", "-fno-sanitize-recover=undefined"];
+
+    /// <summary>
+    /// Mistakes UBSan cannot see at run time but a reducer makes all the time: reading a variable it stopped
+    /// initialising, assigning a pointer to an integer, calling a function whose declaration it deleted, falling off
+    /// the end of a non-void function. gcc finds them at <c>-O1</c>; as errors they make the candidate not build.
+    /// (Seen: C-Vise turned sha256's <c>w[i] = w[i-16] + …</c> into <c>w[i] = w + …</c>, which clang only warns about.)
+    /// </summary>
+    public static readonly IReadOnlyList<string> Warnings =
+    [
+        "-Werror=uninitialized", "-Werror=maybe-uninitialized", "-Werror=int-conversion", "-Werror=incompatible-pointer-types",
+        "-Werror=implicit-function-declaration", "-Werror=implicit-int", "-Werror=return-type", "-Werror=int-to-pointer-cast",
+        "-Werror=pointer-to-int-cast", "-Werror=array-bounds", "-Werror=div-by-zero", "-Werror=shift-count-overflow",
+        "-Werror=aggressive-loop-optimizations",
+    ];
 
     public static async Task<CandidateBuild> BuildAsync(ReductionSpec spec, string source, string workDir, CancellationToken ct)
     {
@@ -27,7 +42,7 @@ public static class CandidateBuilder
             CompileTimeout, null, ct);
         if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
         var native = Path.Combine(workDir, "candidate-ubsan");
-        var nativeArgs = Sanitize.Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
+        var nativeArgs = Sanitize.Concat(Warnings).Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
         var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
         if (!nativeBuilt.Ok) return new(wasm, null, "does not build natively with UBSan: " + FirstLine(nativeBuilt.Stderr));
         return new(wasm, native, null);

@@ -6,8 +6,9 @@ namespace WasmPerfDiff.Reduction;
 /// <summary>A program's size: bytes, and non-blank lines for source (0 for a module).</summary>
 public sealed record ProgramSize(long Bytes, int Lines)
 {
-    public static ProgramSize Of(string path, ReductionLevel level) => new(new FileInfo(path).Length,
-        level == ReductionLevel.C ? File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l)) : 0);
+    /// <summary>Bytes of the file; for C also its lines as <see cref="SourceFormat"/> lays them out.</summary>
+    public static async Task<ProgramSize> OfAsync(string path, ReductionLevel level, CancellationToken ct) => new(new FileInfo(path).Length,
+        level == ReductionLevel.C ? SourceFormat.CountLines(await SourceFormat.FormatAsync(path, ct) ?? await File.ReadAllTextAsync(path, ct)) : 0);
 
     /// <summary>"31 lines" for source, "1834 bytes" for a module.</summary>
     public string Describe(ReductionLevel level) => level == ReductionLevel.C ? $"{Lines} lines" : $"{Bytes} bytes";
@@ -39,9 +40,11 @@ public sealed class ReductionFolder(string directory, ReductionSpec spec)
     public string TextPath => Path.Combine(directory, TextFile);
 
     /// <summary>Keeps a candidate as the best so far: its program, its module (source level) and the module's text when wasm2wat is here.</summary>
-    public void Keep(string program, string module, BestProgram best)
+    /// <summary>Makes a program the best so far; <paramref name="laidOut"/> (its text in one layout) is written in its place when given.</summary>
+    public void Keep(string program, string module, BestProgram best, string? laidOut = null)
     {
-        Copy(program, ProgramPath);
+        if (laidOut is not null) OutputPaths.WriteText(ProgramPath, "Out", laidOut);
+        else Copy(program, ProgramPath);
         if (spec.Level == ReductionLevel.C) Copy(module, ModulePath);
         if (ExecutableSearch.Find("wasm2wat") is { } wasm2wat) WriteText(wasm2wat);
         OutputPaths.WriteText(Path.Combine(directory, BestFile), "Out", JsonSerializer.Serialize(best, WireJson.Document));

@@ -78,7 +78,7 @@ public static class ReduceWorkflow
         };
         var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.Runs, request.Runs, request.Seed, request.Metric);
         var before = await CandidateCheck.RunAsync(spec, input.Program, Sub(work, "before"), fixedRuns, ct);
-        var start = ProgramSize.Of(input.Program, input.Level);
+        var start = await ProgramSize.OfAsync(input.Program, input.Level, ct);
         var folder = new ReductionFolder(dir, spec);
         if (!before.Interesting)
         {
