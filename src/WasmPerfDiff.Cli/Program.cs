@@ -46,7 +46,13 @@ catch (BadInputException e)
     Console.Error.WriteLine($"wasm-perfdiff: {InputErrors.Describe(e, parsed.CommandResult.Command)}");
     return ExitCodes.Usage;
 }
-catch (Exception e) when (e is not OperationCanceledException)
+catch (OperationCanceledException)
+{
+    // A verb that does not turn cancellation into an end of its own still ends on one line, never a stack trace.
+    Console.Error.WriteLine("wasm-perfdiff: cancelled");
+    return ExitCodes.Cancelled;
+}
+catch (Exception e)
 {
     // Last line of defence: never a stack trace. The library turns what it can name into BadInputException;
     // whatever reaches here is reported on one line (WASM_PERFDIFF_DEBUG=1 prints the trace).

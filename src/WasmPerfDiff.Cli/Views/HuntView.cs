@@ -1,3 +1,4 @@
+using WasmPerfDiff.Exporters;
 using System.Globalization;
 using Spectre.Console;
 using WasmPerfDiff.Exporters.Documents;
@@ -10,7 +11,7 @@ public static class HuntView
     public static void Print(HuntDocument d)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLine(Markup.Escape($"{d.Rounds.Count} rounds in {d.Seconds / 60:0.#} min: {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, " +
+        console.MarkupLine(Markup.Escape($"{d.Rounds.Count} rounds in {d.Seconds / 60:0.#} min ({HuntMarkdown.Ended(d.End)}): {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, " +
                                          $"{d.Candidates} candidate cells, {d.ConfirmedFindings} confirmed, {d.Groups.Count} groups"));
         if (d.Groups.Count > 0)
         {

@@ -14,7 +14,7 @@ public static class HuntMarkdown
         var sb = new StringBuilder();
         sb.AppendLine("## wasm-perfdiff hunt").AppendLine();
         sb.AppendLine($"- runtimes: {E(string.Join(", ", d.Runtimes))}");
-        sb.AppendLine($"- {d.Seconds / 60:0.#} min, {d.Rounds.Count} rounds: {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, {d.Candidates} candidate cells, {d.ConfirmedFindings} confirmed in a fresh campaign, **{d.Groups.Count} groups**").AppendLine();
+        sb.AppendLine($"- {d.Seconds / 60:0.#} min ({Ended(d.End)}), {d.Rounds.Count} rounds: {d.ProgramsTried} programs generated, {d.ProgramsKept} kept, {d.Candidates} candidate cells, {d.ConfirmedFindings} confirmed in a fresh campaign, **{d.Groups.Count} groups**").AppendLine();
         if (d.Divergences.Count > 0)
         {
             sb.AppendLine($"Correctness divergences (not timing findings): {d.Divergences.Count}").AppendLine();
@@ -30,4 +30,12 @@ public static class HuntMarkdown
                           $"{(g.CiLow is double lo && g.CiHigh is double hi ? $"{lo:0.00}–{hi:0.00}" : "")} | {g.Members.Count} | {E(g.Folder)} |");
         return sb.ToString();
     }
+
+    /// <summary>How the hunt ended, in words: the budget, --max-rounds, or Ctrl-C / SIGTERM.</summary>
+    public static string Ended(string end) => end switch
+    {
+        "max-rounds" => "ended by --max-rounds",
+        "cancelled" => "cancelled; the finished rounds are below",
+        _ => "ended by its budget",
+    };
 }

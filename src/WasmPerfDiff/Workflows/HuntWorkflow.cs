@@ -71,57 +71,69 @@ public static class HuntWorkflow
         var programDir = new Dictionary<string, string>(StringComparer.Ordinal);
         int tried = 0, kept = 0, candidates = 0;
         if (request.MaxRounds is < 1) throw new BadInputException($"must be at least 1 (got {request.MaxRounds})", nameof(request.MaxRounds));
-        for (var round = 1; Left() > TimeSpan.Zero && round <= (request.MaxRounds ?? int.MaxValue); round++)
+        var end = "out-of-time";
+        try
         {
-            var tag = round.ToString("000", CultureInfo.InvariantCulture);
-            var programs = Path.Combine(outDir, "programs", "round-" + tag);
-            progress($"round {round}: generating {request.Batch} programs ({Left().TotalMinutes:0.#} min left)");
-            var gen = await GenProgramsWorkflow.RunAsync(new GenProgramsRequest(programs, request.Batch, request.Seed, request.MinMs, request.MaxMs,
-                request.Patterns, (round - 1) * request.Batch), line => progress("  " + line), ct);
-            tried += gen.Generated;
-            kept += gen.Kept;
-            foreach (var p in gen.Programs) programDir[p.Name] = programs;
-            var db = Path.Combine(outDir, "campaigns", $"round-{tag}.db");
-            if (gen.Kept < TimingModel.MinCases || Left() <= TimeSpan.Zero)
+            for (var round = 1; Left() > TimeSpan.Zero; round++)
             {
-                rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, 0, 0, "", null, null));
-                continue;
-            }
-            progress($"round {round}: campaign of {gen.Kept} programs × {runtimes.Count} runtimes");
-            // The round's campaign gets part of what is left, so that its candidates can still be confirmed.
-            var found = await CampaignAndAnalyzeAsync(request, runtimes, programs, db, request.Seed + 2 * round, Left() * CampaignShare, ct);
-            divergences.AddRange(found.Where(f => f.Kind == FindingKind.Divergence).Select(f => new HuntDivergence(round, ProgramName(f.Case), f.Runtime, f.Detail)));
-            var picked = found.Where(f => IsCandidate(f, request.Threshold)).ToList();
-            candidates += picked.Count;
-            progress($"round {round}: {picked.Count} candidate cells");
-            if (picked.Count == 0 || Left() <= TimeSpan.Zero)
-            {
-                rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, picked.Count, 0, db, null, null));
-                continue;
-            }
+                if (round > (request.MaxRounds ?? int.MaxValue)) { end = "max-rounds"; break; }
+                var tag = round.ToString("000", CultureInfo.InvariantCulture);
+                var programs = Path.Combine(outDir, "programs", "round-" + tag);
+                progress($"round {round}: generating {request.Batch} programs ({Left().TotalMinutes:0.#} min left)");
+                var gen = await GenProgramsWorkflow.RunAsync(new GenProgramsRequest(programs, request.Batch, request.Seed, request.MinMs, request.MaxMs,
+                    request.Patterns, (round - 1) * request.Batch), line => progress("  " + line), ct);
+                tried += gen.Generated;
+                kept += gen.Kept;
+                foreach (var p in gen.Programs) programDir[p.Name] = programs;
+                var db = Path.Combine(outDir, "campaigns", $"round-{tag}.db");
+                if (gen.Kept < TimingModel.MinCases || Left() <= TimeSpan.Zero)
+                {
+                    rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, 0, 0, "", null, null));
+                    continue;
+                }
+                progress($"round {round}: campaign of {gen.Kept} programs × {runtimes.Count} runtimes");
+                // The round's campaign gets part of what is left, so that its candidates can still be confirmed.
+                var found = await CampaignAndAnalyzeAsync(request, runtimes, programs, db, request.Seed + 2 * round, Left() * CampaignShare, ct);
+                divergences.AddRange(found.Where(f => f.Kind == FindingKind.Divergence).Select(f => new HuntDivergence(round, ProgramName(f.Case), f.Runtime, f.Detail)));
+                var picked = found.Where(f => IsCandidate(f, request.Threshold)).ToList();
+                candidates += picked.Count;
+                progress($"round {round}: {picked.Count} candidate cells");
+                if (picked.Count == 0 || Left() <= TimeSpan.Zero)
+                {
+                    rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, picked.Count, 0, db, null, null));
+                    continue;
+                }
 
-            var confirmDir = Path.Combine(outDir, "confirm", "round-" + tag);
-            var picks = picked.Select(f => ProgramName(f.Case)).Distinct().ToList();
-            var controls = gen.Programs.Select(p => p.Name).Except(picks).Take(Math.Max(request.Controls, TimingModel.MinCases - picks.Count));
-            foreach (var name in picks.Concat(controls)) CopyProgram(programs, name, confirmDir);
-            var confirmDb = Path.Combine(outDir, "campaigns", $"confirm-{tag}.db");
-            progress($"round {round}: confirmation campaign of {picks.Count} candidate programs and {Directory.GetFiles(confirmDir, "*.wasm").Length - picks.Count} controls");
-            var again = await CampaignAndAnalyzeAsync(request, runtimes, confirmDir, confirmDb, request.Seed + 2 * round + 1, TimeSpan.FromTicks(Math.Max(Left().Ticks, TimeSpan.FromMinutes(1).Ticks)), ct);
-            var wanted = picked.Select(Key).ToHashSet();
-            var yes = again.Where(f => f.Verdict == Verdict.Anomaly && IsCandidate(f, request.Threshold) && wanted.Contains(Key(f))).ToList();
-            confirmed.AddRange(yes);
-            string? report = Path.Combine(outDir, "reports", $"confirm-{tag}.html");
-            try { ReportWorkflow.Write(new ReportRequest(confirmDb, report, null, new ReportOptions { Threshold = request.Threshold })); }
-            catch (BadInputException e) { progress($"round {round}: no report ({e.Message})"); report = null; }
-            progress($"round {round}: {yes.Count} of {picked.Count} candidates confirmed");
-            rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, picked.Count, yes.Count, db, confirmDb, report));
+                var confirmDir = Path.Combine(outDir, "confirm", "round-" + tag);
+                var picks = picked.Select(f => ProgramName(f.Case)).Distinct().ToList();
+                var controls = gen.Programs.Select(p => p.Name).Except(picks).Take(Math.Max(request.Controls, TimingModel.MinCases - picks.Count));
+                foreach (var name in picks.Concat(controls)) CopyProgram(programs, name, confirmDir);
+                var confirmDb = Path.Combine(outDir, "campaigns", $"confirm-{tag}.db");
+                progress($"round {round}: confirmation campaign of {picks.Count} candidate programs and {Directory.GetFiles(confirmDir, "*.wasm").Length - picks.Count} controls");
+                var again = await CampaignAndAnalyzeAsync(request, runtimes, confirmDir, confirmDb, request.Seed + 2 * round + 1, TimeSpan.FromTicks(Math.Max(Left().Ticks, TimeSpan.FromMinutes(1).Ticks)), ct);
+                var wanted = picked.Select(Key).ToHashSet();
+                var yes = again.Where(f => f.Verdict == Verdict.Anomaly && IsCandidate(f, request.Threshold) && wanted.Contains(Key(f))).ToList();
+                confirmed.AddRange(yes);
+                string? report = Path.Combine(outDir, "reports", $"confirm-{tag}.html");
+                try { ReportWorkflow.Write(new ReportRequest(confirmDb, report, null, new ReportOptions { Threshold = request.Threshold })); }
+                catch (BadInputException e) { progress($"round {round}: no report ({e.Message})"); report = null; }
+                progress($"round {round}: {yes.Count} of {picked.Count} candidates confirmed");
+                rounds.Add(new HuntRound(round, gen.Generated, gen.Kept, picked.Count, yes.Count, db, confirmDb, report));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl-C or SIGTERM: the round in flight is given up (its databases keep what they stored); what the
+            // finished rounds confirmed is written as after any other end.
+            progress($"hunt cancelled in round {rounds.Count + 1}: writing what {rounds.Count} finished round(s) found");
+            end = "cancelled";
         }
 
         var groups = FindingGroups.Group(confirmed, c => ProgramPlan.PatternOf(ProgramName(c)));
         foreach (var g in groups)
             foreach (var m in g.Members.Select(m => ProgramName(m.Case)).Distinct())
                 CopyProgram(programDir[m], m, Path.Combine(outDir, "findings", g.Folder));
-        var document = new HuntDocument(outDir, runtimes, Math.Round(watch.Elapsed.TotalSeconds, 1), tried, kept, candidates, confirmed.Count,
+        var document = new HuntDocument(outDir, runtimes, Math.Round(watch.Elapsed.TotalSeconds, 1), end, tried, kept, candidates, confirmed.Count,
             groups.Select(Row).ToList(), rounds, divergences);
         OutputPaths.WriteText(Path.Combine(outDir, DocumentFile), nameof(request.Out), JsonSerializer.Serialize(document, WireJson.Document) + "\n");
         OutputPaths.WriteText(Path.Combine(outDir, SummaryFile), nameof(request.Out), HuntMarkdown.Render(document));
@@ -136,6 +148,7 @@ public static class HuntWorkflow
             Runtimes = runtimes, Size = CorpusCase.DefaultSize, MinRuns = request.MinRuns, MaxRuns = request.MaxRuns, MaxTime = maxTime,
         };
         await CampaignWorkflow.RunAsync(new CampaignRequest { Database = db, Settings = settings, Seed = seed, CorpusDirectory = corpus, ConfigPath = request.ConfigPath }, null, ct);
+        ct.ThrowIfCancellationRequested(); // a campaign ends quietly when cancelled; the hunt must not analyse half of one as a round
         using var store = CampaignStore.OpenReadOnly(db);
         var runs = store.ReadCaseRuns();
         try { return DifferentialAnalysis.Analyze(runs, new AnalysisOptions { Threshold = request.Threshold }).Findings; }

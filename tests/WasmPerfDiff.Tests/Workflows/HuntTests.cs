@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using WasmPerfDiff.Tests.Corpus;
 using WasmPerfDiff.Tests.Support;
@@ -45,6 +46,46 @@ public sealed class HuntTests(ITestOutputHelper output)
             Assert.DoesNotContain(groups, g => g.GetProperty("runtime").GetString() == "iwasm-fast-jit" && g.GetProperty("pattern").GetString() == "i64-arith");
             Assert.True(File.Exists(Path.Combine(dir, "out", "hunt.md")));
             Assert.Single(Directory.GetFiles(Path.Combine(dir, "out", "reports"), "*.html"));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>SIGTERM mid-round: the hunt ends on its own within seconds, with no stack trace, and writes hunt.json and
+    /// hunt.md saying it was cancelled (seen: an unhandled OperationCanceledException and no hunt.json at all).</summary>
+    [RequiresCsmithFact]
+    public async Task A_hunt_stopped_by_SIGTERM_writes_what_it_has_and_says_it_was_cancelled()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfdiff-hunt-stop-").FullName;
+        try
+        {
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = dir };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"), "hunt", "--max-time", "10m", "--runtime",
+                         "wasmtime-cranelift,wasmtime-winch", "--batch", "3", "--seed", "5", "--min-ms", "5", "--max-ms", "50", "--out", "out", "--json" })
+                psi.ArgumentList.Add(a);
+            using var hunt = Process.Start(psi)!;
+            var stderr = hunt.StandardError.ReadToEndAsync();
+            var stdout = hunt.StandardOutput.ReadToEndAsync();
+            // Stop it once the first round's programs are being generated (a round in flight).
+            var programs = Path.Combine(dir, "out", "programs", "round-001");
+            var watch = Stopwatch.StartNew();
+            while ((!Directory.Exists(programs) || Directory.GetFiles(programs).Length == 0) && watch.Elapsed < TimeSpan.FromMinutes(2) && !hunt.HasExited)
+                await Task.Delay(200);
+            if (hunt.HasExited) Assert.Fail("hunt ended before it was stopped: " + await stderr);
+            using (var kill = Process.Start("kill", ["-TERM", hunt.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+            Assert.True(hunt.WaitForExit(TimeSpan.FromSeconds(30)), "hunt did not end after SIGTERM");
+
+            var err = await stderr;
+            output.WriteLine(err);
+            Assert.DoesNotContain("Unhandled exception", err);
+            Assert.DoesNotContain("   at ", err);
+            Assert.Contains("hunt cancelled", err);
+            Assert.Equal(0, hunt.ExitCode);
+            var printed = JsonDocument.Parse(await stdout).RootElement;
+            Assert.Equal("cancelled", printed.GetProperty("end").GetString());
+            var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "hunt.json"))).RootElement;
+            Assert.Equal("cancelled", written.GetProperty("end").GetString());
+            Assert.Equal(0, written.GetProperty("rounds").GetArrayLength());
+            Assert.Contains("cancelled", File.ReadAllText(Path.Combine(dir, "out", "hunt.md")));
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

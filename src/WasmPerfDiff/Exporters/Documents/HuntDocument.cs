@@ -16,7 +16,8 @@ public sealed record HuntRound(int Round, int Generated, int Kept, int Candidate
 /// <summary>A correctness divergence seen in a round's campaign (status, exit code or output unlike the expected or the majority's).</summary>
 public sealed record HuntDivergence(int Round, string Case, string Runtime, string? Detail);
 
-/// <summary><c>hunt --json</c>, also written as <c>hunt.json</c> in the output folder. Divergences are listed apart, never as timing.</summary>
-public sealed record HuntDocument(string Out, IReadOnlyList<string> Runtimes, double Seconds, int ProgramsTried, int ProgramsKept,
+/// <summary><c>hunt --json</c>, also written as <c>hunt.json</c> in the output folder. Divergences are listed apart, never as timing.
+/// <c>End</c>: <c>out-of-time</c> (the budget), <c>max-rounds</c> or <c>cancelled</c> (Ctrl-C or SIGTERM).</summary>
+public sealed record HuntDocument(string Out, IReadOnlyList<string> Runtimes, double Seconds, string End, int ProgramsTried, int ProgramsKept,
     int Candidates, int ConfirmedFindings, IReadOnlyList<HuntGroupRow> Groups, IReadOnlyList<HuntRound> Rounds,
     IReadOnlyList<HuntDivergence> Divergences);
