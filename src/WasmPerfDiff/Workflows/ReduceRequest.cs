@@ -31,7 +31,5 @@ public sealed record ReduceRequest
 /// <summary>Where a reduction is: sizes at start and now, the factor of the last kept candidate, steps tried and kept, time left.</summary>
 public sealed record ReduceProgress(string Name, string SizeAtStart, string SizeNow, double? Factor, int Tried, int Kept, TimeSpan Left);
 
-/// <summary>Findings that reduced to the same dominant construct on the same runtime: likely one root cause, to be reported once.</summary>
-public sealed record DuplicateGroup(string Runtime, string Construct, IReadOnlyList<string> Cases);
-
-public sealed record ReduceResult(IReadOnlyList<Reduction.ReductionSummary> Reductions, IReadOnlyList<DuplicateGroup> Groups);
+/// <summary>Every reduction of one <c>reduce</c>, and the groups of those that likely share a root cause (<see cref="Reduction.ReductionGroups"/>).</summary>
+public sealed record ReduceResult(IReadOnlyList<Reduction.ReductionSummary> Reductions, IReadOnlyList<Reduction.DuplicateGroup> Groups);

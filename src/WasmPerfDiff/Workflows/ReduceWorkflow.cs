@@ -40,10 +40,7 @@ public static class ReduceWorkflow
             summaries.Add(summary);
             if (summary.End == ReductionEnd.Interrupted) break;
         }
-        var groups = summaries.Where(s => s.End != ReductionEnd.NotReproduced)
-            .GroupBy(s => (s.Target, Construct: s.Construct?.OpcodeClass ?? "unknown"))
-            .Select(g => new DuplicateGroup(g.Key.Target, g.Key.Construct, g.Select(s => s.Name).ToList())).ToList();
-        return new ReduceResult(summaries, groups);
+        return new ReduceResult(summaries, ReductionGroups.Of(summaries));
     }
 
     private static IReadOnlyList<ReduceInput> Resolve(ReduceRequest r)
