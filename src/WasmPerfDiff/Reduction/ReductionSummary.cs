@@ -38,6 +38,8 @@ public sealed record ReductionSummary(
     public string? TextFile { get; init; }
     /// <summary>The build command of the module from the source (source level), runnable in the output folder.</summary>
     public string? BuildCommand { get; init; }
+    /// <summary>With <c>--constructs</c>: the target's fingerprint cell of <see cref="Construct"/> (<see cref="DominantConstruct.CellIn"/>), else null.</summary>
+    public Analysis.FingerprintCell? FingerprintCell { get; init; }
     /// <summary>What the factors are of.</summary>
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
 }

@@ -7,7 +7,8 @@ namespace WasmPerfDiff.Reporting;
 /// <summary>
 /// ISSUE.md of a reduction, ready to paste into an engine's tracker: a title naming the construct and the factor, the
 /// engine, version, tier and exact command, the host, the reduced program (inline when short, else the file's name),
-/// commands that reproduce it without this tool for the target and each peer, and the measurements before and after.
+/// commands that reproduce it without this tool for the target and each peer, the measurements before and after, and the
+/// dominant construct with the target's construct fingerprint cell when there is one.
 /// Text from outside (names, versions, paths) is escaped; code goes in fences longer than any backtick run inside.
 /// </summary>
 public static class IssueMarkdown
@@ -60,6 +61,7 @@ public static class IssueMarkdown
         {
             sb.Append($"\n## Construct\n\nThe reduced module's loop-weighted instruction mix is dominated by {E(k.ToString())}");
             sb.Append(k.Description is { } d ? $": {E(d)}.\n" : ".\n");
+            if (s.FingerprintCell is { } c) AppendCell(sb, c);
         }
         return sb.ToString();
     }
@@ -79,6 +81,24 @@ public static class IssueMarkdown
         }
         if (files.Count == 0 || s.TextFile is null) sb.Append($"The module: `{Code(s.ModuleFile)}`.\n\n");
     }
+
+    /// <summary>The target's fingerprint cell: what the construct alone costs it against its peers, on the construct micro-benchmarks.</summary>
+    private static void AppendCell(StringBuilder sb, Analysis.FingerprintCell c)
+    {
+        static string E(string t) => MarkdownText.Escape(t);
+        sb.Append("\nThe construct fingerprint (a micro-benchmark per construct, `wasm-perfdiff gen constructs`) has this cell for the target:\n\n");
+        sb.Append("| runtime | construct | factor | 95 % interval | runs | against |\n|---|---|---:|---|---:|---|\n");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"| {E(c.Runtime)} | {E(c.Construct)} ({E(c.OpcodeClass)}) | ×{c.Relative:0.00} | {Interval(c.CiLow, c.CiHigh)} | {c.Runs} | {E(c.Against)} |\n\n");
+        // The same bar an explanation of a finding must clear: a point estimate of a noisy cell is no evidence.
+        var bar = Analysis.ConstructExplanations.MinRelative;
+        sb.Append(c.IsSlow(bar)
+            ? FormattableString.Invariant($"Its whole interval is above ×{bar:0.0}: the construct alone is slow on {E(c.Runtime)}.\n")
+            : FormattableString.Invariant($"Its interval does not stay above ×{bar:0.0}: the micro-benchmark alone does not show {E(c.Runtime)} to be slow at it.\n"));
+    }
+
+    private static string Interval(double? lo, double? hi) =>
+        lo is double l && hi is double h ? FormattableString.Invariant($"[{l:0.00}, {h:0.00}]") : "none (too few runs)";
 
     private static void AppendRows(StringBuilder sb, string which, string size, CheckOutcome check, string target)
     {

@@ -23,6 +23,8 @@ public sealed record ReduceRequest
     public TimeSpan MaxTime { get; init; } = DefaultMaxTime;
     public string? ConfigPath { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): ISSUE.md shows the target's fingerprint cell of the reduced program's construct.</summary>
+    public string? Constructs { get; init; }
     /// <summary>Runs per side of the before and after measurements.</summary>
     public int Runs { get; init; } = 9;
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;

@@ -30,13 +30,16 @@ public static class ReduceWorkflow
             throw new BadInputException($"'{request.Out}' is not empty; name a new folder for the reduction", "Out");
         foreach (var level in inputs.Select(i => i.Level).Distinct()) ReducerTools.ForLevel(level);
         foreach (var input in inputs) CandidateCheck.Resolve(input.Target, input.Peers, input.ConfigPath);
+        // Fitted before anything is measured: a bad constructs database is bad input, not a failure after half an hour.
+        // The bootstrap's seed is analyze's default, so the cell is the one 'analyze --constructs' shows.
+        var fingerprint = request.Constructs is { } constructs ? ConstructFingerprintFile.Read(constructs) : null;
         OutputPaths.PrepareDirectory(outDir, "Out");
         var budget = request.MaxTime / inputs.Count;
         var summaries = new List<ReductionSummary>();
         foreach (var (input, i) in inputs.Select((x, i) => (x, i + 1)))
         {
             var dir = inputs.Count == 1 ? outDir : Path.Combine(outDir, $"{i:00}-{Profiling.ProfileFiles.SafeName(input.Name)}-{Profiling.ProfileFiles.SafeName(input.Target)}");
-            var summary = await ReduceOneAsync(input, dir, budget, request, mustReproduce: inputs.Count == 1, progress, ct);
+            var summary = await ReduceOneAsync(input, dir, budget, request, fingerprint, mustReproduce: inputs.Count == 1, progress, ct);
             summaries.Add(summary);
             if (summary.End == ReductionEnd.Interrupted) break;
         }
@@ -59,7 +62,8 @@ public static class ReduceWorkflow
         return inputs.Count > 0 ? inputs : throw new BadInputException($"{r.Database} has no anomalies to reduce", "Top");
     }
 
-    private static async Task<ReductionSummary> ReduceOneAsync(ReduceInput input, string dir, TimeSpan budget, ReduceRequest request, bool mustReproduce,
+    private static async Task<ReductionSummary> ReduceOneAsync(ReduceInput input, string dir, TimeSpan budget, ReduceRequest request,
+        Analysis.ConstructFingerprint? fingerprint, bool mustReproduce,
         IProgress<ReduceProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -97,7 +101,9 @@ public static class ReduceWorkflow
             after = best.Step == 0 ? before : await CandidateCheck.RunAsync(spec with { Args = best.Args }, folder.ProgramPath, Sub(work, "after"),
                 fixedRuns with { RequiredFactor = spec.RequiredFactor }, ct);
         var summary = Summary(input, dir, spec, end, clock, start, best.Size, before, after, steps.Count - 1, steps.Count(s => s.Kept) - 1);
-        return await FinishAsync(summary with { Construct = DominantConstruct.Of(folder.ModulePath) }, folder, input, best.Args);
+        var construct = DominantConstruct.Of(folder.ModulePath);
+        summary = summary with { Construct = construct, FingerprintCell = fingerprint is null ? null : construct?.CellIn(fingerprint, input.Target) };
+        return await FinishAsync(summary, folder, input, best.Args);
     }
 
     private static async Task<ReductionEnd> RunReducerAsync(ReduceInput input, ReductionSpec spec, string reducer, string work, string specPath,
