@@ -57,6 +57,7 @@ public static class IssueMarkdown
         sb.Append(inv, $"\nEvery kept step had to stay at or above ×{s.RequiredFactor:0.00} against every peer (70 % of the original excess, at least ×1.5), ");
         sb.Append(inv, $"with the same output on all engines{(s.Level == ReductionLevel.C ? " and as a native build with `-fsanitize=undefined` that reported nothing" : "")}. ");
         sb.Append(inv, $"{s.Tried} candidates tried, {s.Kept} kept, in {s.Elapsed.TotalMinutes:0.0} min ({E(s.End.ToWire())}).\n");
+        AppendFlameGraph(sb, s);
         if (s.Construct is { } k)
         {
             sb.Append($"\n## Construct\n\nThe reduced module's loop-weighted instruction mix is dominated by {E(k.ToString())}");
@@ -80,6 +81,28 @@ public static class IssueMarkdown
             else sb.Append($"`{Code(file)}` ({lines.Length} lines) is in the folder.\n\n");
         }
         if (files.Count == 0 || s.TextFile is null) sb.Append($"The module: `{Code(s.ModuleFile)}`.\n\n");
+    }
+
+    /// <summary>The differential flame graph, linked, with what to mind reading it; or the one line saying why there is none.</summary>
+    private static void AppendFlameGraph(StringBuilder sb, ReductionSummary s)
+    {
+        sb.Append("\n## Where the time goes\n\n");
+        if (s.FlameGraph is { } svg)
+        {
+            var peer = s.Peers.Count > 0 ? MarkdownText.Escape(s.Peers[0]) : "the peer";
+            sb.Append($"[Differential flame graph]({Uri.EscapeDataString(svg)}) of the reduced module, sampled by perf: widths are the samples on ");
+            sb.Append($"{MarkdownText.Escape(s.Target)}, red where {MarkdownText.Escape(s.Target)} spends a larger share of its time than {peer} does on the same stack, blue a smaller one. ");
+            sb.Append("Each runtime's own profile (folded stacks and flame graph) is in `profile/`.\n");
+            if (s.FlameGraphNote is { } note) sb.Append($"\nMind: {Sentence(note, capital: false)}\n");
+        }
+        else sb.Append(Sentence(s.FlameGraphNote ?? "no flame graph")).Append('\n');
+    }
+
+    /// <summary>A note as a sentence: escaped, one full stop, capitalised when it starts one (a note may start with a runtime's name).</summary>
+    private static string Sentence(string note, bool capital = true)
+    {
+        var text = MarkdownText.Escape(note.Trim().TrimEnd('.'));
+        return text.Length == 0 ? "" : (capital ? char.ToUpperInvariant(text[0]) + text[1..] : text) + ".";
     }
 
     /// <summary>The target's fingerprint cell: what the construct alone costs it against its peers, on the construct micro-benchmarks.</summary>

@@ -11,8 +11,8 @@ namespace WasmPerfDiff.Workflows;
 /// <summary>
 /// <c>reduce</c>: measures the original (a fixed number of runs per side, the same check every candidate gets), sets
 /// the factor candidates must keep, runs the reducer with the check verb as its interestingness test until it
-/// finishes or the budget is spent, measures the best program again, and writes <c>summary.json</c> and
-/// <c>ISSUE.md</c> beside it. The output folder holds the best program so far throughout (<see cref="ReductionFolder"/>).
+/// finishes or the budget is spent, measures the best program again, profiles it on the target and its first peer
+/// (<see cref="ReductionFlameGraph"/>, when perf works), and writes <c>summary.json</c> and <c>ISSUE.md</c> beside it. The output folder holds the best program so far throughout (<see cref="ReductionFolder"/>).
 /// </summary>
 public static class ReduceWorkflow
 {
@@ -85,7 +85,8 @@ public static class ReduceWorkflow
         {
             var why = $"{input.Name} is not out of line on {input.Target} against {string.Join(",", input.Peers)} here: {before.Reason}";
             if (mustReproduce) throw new BadInputException(why, "Runtime");
-            return await FinishAsync(Summary(input, dir, spec, ReductionEnd.NotReproduced, clock, start, start, before, null, 0, 0), folder, input, before.Args);
+            var unreduced = Summary(input, dir, spec, ReductionEnd.NotReproduced, clock, start, start, before, null, 0, 0) with { FlameGraphNote = "no flame graph: nothing was reduced" };
+            return await FinishAsync(unreduced, folder, input, before.Args);
         }
         spec = spec with { RequiredFactor = InterestingnessRule.Required(before.Decision!.Factor!.Value), Args = before.Args };
         var specPath = spec.Save(work);
@@ -103,6 +104,11 @@ public static class ReduceWorkflow
         var summary = Summary(input, dir, spec, end, clock, start, best.Size, before, after, steps.Count - 1, steps.Count(s => s.Kept) - 1);
         var construct = DominantConstruct.Of(folder.ModulePath);
         summary = summary with { Construct = construct, FingerprintCell = fingerprint is null ? null : construct?.CellIn(fingerprint, input.Target) };
+        var shortestMs = (after ?? before).Sides.Select(x => x.MedianMs ?? 0).Where(ms => ms > 0).DefaultIfEmpty().Min();
+        var flame = end == ReductionEnd.Interrupted
+            ? new FlameGraphOutcome(null, "no flame graph: the reduction was interrupted")
+            : await ReductionFlameGraph.WriteAsync(input, dir, folder.ModulePath, best.Args, shortestMs, ct);
+        summary = summary with { FlameGraph = flame.File, FlameGraphNote = flame.Note };
         return await FinishAsync(summary, folder, input, best.Args);
     }
 

@@ -193,7 +193,10 @@ public sealed class DocumentFieldTests
     public void Reduce_document()
     {
         var cell = new FingerprintCell("popcnt", "i64.popcnt", "slow-popcnt", 1.0, 2.5, 2.1, 2.9, 12) { Basis = FingerprintBasis.Peer, Peer = "wasm3", Peers = 1 };
-        var summary = Tests.Reduction.ReductionSamples.Summary("small") with { FingerprintCell = cell, BuildCommand = "clang …", Finding = "peer finding" };
+        var summary = Tests.Reduction.ReductionSamples.Summary("small") with
+        {
+            FingerprintCell = cell, BuildCommand = "clang …", Finding = "peer finding", FlameGraph = "flame-diff.svg", FlameGraphNote = "wasm3's profile: an interpreter",
+        };
         Pinned(
             ["reductions", "reductions[].name", "reductions[].level", "reductions[].metric", "reductions[].out", "reductions[].target", "reductions[].peers",
              "reductions[].end", "reductions[].elapsed_s", "reductions[].tried", "reductions[].kept", "reductions[].before", "reductions[].before.bytes",
@@ -208,7 +211,8 @@ public sealed class DocumentFieldTests
              "reductions[].fingerprint_cell", "reductions[].fingerprint_cell.runtime", "reductions[].fingerprint_cell.construct",
              "reductions[].fingerprint_cell.opcode_class", "reductions[].fingerprint_cell.relative", "reductions[].fingerprint_cell.ci_low",
              "reductions[].fingerprint_cell.ci_high", "reductions[].fingerprint_cell.runs", "reductions[].fingerprint_cell.against",
-             "reductions[].program_file", "reductions[].module_file", "reductions[].text_file", "reductions[].build_command", "reductions[].runtimes",
+             "reductions[].program_file", "reductions[].module_file", "reductions[].text_file", "reductions[].build_command", "reductions[].flame_graph",
+             "reductions[].flame_graph_note", "reductions[].runtimes",
              "reductions[].runtimes[].name", "reductions[].runtimes[].engine", "reductions[].runtimes[].tier", "reductions[].runtimes[].version",
              "reductions[].runtimes[].template", "reductions[].runtimes[].command", "reductions[].runtimes[].note", "reductions[].finding",
              "groups", "groups[].runtime", "groups[].construct", "groups[].cases", "groups[].duplicates"],

@@ -62,6 +62,28 @@ public class ReduceEndToEndTests
         Assert.Contains("./small.wasm", File.ReadAllText(Path.Combine(outDir, "ISSUE.md")));
     }
 
+    [RequiresReduceToolsFact(AndPerf = true)]
+    public async Task With_perf_the_folder_gets_the_differential_flame_graph_and_the_issue_links_it()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var outDir = Path.Combine(p.Folder, "reduced");
+        // A short budget: the graph is drawn after the reducer stops, however far it got.
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "20s"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        Assert.True(root.GetProperty("flame_graph").ValueKind == JsonValueKind.String, root.GetProperty("flame_graph_note").ToString());
+        Assert.Equal("flame-diff.svg", root.GetProperty("flame_graph").GetString());
+        var svg = File.ReadAllText(Path.Combine(outDir, "flame-diff.svg"));
+        Assert.StartsWith("<?xml", svg.TrimStart());
+        Assert.Contains($"{PlantedReduction.Target} vs {PlantedReduction.Peer}", svg);
+        // The raw profiles of both runtimes beside it, and the issue links the graph.
+        foreach (var rt in new[] { PlantedReduction.Target, PlantedReduction.Peer })
+            Assert.True(new FileInfo(Path.Combine(outDir, "profile", rt + ".folded")).Length > 0, rt);
+        var issue = File.ReadAllText(Path.Combine(outDir, "ISSUE.md"));
+        Assert.Contains("## Where the time goes", issue);
+        Assert.Contains("[Differential flame graph](flame-diff.svg)", issue);
+    }
+
     [RequiresReduceToolsFact]
     public async Task A_reduction_stopped_midway_leaves_the_best_program_so_far_in_its_folder()
     {
