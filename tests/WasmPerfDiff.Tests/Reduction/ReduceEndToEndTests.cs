@@ -8,8 +8,12 @@ namespace WasmPerfDiff.Tests.Reduction;
 /// reduce on a planted anomaly, end to end: the real CLI, C-Vise, clang and gcc, the real wasm3 as the peer and a runtime
 /// that is slow on one construct (i64.popcnt) inside a program that does other work. CPU metric: the suite shares the machine.
 /// </summary>
+[Collection(Collection)]
 public class ReduceEndToEndTests
 {
+    /// <summary>The end-to-end reductions measure slowdowns: one at a time, so that they do not measure each other.</summary>
+    public const string Collection = "reduce end-to-end";
+
     private static string[] Args(PlantedReduction p, string outDir, string maxTime) =>
         ["reduce", "--config", p.Config, "--wasm", p.Wasm, "--runtime", PlantedReduction.Target, "--peers", PlantedReduction.Peer, "--arg", "1",
             "--metric", "cpu", "--runs", "5", "--max-time", maxTime, "-o", outDir];
