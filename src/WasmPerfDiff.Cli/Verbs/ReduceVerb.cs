@@ -27,10 +27,11 @@ public static class ReduceVerb
         var runs = new Option<int>("--runs") { Description = "runs per runtime of the measurements before and after (at least 3)", DefaultValueFactory = _ => 9 };
         var seed = new Option<long>("--seed") { Description = "seed of the run order and the bootstrap", DefaultValueFactory = _ => 1 };
         var metric = WireOption.Create<CompareMetric>("--metric", CompareMetric.Phases, "phases: execution time, as the campaign measures it | cpu: user+system time of the run (steadier on a loaded machine)");
+        var constructs = new Option<string?>("--constructs") { Description = "campaign database of the `gen constructs` corpus: ISSUE.md shows the target's fingerprint cell of the reduced program's construct" };
         var json = CommonOptions.Json();
         var cmd = new Command("reduce", "shrink a finding's program while it stays slow on its runtime; writes the program, a step log, summary.json and ISSUE.md")
         {
-            db, @case, runtime, finding, top, wasm, peers, guestArgs, outDir, maxTime, runs, seed, metric, json,
+            db, @case, runtime, finding, top, wasm, peers, guestArgs, outDir, maxTime, runs, seed, metric, constructs, json,
         };
         cmd.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
@@ -39,7 +40,7 @@ public static class ReduceVerb
                 Database = pr.GetValue(db), Case = pr.GetValue(@case), Runtime = pr.GetValue(runtime), Finding = pr.GetValue(finding), Top = pr.GetValue(top),
                 Wasm = pr.GetValue(wasm), Peers = CommonOptions.SplitList(pr.GetValue(peers)), Args = pr.GetValue(guestArgs) ?? [],
                 Out = pr.GetValue(outDir)!, MaxTime = DurationParser.Parse(pr.GetValue(maxTime)!), Seed = pr.GetValue(seed), Metric = pr.GetValue(metric), Runs = pr.GetValue(runs),
-                ConfigPath = pr.GetValue(CommonOptions.Config),
+                ConfigPath = pr.GetValue(CommonOptions.Config), Constructs = pr.GetValue(constructs),
             };
             var result = await ReduceView.RunAsync(p => ReduceWorkflow.RunAsync(request, p, ct), quiet: pr.GetValue(json));
             if (pr.GetValue(json)) JsonOutput.Print(ReduceView.Document(result));

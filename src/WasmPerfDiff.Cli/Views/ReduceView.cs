@@ -25,9 +25,12 @@ public static class ReduceView
                 Markup.Escape($"{Factor(s.BeforeCheck)} → {(s.AfterCheck is { } a ? Factor(a) : "not measured")}"), $"{s.Tried}/{s.Kept}", s.End.ToWire(),
                 Markup.Escape(s.Construct?.OpcodeClass ?? ""), Markup.Escape(s.OutDirectory));
         AnsiConsole.Write(table);
-        foreach (var g in r.Groups.Where(g => g.Cases.Count > 1))
-            AnsiConsole.MarkupLine(Markup.Escape($"likely one root cause: {string.Join(", ", g.Cases)} reduce to {g.Construct} on {g.Runtime}"));
+        foreach (var line in DuplicateLines(r)) AnsiConsole.MarkupLine(Markup.Escape(line));
     }
+
+    /// <summary>One line per group of more than one finding: those are the ones to report once.</summary>
+    public static IEnumerable<string> DuplicateLines(ReduceResult r) => r.Groups.Where(g => g.Cases.Count > 1)
+        .Select(g => $"likely one root cause: {string.Join(", ", g.Cases)} reduce to {g.Construct} on {g.Runtime}");
 
     public static ReduceResultDocument Document(ReduceResult r) => new(
         r.Reductions.Select(ReduceDocument.From).ToList(),

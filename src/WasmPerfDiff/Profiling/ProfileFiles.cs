@@ -2,7 +2,7 @@ namespace WasmPerfDiff.Profiling;
 
 /// <summary>
 /// The files of a profile in the output folder: <c>&lt;runtime&gt;.folded</c> and <c>&lt;runtime&gt;.svg</c>
-/// per runtime, <c>&lt;A&gt;-vs-&lt;B&gt;.diff.svg</c> for a pair.
+/// per runtime, <c>&lt;A&gt;-vs-&lt;B&gt;.diff.svg</c> for a pair (or a name of the caller's).
 /// </summary>
 public static class ProfileFiles
 {
@@ -21,10 +21,14 @@ public static class ProfileFiles
     }
 
     /// <summary>Writes the differential graph of A against B, both aligned at the guest entry (see <see cref="FoldedProfile.GuestAligned"/>).</summary>
-    public static string WriteDifferential(string outDir, string runtimeA, FoldedProfile a, string runtimeB, FoldedProfile b, string subtitle)
+    public static string WriteDifferential(string outDir, string runtimeA, FoldedProfile a, string runtimeB, FoldedProfile b, string subtitle) =>
+        WriteDifferential(outDir, $"{SafeName(runtimeA)}-vs-{SafeName(runtimeB)}.diff.svg", runtimeA, a, runtimeB, b, subtitle);
+
+    /// <summary>The same graph under a file name of the caller's (a reduction's <c>flame-diff.svg</c>).</summary>
+    public static string WriteDifferential(string outDir, string fileName, string runtimeA, FoldedProfile a, string runtimeB, FoldedProfile b, string subtitle)
     {
         Host.OutputPaths.PrepareDirectory(outDir, "Out");
-        var path = Path.Combine(outDir, $"{SafeName(runtimeA)}-vs-{SafeName(runtimeB)}.diff.svg");
+        var path = Path.Combine(outDir, fileName);
         DifferentialFlameGraph.Write(path, a.GuestAligned(), b.GuestAligned(), runtimeA, runtimeB, subtitle);
         return path;
     }

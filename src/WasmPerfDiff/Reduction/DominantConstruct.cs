@@ -1,3 +1,4 @@
+using WasmPerfDiff.Analysis;
 using WasmPerfDiff.Corpus;
 using WasmPerfDiff.Corpus.Constructs;
 
@@ -17,6 +18,15 @@ public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOn
         var families = ConstructCatalog.All.Where(f => f.OpcodeClass == cls).ToList();
         return new DominantConstruct(cls, count / profile.Instructions, families.Select(f => f.Name).ToList(), families.FirstOrDefault()?.Description);
     }
+
+    /// <summary>
+    /// The runtime's cell of this construct in a construct fingerprint: of the families of <see cref="OpcodeClass"/> that
+    /// have numbers there, the one the runtime is slowest at (as an explanation of a finding picks it: the slowest family
+    /// speaks for the class); null when the fingerprint has no measured cell of the class on that runtime.
+    /// </summary>
+    public FingerprintCell? CellIn(ConstructFingerprint fingerprint, string runtime) =>
+        fingerprint.Cells.Where(c => c.Runtime == runtime && c.OpcodeClass == OpcodeClass && c.Relative is not null)
+            .OrderByDescending(c => c.Relative!.Value).ThenBy(c => c.Construct, StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>"call_indirect (call-indirect-mono, call-indirect-poly; 41 % of the weighted instructions)".</summary>
     public override string ToString() => FormattableString.Invariant(

@@ -38,6 +38,12 @@ public sealed record ReductionSummary(
     public string? TextFile { get; init; }
     /// <summary>The build command of the module from the source (source level), runnable in the output folder.</summary>
     public string? BuildCommand { get; init; }
+    /// <summary>With <c>--constructs</c>: the target's fingerprint cell of <see cref="Construct"/> (<see cref="DominantConstruct.CellIn"/>), else null.</summary>
+    public Analysis.FingerprintCell? FingerprintCell { get; init; }
+    /// <summary>The differential flame graph of the reduced module, target against its first peer (a file of <see cref="OutDirectory"/>), null when there is none.</summary>
+    public string? FlameGraph { get; init; }
+    /// <summary>Why there is no flame graph, or what to mind reading it (a thin profile); one line, null when there is nothing to say.</summary>
+    public string? FlameGraphNote { get; init; }
     /// <summary>What the factors are of.</summary>
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
 }

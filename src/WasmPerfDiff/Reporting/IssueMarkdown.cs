@@ -7,7 +7,8 @@ namespace WasmPerfDiff.Reporting;
 /// <summary>
 /// ISSUE.md of a reduction, ready to paste into an engine's tracker: a title naming the construct and the factor, the
 /// engine, version, tier and exact command, the host, the reduced program (inline when short, else the file's name),
-/// commands that reproduce it without this tool for the target and each peer, and the measurements before and after.
+/// commands that reproduce it without this tool for the target and each peer, the measurements before and after, and the
+/// dominant construct with the target's construct fingerprint cell when there is one.
 /// Text from outside (names, versions, paths) is escaped; code goes in fences longer than any backtick run inside.
 /// </summary>
 public static class IssueMarkdown
@@ -56,10 +57,12 @@ public static class IssueMarkdown
         sb.Append(inv, $"\nEvery kept step had to stay at or above ×{s.RequiredFactor:0.00} against every peer (70 % of the original excess, at least ×1.5), ");
         sb.Append(inv, $"with the same output on all engines{(s.Level == ReductionLevel.C ? " and as a native build with `-fsanitize=undefined` that reported nothing" : "")}. ");
         sb.Append(inv, $"{s.Tried} candidates tried, {s.Kept} kept, in {s.Elapsed.TotalMinutes:0.0} min ({E(s.End.ToWire())}).\n");
+        AppendFlameGraph(sb, s);
         if (s.Construct is { } k)
         {
             sb.Append($"\n## Construct\n\nThe reduced module's loop-weighted instruction mix is dominated by {E(k.ToString())}");
             sb.Append(k.Description is { } d ? $": {E(d)}.\n" : ".\n");
+            if (s.FingerprintCell is { } c) AppendCell(sb, c);
         }
         return sb.ToString();
     }
@@ -79,6 +82,46 @@ public static class IssueMarkdown
         }
         if (files.Count == 0 || s.TextFile is null) sb.Append($"The module: `{Code(s.ModuleFile)}`.\n\n");
     }
+
+    /// <summary>The differential flame graph, linked, with what to mind reading it; or the one line saying why there is none.</summary>
+    private static void AppendFlameGraph(StringBuilder sb, ReductionSummary s)
+    {
+        sb.Append("\n## Where the time goes\n\n");
+        if (s.FlameGraph is { } svg)
+        {
+            var peer = s.Peers.Count > 0 ? MarkdownText.Escape(s.Peers[0]) : "the peer";
+            sb.Append($"[Differential flame graph]({Uri.EscapeDataString(svg)}) of the reduced module, sampled by perf: widths are the samples on ");
+            sb.Append($"{MarkdownText.Escape(s.Target)}, red where {MarkdownText.Escape(s.Target)} spends a larger share of its time than {peer} does on the same stack, blue a smaller one. ");
+            sb.Append("Each runtime's own profile (folded stacks and flame graph) is in `profile/`.\n");
+            if (s.FlameGraphNote is { } note) sb.Append($"\nMind: {Sentence(note, capital: false)}\n");
+        }
+        else sb.Append(Sentence(s.FlameGraphNote ?? "no flame graph")).Append('\n');
+    }
+
+    /// <summary>A note as a sentence: escaped, one full stop, capitalised when it starts one (a note may start with a runtime's name).</summary>
+    private static string Sentence(string note, bool capital = true)
+    {
+        var text = MarkdownText.Escape(note.Trim().TrimEnd('.'));
+        return text.Length == 0 ? "" : (capital ? char.ToUpperInvariant(text[0]) + text[1..] : text) + ".";
+    }
+
+    /// <summary>The target's fingerprint cell: what the construct alone costs it against its peers, on the construct micro-benchmarks.</summary>
+    private static void AppendCell(StringBuilder sb, Analysis.FingerprintCell c)
+    {
+        static string E(string t) => MarkdownText.Escape(t);
+        sb.Append("\nThe construct fingerprint (a micro-benchmark per construct, `wasm-perfdiff gen constructs`) has this cell for the target:\n\n");
+        sb.Append("| runtime | construct | factor | 95 % interval | runs | against |\n|---|---|---:|---|---:|---|\n");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"| {E(c.Runtime)} | {E(c.Construct)} ({E(c.OpcodeClass)}) | ×{c.Relative:0.00} | {Interval(c.CiLow, c.CiHigh)} | {c.Runs} | {E(c.Against)} |\n\n");
+        // The same bar an explanation of a finding must clear: a point estimate of a noisy cell is no evidence.
+        var bar = Analysis.ConstructExplanations.MinRelative;
+        sb.Append(c.IsSlow(bar)
+            ? FormattableString.Invariant($"Its whole interval is above ×{bar:0.0}: the construct alone is slow on {E(c.Runtime)}.\n")
+            : FormattableString.Invariant($"Its interval does not stay above ×{bar:0.0}: the micro-benchmark alone does not show {E(c.Runtime)} to be slow at it.\n"));
+    }
+
+    private static string Interval(double? lo, double? hi) =>
+        lo is double l && hi is double h ? FormattableString.Invariant($"[{l:0.00}, {h:0.00}]") : "none (too few runs)";
 
     private static void AppendRows(StringBuilder sb, string which, string size, CheckOutcome check, string target)
     {

@@ -23,6 +23,8 @@ public sealed record ReduceRequest
     public TimeSpan MaxTime { get; init; } = DefaultMaxTime;
     public string? ConfigPath { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Campaign database of the construct corpus (<c>gen constructs</c>): ISSUE.md shows the target's fingerprint cell of the reduced program's construct.</summary>
+    public string? Constructs { get; init; }
     /// <summary>Runs per side of the before and after measurements.</summary>
     public int Runs { get; init; } = 9;
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
@@ -31,7 +33,5 @@ public sealed record ReduceRequest
 /// <summary>Where a reduction is: sizes at start and now, the factor of the last kept candidate, steps tried and kept, time left.</summary>
 public sealed record ReduceProgress(string Name, string SizeAtStart, string SizeNow, double? Factor, int Tried, int Kept, TimeSpan Left);
 
-/// <summary>Findings that reduced to the same dominant construct on the same runtime: likely one root cause, to be reported once.</summary>
-public sealed record DuplicateGroup(string Runtime, string Construct, IReadOnlyList<string> Cases);
-
-public sealed record ReduceResult(IReadOnlyList<Reduction.ReductionSummary> Reductions, IReadOnlyList<DuplicateGroup> Groups);
+/// <summary>Every reduction of one <c>reduce</c>, and the groups of those that likely share a root cause (<see cref="Reduction.ReductionGroups"/>).</summary>
+public sealed record ReduceResult(IReadOnlyList<Reduction.ReductionSummary> Reductions, IReadOnlyList<Reduction.DuplicateGroup> Groups);

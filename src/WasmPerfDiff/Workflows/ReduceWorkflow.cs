@@ -11,8 +11,8 @@ namespace WasmPerfDiff.Workflows;
 /// <summary>
 /// <c>reduce</c>: measures the original (a fixed number of runs per side, the same check every candidate gets), sets
 /// the factor candidates must keep, runs the reducer with the check verb as its interestingness test until it
-/// finishes or the budget is spent, measures the best program again, and writes <c>summary.json</c> and
-/// <c>ISSUE.md</c> beside it. The output folder holds the best program so far throughout (<see cref="ReductionFolder"/>).
+/// finishes or the budget is spent, measures the best program again, profiles it on the target and its first peer
+/// (<see cref="ReductionFlameGraph"/>, when perf works), and writes <c>summary.json</c> and <c>ISSUE.md</c> beside it. The output folder holds the best program so far throughout (<see cref="ReductionFolder"/>).
 /// </summary>
 public static class ReduceWorkflow
 {
@@ -30,20 +30,20 @@ public static class ReduceWorkflow
             throw new BadInputException($"'{request.Out}' is not empty; name a new folder for the reduction", "Out");
         foreach (var level in inputs.Select(i => i.Level).Distinct()) ReducerTools.ForLevel(level);
         foreach (var input in inputs) CandidateCheck.Resolve(input.Target, input.Peers, input.ConfigPath);
+        // Fitted before anything is measured: a bad constructs database is bad input, not a failure after half an hour.
+        // The bootstrap's seed is analyze's default, so the cell is the one 'analyze --constructs' shows.
+        var fingerprint = request.Constructs is { } constructs ? ConstructFingerprintFile.Read(constructs) : null;
         OutputPaths.PrepareDirectory(outDir, "Out");
         var budget = request.MaxTime / inputs.Count;
         var summaries = new List<ReductionSummary>();
         foreach (var (input, i) in inputs.Select((x, i) => (x, i + 1)))
         {
             var dir = inputs.Count == 1 ? outDir : Path.Combine(outDir, $"{i:00}-{Profiling.ProfileFiles.SafeName(input.Name)}-{Profiling.ProfileFiles.SafeName(input.Target)}");
-            var summary = await ReduceOneAsync(input, dir, budget, request, mustReproduce: inputs.Count == 1, progress, ct);
+            var summary = await ReduceOneAsync(input, dir, budget, request, fingerprint, mustReproduce: inputs.Count == 1, progress, ct);
             summaries.Add(summary);
             if (summary.End == ReductionEnd.Interrupted) break;
         }
-        var groups = summaries.Where(s => s.End != ReductionEnd.NotReproduced)
-            .GroupBy(s => (s.Target, Construct: s.Construct?.OpcodeClass ?? "unknown"))
-            .Select(g => new DuplicateGroup(g.Key.Target, g.Key.Construct, g.Select(s => s.Name).ToList())).ToList();
-        return new ReduceResult(summaries, groups);
+        return new ReduceResult(summaries, ReductionGroups.Of(summaries));
     }
 
     private static IReadOnlyList<ReduceInput> Resolve(ReduceRequest r)
@@ -62,7 +62,8 @@ public static class ReduceWorkflow
         return inputs.Count > 0 ? inputs : throw new BadInputException($"{r.Database} has no anomalies to reduce", "Top");
     }
 
-    private static async Task<ReductionSummary> ReduceOneAsync(ReduceInput input, string dir, TimeSpan budget, ReduceRequest request, bool mustReproduce,
+    private static async Task<ReductionSummary> ReduceOneAsync(ReduceInput input, string dir, TimeSpan budget, ReduceRequest request,
+        Analysis.ConstructFingerprint? fingerprint, bool mustReproduce,
         IProgress<ReduceProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -84,7 +85,8 @@ public static class ReduceWorkflow
         {
             var why = $"{input.Name} is not out of line on {input.Target} against {string.Join(",", input.Peers)} here: {before.Reason}";
             if (mustReproduce) throw new BadInputException(why, "Runtime");
-            return await FinishAsync(Summary(input, dir, spec, ReductionEnd.NotReproduced, clock, start, start, before, null, 0, 0), folder, input, before.Args);
+            var unreduced = Summary(input, dir, spec, ReductionEnd.NotReproduced, clock, start, start, before, null, 0, 0) with { FlameGraphNote = "no flame graph: nothing was reduced" };
+            return await FinishAsync(unreduced, folder, input, before.Args);
         }
         spec = spec with { RequiredFactor = InterestingnessRule.Required(before.Decision!.Factor!.Value), Args = before.Args };
         var specPath = spec.Save(work);
@@ -100,7 +102,14 @@ public static class ReduceWorkflow
             after = best.Step == 0 ? before : await CandidateCheck.RunAsync(spec with { Args = best.Args }, folder.ProgramPath, Sub(work, "after"),
                 fixedRuns with { RequiredFactor = spec.RequiredFactor }, ct);
         var summary = Summary(input, dir, spec, end, clock, start, best.Size, before, after, steps.Count - 1, steps.Count(s => s.Kept) - 1);
-        return await FinishAsync(summary with { Construct = DominantConstruct.Of(folder.ModulePath) }, folder, input, best.Args);
+        var construct = DominantConstruct.Of(folder.ModulePath);
+        summary = summary with { Construct = construct, FingerprintCell = fingerprint is null ? null : construct?.CellIn(fingerprint, input.Target) };
+        var shortestMs = (after ?? before).Sides.Select(x => x.MedianMs ?? 0).Where(ms => ms > 0).DefaultIfEmpty().Min();
+        var flame = end == ReductionEnd.Interrupted
+            ? new FlameGraphOutcome(null, "no flame graph: the reduction was interrupted")
+            : await ReductionFlameGraph.WriteAsync(input, dir, folder.ModulePath, best.Args, shortestMs, ct);
+        summary = summary with { FlameGraph = flame.File, FlameGraphNote = flame.Note };
+        return await FinishAsync(summary, folder, input, best.Args);
     }
 
     private static async Task<ReductionEnd> RunReducerAsync(ReduceInput input, ReductionSpec spec, string reducer, string work, string specPath,

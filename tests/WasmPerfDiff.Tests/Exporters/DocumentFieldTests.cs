@@ -203,4 +203,34 @@ public sealed class DocumentFieldTests
              "findings[].profile.growth_from_b_to_a[].ms_a", "findings[].profile.growth_from_b_to_a[].ms_b", "findings[].error", "findings[].skipped"],
             FindingProfilesDocument.From("findings.json", [entry]));
     }
+
+    [Fact]
+    public void Reduce_document()
+    {
+        var cell = new FingerprintCell("popcnt", "i64.popcnt", "slow-popcnt", 1.0, 2.5, 2.1, 2.9, 12) { Basis = FingerprintBasis.Peer, Peer = "wasm3", Peers = 1 };
+        var summary = Tests.Reduction.ReductionSamples.Summary("small") with
+        {
+            FingerprintCell = cell, BuildCommand = "clang …", Finding = "peer finding", FlameGraph = "flame-diff.svg", FlameGraphNote = "wasm3's profile: an interpreter",
+        };
+        Pinned(
+            ["reductions", "reductions[].name", "reductions[].level", "reductions[].metric", "reductions[].out", "reductions[].target", "reductions[].peers",
+             "reductions[].end", "reductions[].elapsed_s", "reductions[].tried", "reductions[].kept", "reductions[].before", "reductions[].before.bytes",
+             "reductions[].before.lines", "reductions[].after", "reductions[].after.bytes", "reductions[].after.lines", "reductions[].required_factor",
+             "reductions[].original", "reductions[].original.interesting", "reductions[].original.verdict", "reductions[].original.factor",
+             "reductions[].original.ci_low", "reductions[].original.ci_high", "reductions[].original.peer", "reductions[].original.args",
+             "reductions[].original.sides", "reductions[].original.sides[].runtime", "reductions[].original.sides[].runs",
+             "reductions[].original.sides[].median_ms", "reductions[].original.sides[].method", "reductions[].reduced", "reductions[].reduced.interesting",
+             "reductions[].reduced.verdict", "reductions[].reduced.factor", "reductions[].reduced.ci_low", "reductions[].reduced.ci_high",
+             "reductions[].reduced.peer", "reductions[].reduced.args", "reductions[].reduced.sides", "reductions[].reduced.sides[].runtime",
+             "reductions[].reduced.sides[].runs", "reductions[].reduced.sides[].median_ms", "reductions[].reduced.sides[].method", "reductions[].construct",
+             "reductions[].fingerprint_cell", "reductions[].fingerprint_cell.runtime", "reductions[].fingerprint_cell.construct",
+             "reductions[].fingerprint_cell.opcode_class", "reductions[].fingerprint_cell.relative", "reductions[].fingerprint_cell.ci_low",
+             "reductions[].fingerprint_cell.ci_high", "reductions[].fingerprint_cell.runs", "reductions[].fingerprint_cell.against",
+             "reductions[].program_file", "reductions[].module_file", "reductions[].text_file", "reductions[].build_command", "reductions[].flame_graph",
+             "reductions[].flame_graph_note", "reductions[].runtimes",
+             "reductions[].runtimes[].name", "reductions[].runtimes[].engine", "reductions[].runtimes[].tier", "reductions[].runtimes[].version",
+             "reductions[].runtimes[].template", "reductions[].runtimes[].command", "reductions[].runtimes[].note", "reductions[].finding",
+             "groups", "groups[].runtime", "groups[].construct", "groups[].cases", "groups[].duplicates"],
+            new ReduceResultDocument([ReduceDocument.From(summary)], [new ReduceResultDocument.Group("slow-popcnt", "i64.popcnt", ["small"], false)]));
+    }
 }

@@ -48,9 +48,22 @@ public sealed record PlantedReduction(string Folder, string Wasm, string Source,
         : RequiredTools.MissingFromPath("gcc");
 }
 
-/// <summary>A fact that needs cvise, wabt, gcc, clang for wasm32-wasi and wasm3 (skipped with the reason otherwise).</summary>
+/// <summary>A fact that needs cvise, wabt, gcc, clang for wasm32-wasi and wasm3, and perf with <see cref="AndPerf"/> (skipped with the reason otherwise).</summary>
 public sealed class RequiresReduceToolsFactAttribute : FactAttribute
 {
+    /// <summary>Also skip when perf is missing or may not sample here (<see cref="RequiresPerfFactAttribute"/>).</summary>
+    public bool AndPerf
+    {
+        get => _andPerf;
+        set
+        {
+            _andPerf = value;
+            if (value && Skip is null && new RequiresPerfFactAttribute().Skip is { } noPerf) Skip = noPerf;
+        }
+    }
+
+    private bool _andPerf;
+
     public RequiresReduceToolsFactAttribute()
     {
         Skip = RequiredTools.SkipReason("cvise", PlantedReduction.Missing());

@@ -67,6 +67,15 @@ public class ReduceBadInputTests(ReportCampaignFixture campaign) : IClassFixture
         AssertOneLine(CliProcess.Run("reduce", "--db", campaign.Db, "--finding", "999", "-o", NewOut()), "timing findings; pick 1 to");
 
     [Fact]
+    public void A_constructs_database_that_does_not_exist_is_refused_before_the_folder_is_made()
+    {
+        var outDir = NewOut();
+        AssertOneLine(CliProcess.Run("reduce", "--wasm", TestModules.Wat("hello"), "--runtime", "wasmtime-winch", "--peers", "wasmtime-cranelift",
+            "--constructs", Path.Combine(Path.GetTempPath(), "no-such-constructs.db"), "-o", outDir), "constructs database");
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void A_folder_that_holds_files_is_not_written_into()
     {
         var outDir = NewOut();

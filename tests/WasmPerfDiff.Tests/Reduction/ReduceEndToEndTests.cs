@@ -8,8 +8,12 @@ namespace WasmPerfDiff.Tests.Reduction;
 /// reduce on a planted anomaly, end to end: the real CLI, C-Vise, clang and gcc, the real wasm3 as the peer and a runtime
 /// that is slow on one construct (i64.popcnt) inside a program that does other work. CPU metric: the suite shares the machine.
 /// </summary>
+[Collection(Collection)]
 public class ReduceEndToEndTests
 {
+    /// <summary>The end-to-end reductions measure slowdowns: one at a time, so that they do not measure each other.</summary>
+    public const string Collection = "reduce end-to-end";
+
     private static string[] Args(PlantedReduction p, string outDir, string maxTime) =>
         ["reduce", "--config", p.Config, "--wasm", p.Wasm, "--runtime", PlantedReduction.Target, "--peers", PlantedReduction.Peer, "--arg", "1",
             "--metric", "cpu", "--runs", "5", "--max-time", maxTime, "-o", outDir];
@@ -60,6 +64,28 @@ public class ReduceEndToEndTests
         Assert.True(root.GetProperty("reduced").GetProperty("interesting").GetBoolean(), root.GetProperty("reduced").GetProperty("verdict").GetString());
         Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
         Assert.Contains("./small.wasm", File.ReadAllText(Path.Combine(outDir, "ISSUE.md")));
+    }
+
+    [RequiresReduceToolsFact(AndPerf = true)]
+    public async Task With_perf_the_folder_gets_the_differential_flame_graph_and_the_issue_links_it()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var outDir = Path.Combine(p.Folder, "reduced");
+        // A short budget: the graph is drawn after the reducer stops, however far it got.
+        var r = CliProcess.RunIn(p.Folder, TimeSpan.FromMinutes(3), Args(p, outDir, "20s"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        Assert.True(root.GetProperty("flame_graph").ValueKind == JsonValueKind.String, root.GetProperty("flame_graph_note").ToString());
+        Assert.Equal("flame-diff.svg", root.GetProperty("flame_graph").GetString());
+        var svg = File.ReadAllText(Path.Combine(outDir, "flame-diff.svg"));
+        Assert.StartsWith("<?xml", svg.TrimStart());
+        Assert.Contains($"{PlantedReduction.Target} vs {PlantedReduction.Peer}", svg);
+        // The raw profiles of both runtimes beside it, and the issue links the graph.
+        foreach (var rt in new[] { PlantedReduction.Target, PlantedReduction.Peer })
+            Assert.True(new FileInfo(Path.Combine(outDir, "profile", rt + ".folded")).Length > 0, rt);
+        var issue = File.ReadAllText(Path.Combine(outDir, "ISSUE.md"));
+        Assert.Contains("## Where the time goes", issue);
+        Assert.Contains("[Differential flame graph](flame-diff.svg)", issue);
     }
 
     [RequiresReduceToolsFact]
