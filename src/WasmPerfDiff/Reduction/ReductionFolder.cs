@@ -6,9 +6,13 @@ namespace WasmPerfDiff.Reduction;
 /// <summary>A program's size: bytes, and non-blank lines for source (0 for a module).</summary>
 public sealed record ProgramSize(long Bytes, int Lines)
 {
-    /// <summary>Bytes of the file; for C also its lines as <see cref="SourceFormat"/> lays them out.</summary>
-    public static async Task<ProgramSize> OfAsync(string path, ReductionLevel level, CancellationToken ct) => new(new FileInfo(path).Length,
-        level == ReductionLevel.C ? SourceFormat.CountLines(await SourceFormat.FormatAsync(path, ct) ?? await File.ReadAllTextAsync(path, ct)) : 0);
+    /// <summary>A module's bytes; a C program's bytes and lines as <see cref="SourceFormat"/> lays it out (the layout it is kept in).</summary>
+    public static async Task<ProgramSize> OfAsync(string path, ReductionLevel level, CancellationToken ct)
+    {
+        if (level != ReductionLevel.C) return new(new FileInfo(path).Length, 0);
+        var text = await SourceFormat.FormatAsync(path, ct) ?? await File.ReadAllTextAsync(path, ct);
+        return new(System.Text.Encoding.UTF8.GetByteCount(text), SourceFormat.CountLines(text));
+    }
 
     /// <summary>"31 lines" for source, "1834 bytes" for a module.</summary>
     public string Describe(ReductionLevel level) => level == ReductionLevel.C ? $"{Lines} lines" : $"{Bytes} bytes";

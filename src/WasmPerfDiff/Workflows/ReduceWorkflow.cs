@@ -92,7 +92,9 @@ public static class ReduceWorkflow
         var specPath = spec.Save(work);
         folder = new ReductionFolder(dir, spec);
         folder.Append(new ReductionStep(0, DateTimeOffset.UtcNow, start, true, "the original: " + before.Reason, before.Decision.Factor, before.Decision.Low, before.Args));
-        folder.Keep(input.Program, before.Module!, new BestProgram(0, DateTimeOffset.UtcNow, start, before.Decision.Factor, before.Decision.Low, before.Decision.High, before.Args));
+        // Kept in the layout its lines were counted in (as every later step is), so the folder's program and best.json agree.
+        var laidOut = input.Level == ReductionLevel.C ? await SourceFormat.FormatAsync(input.Program, ct) : null;
+        folder.Keep(input.Program, before.Module!, new BestProgram(0, DateTimeOffset.UtcNow, start, before.Decision.Factor, before.Decision.Low, before.Decision.High, before.Args), laidOut);
 
         var end = await RunReducerAsync(input, spec, tools.Reducer, work, specPath, folder, budget - clock.Elapsed, start, progress, ct);
         var best = folder.Best()!;

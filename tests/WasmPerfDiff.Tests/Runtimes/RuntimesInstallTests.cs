@@ -109,6 +109,33 @@ public class RuntimesInstallTests
         Assert.Contains("OMG OSR entry", omg);
     }
 
+    /// <summary>A module that imports a WASI function Bun's node:wasi lacks (CPython imports <c>sock_accept</c>) still
+    /// instantiates and runs on Bun: the runner answers the missing function with ENOSYS and lists it in the marks.</summary>
+    [RequiresNpmRegistryFact]
+    public void A_module_importing_a_wasi_function_bun_lacks_runs_on_bun()
+    {
+        var (data, install) = Installed.Value;
+        Assert.Equal(0, install.ExitCode);
+        var bun = Directory.GetFiles(Path.Combine(data, "runtimes"), "bun", SearchOption.AllDirectories).Single();
+        var wasm = Path.Combine(data, "sock-accept.wasm");
+        File.WriteAllBytes(wasm, Wasmtime.Module.ConvertText("""
+            (module
+              (import "wasi_snapshot_preview1" "sock_accept" (func (param i32 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+              (memory (export "memory") 1)
+              (data (i32.const 16) "ok\n")
+              (func (export "_start")
+                (i32.store (i32.const 0) (i32.const 16)) (i32.store (i32.const 4) (i32.const 3))
+                (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+            """));
+        var marks = Path.Combine(data, "stub-marks.json");
+        var o = ChildProcess.RunAsync(new ProcessSpec(bun, [WasmPerfDiff.Runtimes.Node.V8Runtime.RunnerPath, "--marks", marks, "--", wasm], TimeSpan.FromMinutes(1)))
+            .GetAwaiter().GetResult();
+        Assert.True(o.ExitCode == 0, o.Stderr.HeadText);
+        Assert.Equal("ok\n", o.Stdout.HeadText);
+        Assert.Equal("ok", JsonDocument.Parse(File.ReadAllText(marks)).RootElement.GetProperty("status").GetString());
+    }
+
     [RequiresNpmRegistryFact]
     public void Remove_unregisters_and_a_version_npm_does_not_have_fails_in_one_line_leaving_nothing()
     {

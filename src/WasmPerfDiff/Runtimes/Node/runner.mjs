@@ -40,6 +40,21 @@ const guestWasi = (stdio = {}) => new WASI({
   ...stdio,
 });
 
+// Bun's node:wasi lacks some preview-1 functions (sock_accept, which CPython imports and never calls at start-up), so
+// such a module would not even instantiate. A missing WASI function answers ENOSYS (52), as runtimes do for what they
+// do not support; a program that calls it sees the error. Listed in the marks, so a run that relied on one can tell.
+const ENOSYS = 52;
+const completeWasi = (wasiImport) => {
+  const missing = WebAssembly.Module.imports(module)
+    .filter((i) => i.module === 'wasi_snapshot_preview1' && i.kind === 'function' && !(i.name in wasiImport))
+    .map((i) => i.name);
+  if (missing.length === 0) return wasiImport;
+  marks.wasi_stubs = missing;
+  const complete = Object.create(wasiImport);
+  for (const name of missing) complete[name] = () => ENOSYS;
+  return complete;
+};
+
 let module;
 let instance;
 let wasi;
@@ -53,7 +68,7 @@ try {
   module = new WebAssembly.Module(bytes);
   marks.compiled_ns = nowNs();
   wasi = guestWasi();
-  instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
+  instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: completeWasi(wasi.wasiImport) });
   marks.instantiated_ns = nowNs();
 } catch (e) {
   marks.status = 'unsupported';
@@ -81,7 +96,7 @@ if (warm && marks.status === 'ok') {
       stdout: openSync('/dev/null', 'w'),
       stderr: openSync('/dev/null', 'w'),
     });
-    const second = new WebAssembly.Instance(module, { wasi_snapshot_preview1: warmWasi.wasiImport });
+    const second = new WebAssembly.Instance(module, { wasi_snapshot_preview1: completeWasi(warmWasi.wasiImport) });
     const ready = nowNs();
     const code = warmWasi.start(second) ?? 0;
     const done = nowNs();
