@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using WasmPerfDiff.Host;
 
@@ -31,7 +32,7 @@ public sealed record BestProgram(int Step, DateTimeOffset At, ProgramSize Size, 
 /// file by file, each file atomically (<see cref="OutputPaths.Write"/>), <c>best.json</c> last, so a reduction killed at
 /// any moment leaves whole files of the last kept program. Every check appends a line to <c>steps.jsonl</c>.
 /// </summary>
-public sealed class ReductionFolder(string directory, ReductionSpec spec)
+public sealed partial class ReductionFolder(string directory, ReductionSpec spec)
 {
     public const string StepsFile = "steps.jsonl";
     public const string BestFile = "best.json";
@@ -43,8 +44,8 @@ public sealed class ReductionFolder(string directory, ReductionSpec spec)
     public string ModulePath => spec.Level == ReductionLevel.C ? Path.Combine(directory, ModuleFile) : ProgramPath;
     public string TextPath => Path.Combine(directory, TextFile);
 
-    /// <summary>Keeps a candidate as the best so far: its program, its module (source level) and the module's text when wasm2wat is here.</summary>
-    /// <summary>Makes a program the best so far; <paramref name="laidOut"/> (its text in one layout) is written in its place when given.</summary>
+    /// <summary>Keeps a candidate as the best so far: its program, its module (source level) and the module's text when
+    /// wasm2wat is here; <paramref name="laidOut"/> (the program's text in one layout) is written in its place when given.</summary>
     public void Keep(string program, string module, BestProgram best, string? laidOut = null)
     {
         if (laidOut is not null) OutputPaths.WriteText(ProgramPath, "Out", laidOut);
@@ -86,6 +87,26 @@ public sealed class ReductionFolder(string directory, ReductionSpec spec)
         if (r.Ok && File.Exists(tmp)) File.Move(tmp, TextPath, overwrite: true);
         else File.Delete(tmp);
     }
+
+    /// <summary>
+    /// Copies the headers the program includes by a quoted bare name from <paramref name="includeDirectory"/> into the
+    /// folder (never over a file already there), so the folder builds on its own with <c>-I.</c>, as an engine team
+    /// receives it: the corpus's programs include <c>perfdiff.h</c>.
+    /// </summary>
+    public void CopyHeaders(string? includeDirectory)
+    {
+        if (spec.Level != ReductionLevel.C || includeDirectory is null || !File.Exists(ProgramPath)) return;
+        foreach (Match m in QuotedInclude().Matches(File.ReadAllText(ProgramPath)))
+        {
+            var name = m.Groups[1].Value;
+            var from = Path.Combine(includeDirectory, name);
+            var to = Path.Combine(directory, name);
+            if (File.Exists(from) && !File.Exists(to)) Copy(from, to);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*#\s*include\s*""([^""/\\]+)""", RegexOptions.Multiline)]
+    private static partial Regex QuotedInclude();
 
     private static void Copy(string from, string to) => OutputPaths.Write(to, "Out", s => { using var src = File.OpenRead(from); src.CopyTo(s); });
 

@@ -154,7 +154,7 @@ public static class ReduceWorkflow
             ModuleFile = input.Level == ReductionLevel.C ? ReductionFolder.ModuleFile : spec.ProgramName,
             BuildCommand = input.Level == ReductionLevel.C
                 ? string.Join(" && ", BuildCommands.Wasm(WasmCompiler.Clang, "O2", input.Language).Select(step => "clang " + string.Join(' ',
-                    BuildCommands.Expand(step, spec.ProgramName, ReductionFolder.ModuleFile, spec.IncludeDirectory ?? ".").Select(CheckScript.Quote))))
+                    BuildCommands.Expand(step, spec.ProgramName, ReductionFolder.ModuleFile, ".").Select(CheckScript.Quote)))) // headers copied beside it
                 : null,
         };
     }
@@ -166,6 +166,7 @@ public static class ReduceWorkflow
         var reduced = summary.End != ReductionEnd.NotReproduced && File.Exists(folder.ModulePath);
         if (reduced)
         {
+            folder.CopyHeaders(input.IncludeDirectory);
             foreach (var rt in CandidateCheck.Resolve(input.Target, input.Peers, input.ConfigPath))
                 facts.Add(await Reproduction.DescribeAsync(rt, folder.Directory, folder.ModulePath, args, input.Stdin, CancellationToken.None));
         }
