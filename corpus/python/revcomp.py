@@ -7,9 +7,11 @@ import dna
 COMPLEMENT = str.maketrans("ACGTUMRWSYKVHDBNacgtumrwsykvhdbn", "TGCAAKYWSRMBDHVNTGCAAKYWSRMBDHVN")
 
 n = size(100000)
-# a tenth of the sequence generated, repeated ten times: the setup stays small beside the work measured
-sections = [(h, s * 10) for h, s in dna.sequence(max(1, n // 10))]
+# The input is generated after begin(): everything before it counts as the interpreter's start-up, and generating
+# the sequence is the program's own work (on an interpreter it took longer than the start-up itself).
 begin()
+# a tenth of the sequence generated, repeated ten times: the setup stays small beside the reverse complements
+sections = [(h, s * 10) for h, s in dna.sequence(max(1, n // 10))]
 h = 2166136261
 for header, seq in sections:
     rc = "\n".join(dna.lines(seq.translate(COMPLEMENT)[::-1]))
