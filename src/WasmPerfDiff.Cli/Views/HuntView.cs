@@ -1,6 +1,6 @@
-using WasmPerfDiff.Exporters;
 using System.Globalization;
 using Spectre.Console;
+using WasmPerfDiff.Exporters;
 using WasmPerfDiff.Exporters.Documents;
 
 namespace WasmPerfDiff.Cli.Views;

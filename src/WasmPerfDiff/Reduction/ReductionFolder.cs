@@ -7,12 +7,15 @@ namespace WasmPerfDiff.Reduction;
 /// <summary>A program's size: bytes, and non-blank lines for source (0 for a module).</summary>
 public sealed record ProgramSize(long Bytes, int Lines)
 {
-    /// <summary>A module's bytes; a C program's bytes and lines as <see cref="SourceFormat"/> lays it out (the layout it is kept in).</summary>
-    public static async Task<ProgramSize> OfAsync(string path, ReductionLevel level, CancellationToken ct)
+    /// <summary>
+    /// A module's bytes; a C program's bytes and lines as <see cref="SourceFormat"/> lays it out, with that text
+    /// (<c>Text</c>, null for a module): the text counted is the text kept, so the caller writes it rather than lay it out again.
+    /// </summary>
+    public static async Task<(ProgramSize Size, string? Text)> OfAsync(string path, ReductionLevel level, CancellationToken ct)
     {
-        if (level != ReductionLevel.C) return new(new FileInfo(path).Length, 0);
+        if (level != ReductionLevel.C) return (new(new FileInfo(path).Length, 0), null);
         var text = await SourceFormat.FormatAsync(path, ct) ?? await File.ReadAllTextAsync(path, ct);
-        return new(System.Text.Encoding.UTF8.GetByteCount(text), SourceFormat.CountLines(text));
+        return (new(System.Text.Encoding.UTF8.GetByteCount(text), SourceFormat.CountLines(text)), text);
     }
 
     /// <summary>"31 lines" for source, "1834 bytes" for a module.</summary>
@@ -45,7 +48,7 @@ public sealed partial class ReductionFolder(string directory, ReductionSpec spec
     public string TextPath => Path.Combine(directory, TextFile);
 
     /// <summary>Keeps a candidate as the best so far: its program, its module (source level) and the module's text when
-    /// wasm2wat is here; <paramref name="laidOut"/> (the program's text in one layout) is written in its place when given.</summary>
+    /// wasm2wat is here; <paramref name="laidOut"/> (the program's text as <see cref="ProgramSize.OfAsync"/> counted it) is written in its place when given.</summary>
     public void Keep(string program, string module, BestProgram best, string? laidOut = null)
     {
         if (laidOut is not null) OutputPaths.WriteText(ProgramPath, "Out", laidOut);

@@ -15,7 +15,7 @@ public static class ReduceCheckWorkflow
         var spec = ReductionSpec.Load(specPath);
         var full = Path.GetFullPath(program);
         if (!File.Exists(full)) throw new BadInputException($"candidate '{program}' does not exist", "Program");
-        var size = await ProgramSize.OfAsync(full, spec.Level, ct);
+        var (size, laidOut) = await ProgramSize.OfAsync(full, spec.Level, ct);
         var folder = new ReductionFolder(spec.OutDirectory, spec);
         CheckOutcome outcome;
         // A candidate the runtimes refuse is a step like any other: logged, not interesting.
@@ -28,7 +28,6 @@ public static class ReduceCheckWorkflow
         folder.Append(new ReductionStep(step, DateTimeOffset.UtcNow, size, keep, outcome.Reason, d?.Factor, d?.Low, outcome.Args));
         if (keep)
         {
-            var laidOut = spec.Level == ReductionLevel.C ? await SourceFormat.FormatAsync(full, ct) : null;
             folder.Keep(full, outcome.Module!, new BestProgram(step, DateTimeOffset.UtcNow, size, d?.Factor, d?.Low, d?.High, outcome.Args), laidOut);
         }
         return outcome.Interesting;

@@ -79,7 +79,7 @@ public static class ReduceWorkflow
         };
         var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.Runs, request.Runs, request.Seed, request.Metric);
         var before = await CandidateCheck.RunAsync(spec, input.Program, Sub(work, "before"), fixedRuns, ct);
-        var start = await ProgramSize.OfAsync(input.Program, input.Level, ct);
+        var (start, laidOut) = await ProgramSize.OfAsync(input.Program, input.Level, ct);
         var folder = new ReductionFolder(dir, spec);
         if (!before.Interesting)
         {
@@ -93,7 +93,6 @@ public static class ReduceWorkflow
         folder = new ReductionFolder(dir, spec);
         folder.Append(new ReductionStep(0, DateTimeOffset.UtcNow, start, true, "the original: " + before.Reason, before.Decision.Factor, before.Decision.Low, before.Args));
         // Kept in the layout its lines were counted in (as every later step is), so the folder's program and best.json agree.
-        var laidOut = input.Level == ReductionLevel.C ? await SourceFormat.FormatAsync(input.Program, ct) : null;
         folder.Keep(input.Program, before.Module!, new BestProgram(0, DateTimeOffset.UtcNow, start, before.Decision.Factor, before.Decision.Low, before.Decision.High, before.Args), laidOut);
 
         var end = await RunReducerAsync(input, spec, tools.Reducer, work, specPath, folder, budget - clock.Elapsed, start, progress, ct);

@@ -55,8 +55,8 @@ public sealed class CandidateBuilderTests
         var broken = Path.Combine(dir, "broken.c");
         File.WriteAllText(tidy, "int main(void) {\n  int s = 0;\n  for (int i = 0; i < 4; i++)\n    s += i;\n  return s;\n}\n");
         File.WriteAllText(broken, "int main(void) {\n  int s = 0;\n  for (int i = 0;\n       i < 4;\n       i++)\n    s += i;\n  return s;\n}\n");
-        var a = await ProgramSize.OfAsync(tidy, ReductionLevel.C, CancellationToken.None);
-        var b = await ProgramSize.OfAsync(broken, ReductionLevel.C, CancellationToken.None);
+        var (a, _) = await ProgramSize.OfAsync(tidy, ReductionLevel.C, CancellationToken.None);
+        var (b, _) = await ProgramSize.OfAsync(broken, ReductionLevel.C, CancellationToken.None);
         Assert.Equal(6, a.Lines);
         Assert.Equal(a.Lines, b.Lines);
     }
