@@ -3,7 +3,8 @@
 # run twice with the same seed — fixed: 10 measured runs per cell; adaptive: the defaults (3–10 runs, a cell stops once
 # its verdict is settled) — then compares the two analyses cell by cell and the machine time each campaign took.
 # Target (issue 27): ≥ 95 % of cells agree, the same anomaly set, adaptive ≤ 40 % of the fixed campaign's time.
-# Environment: CASES=a,b,c (default: every program), RUNTIMES=a,b (default: the ten below), SEED, OUT=DIR (kept).
+# Environment: CASES=a,b,c (default: every program), RUNTIMES=a,b (default: the ten below), SEED, OUT=DIR (kept),
+# BUDGET (the adaptive campaign's --max-time, default 40m).
 # Needs clang for wasm32-wasi (scripts/install-deps.sh), node, and ../shared/runtimes for wasm3 and WAMR.
 # Full run: ~51 cases × 10 runtimes, about 1 h on 2 quiet cores (the fixed campaign is most of it).
 set -eu
@@ -39,5 +40,5 @@ campaign() {
 }
 echo "corpus: $(ls "$out/corpus"/*.wasm | wc -l) cases × $(echo "$rt" | tr ',' '\n' | wc -l) runtimes; files in $out" >&2
 campaign fixed --min-runs 10 --max-runs 10
-campaign adaptive
+campaign adaptive --max-time "${BUDGET:-40m}"   # the issue's budget: how many verdicts are settled when it ends
 python3 "$here/compare.py" "$out"

@@ -27,7 +27,8 @@ public static class CandidateCheck
     private const int MaxRaises = 4;
     private const int MaxRaiseStep = 64;
 
-    public static async Task<CheckOutcome> RunAsync(ReductionSpec spec, string program, string workDir, InterestingnessRule? rule, CancellationToken ct)
+    public static async Task<CheckOutcome> RunAsync(ReductionSpec spec, string program, string workDir, InterestingnessRule? rule, CancellationToken ct,
+        KeptModule? kept = null)
     {
         var wasm = program;
         string? native = null;
@@ -38,6 +39,7 @@ public static class CandidateCheck
             (wasm, native) = (build.WasmPath!, build.NativePath);
         }
         var runtimes = Resolve(spec);
+        if (kept is not null && kept.Matches(wasm)) return await ReuseAsync(kept, wasm, native, runtimes, spec, ct);
         var args = spec.Args.ToList();
         var cpu = spec.Metric == Campaigns.CompareMetric.Cpu;
         CandidateMeasurement? measure = null;
@@ -61,6 +63,22 @@ public static class CandidateCheck
             return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
         rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
         return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
+    }
+
+    /// <summary>
+    /// A candidate whose module is byte for byte the kept one (a reducer's edit that the compiler optimises away: a dead
+    /// store, an empty loop, an unused declaration) behaves on every runtime as the kept module did, so its measured
+    /// decision stands. Its source is new, though: it must still build natively without the warnings, run under UBSan
+    /// and print what the runtimes print, which one unmeasured run per runtime checks.
+    /// </summary>
+    private static async Task<CheckOutcome> ReuseAsync(KeptModule kept, string wasm, string? native, IReadOnlyList<IRuntime> runtimes, ReductionSpec spec,
+        CancellationToken ct)
+    {
+        var measure = new CandidateMeasurement(wasm, kept.Args.ToList(), spec.StdinPath, spec.RunTimeout, spec.Metric == Campaigns.CompareMetric.Cpu);
+        var (problem, _, _) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
+        if (problem is not null) return CheckOutcome.Out(problem, kept.Args);
+        var reason = FormattableString.Invariant($"the same module as kept step {kept.Step}, not measured again (×{kept.Factor:0.00} [{kept.Low:0.00}, {kept.High:0.00}])");
+        return new CheckOutcome(true, reason, new InterestDecision(Interest.In, null, kept.Factor, kept.Low, kept.High, reason), kept.Args, [], wasm);
     }
 
     /// <summary>The target first, then the peers, each available here (else bad input).</summary>

@@ -5,7 +5,8 @@ namespace WasmPerfDiff.Workflows;
 /// <summary>
 /// The hidden verb <c>reduce-check --spec FILE PROGRAM</c> that a reducer runs on each candidate (through
 /// <see cref="CheckScript"/>): checks the candidate (<see cref="CandidateCheck"/>), logs the step, and when the
-/// candidate is interesting and no larger than the best so far, makes it the best in the output folder.
+/// candidate is interesting and no larger than the best so far, makes it the best in the output folder. A candidate that
+/// builds to the kept module is not measured again (<see cref="KeptModule"/>).
 /// Returns whether it is interesting (exit 0) or not (exit 1). Nothing is printed on stdout: wasm-reduce compares it.
 /// </summary>
 public static class ReduceCheckWorkflow
@@ -19,7 +20,7 @@ public static class ReduceCheckWorkflow
         var folder = new ReductionFolder(spec.OutDirectory, spec);
         CheckOutcome outcome;
         // A candidate the runtimes refuse is a step like any other: logged, not interesting.
-        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct); }
+        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct, KeptModule.In(folder)); }
         catch (BadInputException e) { outcome = CheckOutcome.Out(e.Message, spec.Args); }
         var best = folder.Best();
         var keep = outcome.Interesting && (best is null || size.Bytes <= best.Size.Bytes);

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Reduction;
+using WasmPerfDiff.Workflows;
+
+namespace WasmPerfDiff.Tests.Reduction;
+
+/// <summary>
+/// A reducer's edit that compiles to the kept module byte for byte is kept on the kept step's decision, not measured
+/// again; any other candidate is measured. The target here is wasm3 under another name, so a measurement could only
+/// find it ×1.0 against wasm3: the first candidate being in shows it was not measured, the second being out that it was.
+/// </summary>
+[Collection(ReduceEndToEndTests.Collection)]
+public class KeptModuleTests
+{
+    [RequiresReduceToolsFact]
+    public async Task A_candidate_that_builds_to_the_kept_module_inherits_its_decision_and_any_other_is_measured()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(p.Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(p.Folder, "work")).FullName);
+        var config = Path.Combine(p.Folder, "twin.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new
+        {
+            paths = new Dictionary<string, string> { ["wasm3"] = PlantedReduction.Wasm3! },
+            runtimes = new[] { new { name = "wasm3-twin", engine = "wasm3", tier = "interpreter", command = new[] { PlantedReduction.Wasm3!, "{wasm}", "{args}" } } },
+        }));
+        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
+        var spec = new ReductionSpec
+        {
+            Target = "wasm3-twin", Peers = [PlantedReduction.Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = "small.c", Args = ["1"],
+            SizeArgIndex = 0, IncludeDirectory = p.Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
+            RequiredFactor = 2.4, MaxRuns = 5, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu, OutDirectory = outDir,
+        };
+        var specPath = spec.Save(work);
+        var original = await CandidateBuilder.BuildAsync(spec, p.Source, work, CancellationToken.None);
+        Assert.Null(original.Problem);
+        var (size, _) = await ProgramSize.OfAsync(p.Source, ReductionLevel.C, CancellationToken.None);
+        new ReductionFolder(outDir, spec).Keep(p.Source, original.WasmPath!, new BestProgram(0, DateTimeOffset.UtcNow, size, 3.0, 2.8, 3.2, ["1"]));
+
+        var text = File.ReadAllText(p.Source);
+        var uncommented = Candidate(p, "a", text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..]);   // the comment gone: same module
+        Assert.True(await ReduceCheckWorkflow.RunAsync(specPath, uncommented, CancellationToken.None));
+        var kept = LastStep(outDir);
+        Assert.Contains("the same module as kept step 0, not measured again", kept.Reason);
+        Assert.True(kept.Kept);
+
+        var changed = Candidate(p, "b", text.Replace("__builtin_popcountll(x)", "(x >> 17 & 1)", StringComparison.Ordinal));
+        Assert.False(await ReduceCheckWorkflow.RunAsync(specPath, changed, CancellationToken.None));
+        var measured = LastStep(outDir);
+        Assert.DoesNotContain("same module", measured.Reason);
+        Assert.InRange(measured.Factor!.Value, 0.5, 2.0);
+    }
+
+    private static string Candidate(PlantedReduction p, string name, string text)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(p.Folder, name)).FullName, "small.c");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static ReductionStep LastStep(string outDir) =>
+        JsonSerializer.Deserialize<ReductionStep>(File.ReadLines(Path.Combine(outDir, ReductionFolder.StepsFile)).Last(), WireJson.Compact)!;
+}
