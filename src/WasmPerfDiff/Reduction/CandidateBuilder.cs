@@ -38,12 +38,14 @@ public static class CandidateBuilder
     {
         var include = spec.IncludeDirectory ?? workDir;
         var wasm = Path.Combine(workDir, "candidate.wasm");
-        var built = await BuildCommands.RunAsync(spec.WasmCompiler!, BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language), source, wasm, include,
-            CompileTimeout, null, ct);
-        if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
         var native = Path.Combine(workDir, "candidate-ubsan");
         var nativeArgs = Sanitize.Concat(Warnings).Concat(BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), source, native, include));
-        var nativeBuilt = await ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
+        // Both at once: most candidates a reducer proposes do not build, so the builds are most of its checks' time.
+        var wasmBuild = BuildCommands.RunAsync(spec.WasmCompiler!, BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language), source, wasm, include,
+            CompileTimeout, null, ct);
+        var nativeBuild = ToolProcess.RunAsync(spec.NativeCompiler!, nativeArgs, CompileTimeout, ct: ct);
+        var (built, nativeBuilt) = (await wasmBuild, await nativeBuild);
+        if (!built.Ok) return new(null, null, "does not build for wasm32-wasi: " + FirstLine(built.Stderr));
         if (!nativeBuilt.Ok) return new(wasm, null, "does not build natively with UBSan: " + FirstLine(nativeBuilt.Stderr));
         return new(wasm, native, null);
     }

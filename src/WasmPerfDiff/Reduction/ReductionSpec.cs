@@ -36,10 +36,24 @@ public sealed record ReductionSpec
     public int MaxRuns { get; init; } = 12;
     /// <summary>What the factor is of (<see cref="InterestingnessRule.Metric"/>).</summary>
     public Campaigns.CompareMetric Metric { get; init; } = Campaigns.CompareMetric.Phases;
-    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RunTimeout { get; init; } = DefaultRunTimeout;
     public long Seed { get; init; } = 1;
     /// <summary>The output folder that always holds the best program so far.</summary>
     public required string OutDirectory { get; init; }
+
+    public static readonly TimeSpan DefaultRunTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A candidate's per-run timeout once the original is measured: 5 s (a runtime's start-up) plus ten times the
+    /// original's slowest side, at most <see cref="DefaultRunTimeout"/>. Reducers often delete a loop's exit; such a
+    /// candidate then costs seconds, not a minute per runtime (sha256's 30-minute reduction lost 4 minutes to four of them).
+    /// </summary>
+    public static TimeSpan CandidateTimeout(IEnumerable<SideTimes> original)
+    {
+        var slowestMs = original.Select(s => s.MedianMs ?? 0).DefaultIfEmpty(0).Max();
+        var timeout = TimeSpan.FromSeconds(5) + TimeSpan.FromMilliseconds(10 * slowestMs);
+        return timeout < DefaultRunTimeout ? timeout : DefaultRunTimeout;
+    }
 
     public string Save(string workDirectory)
     {

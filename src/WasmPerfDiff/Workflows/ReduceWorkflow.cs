@@ -88,7 +88,10 @@ public static class ReduceWorkflow
             var unreduced = Summary(input, dir, spec, ReductionEnd.NotReproduced, clock, start, start, before, null, 0, 0) with { FlameGraphNote = "no flame graph: nothing was reduced" };
             return await FinishAsync(unreduced, folder, input, before.Args);
         }
-        spec = spec with { RequiredFactor = InterestingnessRule.Required(before.Decision!.Factor!.Value), Args = before.Args };
+        spec = spec with
+        {
+            RequiredFactor = InterestingnessRule.Required(before.Decision!.Factor!.Value), Args = before.Args, RunTimeout = ReductionSpec.CandidateTimeout(before.Sides),
+        };
         var specPath = spec.Save(work);
         folder = new ReductionFolder(dir, spec);
         folder.Append(new ReductionStep(0, DateTimeOffset.UtcNow, start, true, "the original: " + before.Reason, before.Decision.Factor, before.Decision.Low, before.Args));
