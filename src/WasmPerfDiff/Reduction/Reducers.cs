@@ -17,6 +17,26 @@ public static class Reducers
     /// <summary>Longest one check may take before the reducer counts it as not interesting (seconds).</summary>
     public const int CheckTimeoutSeconds = 300;
 
+    public const string PassScheduleFile = "cvise-passes.json";
+
+    /// <summary>
+    /// Writes reduce's C-Vise pass schedule (<c>Reduction/cvise-passes.json</c>) into the work folder. C-Vise's own
+    /// <c>all</c> group is made for checks that take milliseconds; ours take seconds, so a 30-minute budget buys about a
+    /// thousand. Measured on sha256 (C-Vise 2.7, group <c>all</c>): the line passes at eight granularities took 18 of the
+    /// 30 minutes, while the block removals (<c>balanced curly*</c>) that took the program from 37 % to 59 % smaller
+    /// came after them and the inliner came last. The schedule puts block removal and the inliner first, keeps three line
+    /// granularities in the first round and five in the loop, and drops the passes for C++ (templates, classes),
+    /// renaming and integer tweaks, which shrink nothing that is counted.
+    /// </summary>
+    public static string WritePassSchedule(string workDir)
+    {
+        var path = Path.Combine(workDir, PassScheduleFile);
+        using var resource = typeof(Reducers).Assembly.GetManifestResourceStream("WasmPerfDiff.Reduction." + PassScheduleFile)
+            ?? throw new InvalidOperationException("the C-Vise pass schedule is missing from the assembly");
+        Host.OutputPaths.Write(path, "Out", s => resource.CopyTo(s));
+        return path;
+    }
+
     public static async Task<(ReducerEnd End, string Log)> RunAsync(ReductionSpec spec, string reducer, string workDir, string program, string specPath,
         TimeSpan budget, CancellationToken ct)
     {
@@ -29,7 +49,8 @@ public static class Reducers
             // One check at a time (--n 1): parallel checks would measure each other. The original was just measured (-s).
             var script = CheckScript.Write(workDir, specPath, spec.ProgramName);
             // C-Vise takes the test case by a bare file name, in its working directory.
-            args = ["--n", "1", "--tidy", "--skip-interestingness-test-check", "--timeout", timeout, script, spec.ProgramName];
+            args = ["--n", "1", "--tidy", "--skip-interestingness-test-check", "--timeout", timeout, "--pass-group-file", WritePassSchedule(workDir),
+                script, spec.ProgramName];
         }
         else
         {
