@@ -2,7 +2,7 @@
 """Compares bench/time-to-verdict's two campaigns in OUT_DIR (fixed.* and adaptive.*): each cell's verdict in the default
 analysis of each (a cell without a timing finding is not an anomaly: its factor is under √threshold, or its case is under
 the floor), the anomaly sets, every disagreement, the runs and the machine time each took."""
-import json, sqlite3, sys
+import json, re, sqlite3, sys
 from collections import Counter
 
 out = sys.argv[1]
@@ -55,6 +55,12 @@ print(f"same anomaly set: {'yes' if anomalies_fixed == anomalies_adaptive else '
 print(f"machine time: adaptive {share:.0%} of fixed (target ≤ 40 %)")
 settled = sum(1 for c in adaptive_runs if adaptive_runs[c] < 10)
 print(f"adaptive cells that stopped before 10 runs (settled or failed): {settled} of {len(adaptive_runs)}")
+# The campaign's own count when it ended (its last progress line): settled by the stopping rule, still open, failed.
+progress = re.findall(r"cells (\d+) settled / (\d+) open \((\d+) undecided\) of (\d+), (\d+) failed", open(f"{out}/adaptive.log").read())
+if progress:
+    done, open_, undecided, total, failed = map(int, progress[-1])
+    print(f"adaptive campaign at its end: {done} of {total} cells settled ({100 * done / max(1, total):.1f} %; target ≥ 90 %), "
+          f"{open_} open ({undecided} undecided), {failed} failed")
 disagreements = [c for c in cells if c not in agree]
 if disagreements:
     print("\n| case | runtime | fixed 10 | adaptive (runs) |")
