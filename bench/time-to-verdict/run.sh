@@ -4,7 +4,8 @@
 # its verdict is settled) — then compares the two analyses cell by cell and the machine time each campaign took.
 # Target (issue 27): ≥ 95 % of cells agree, the same anomaly set, adaptive ≤ 40 % of the fixed campaign's time.
 # Environment: CASES=a,b,c (default: every program), RUNTIMES=a,b (default: the ten below), SEED, OUT=DIR (kept),
-# BUDGET (the adaptive campaign's --max-time, default 40m).
+# BUDGET (the adaptive campaign's --max-time, default 40m), ONLY=adaptive (keep OUT's fixed
+# campaign, rerun the adaptive one) or ONLY=fixed-again (keep it, run a second fixed one and compare the two).
 # Needs clang for wasm32-wasi (scripts/install-deps.sh), node, and ../shared/runtimes for wasm3 and WAMR.
 # Full run: ~51 cases × 10 runtimes, about 1 h on 2 quiet cores (the fixed campaign is most of it).
 set -eu
@@ -39,6 +40,13 @@ campaign() {
   $tool analyze --db "$out/$name.db" --json > "$out/$name.json"
 }
 echo "corpus: $(ls "$out/corpus"/*.wasm | wc -l) cases × $(echo "$rt" | tr ',' '\n' | wc -l) runtimes; files in $out" >&2
-campaign fixed --min-runs 10 --max-runs 10
+# ONLY=…: the fixed campaign already in OUT is kept (same corpus, same seed).
+[ -n "${ONLY:-}" ] && [ -f "$out/fixed.json" ] || campaign fixed --min-runs 10 --max-runs 10
+if [ "${ONLY:-}" = fixed-again ]; then
+  # The control: a second fixed campaign, to see how far two fixed ones agree (the noise floor of the comparison).
+  campaign fixed-again --min-runs 10 --max-runs 10
+  python3 "$here/compare.py" "$out" fixed-again
+  exit
+fi
 campaign adaptive --max-time "${BUDGET:-40m}"   # the issue's budget: how many verdicts are settled when it ends
 python3 "$here/compare.py" "$out"
