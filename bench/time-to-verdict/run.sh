@@ -7,7 +7,7 @@
 # BUDGET (the adaptive campaign's --max-time, default 40m), ONLY=adaptive (keep OUT's fixed
 # campaign, rerun the adaptive one) or ONLY=fixed-again (keep it, run a second fixed one and compare the two).
 # Needs clang for wasm32-wasi (scripts/install-deps.sh), node, and ../shared/runtimes for wasm3 and WAMR.
-# Full run: ~51 cases × 10 runtimes, about 1 h on 2 quiet cores (the fixed campaign is most of it).
+# Full run: ~51 cases × 10 runtimes, about 45 min on 2 quiet cores (fixed 30 min, adaptive 10 min).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
