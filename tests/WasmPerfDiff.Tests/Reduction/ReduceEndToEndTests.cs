@@ -64,7 +64,8 @@ public class ReduceEndToEndTests
         var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
         Assert.Equal("wasm", root.GetProperty("level").GetString());
         Assert.True(root.GetProperty("after").GetProperty("bytes").GetInt64() < root.GetProperty("before").GetProperty("bytes").GetInt64());
-        Assert.True(root.GetProperty("reduced").GetProperty("interesting").GetBoolean(), root.GetProperty("reduced").GetProperty("verdict").GetString());
+        // Still clearly slower, as in the source-level test (not reduce's own 70 % verdict on 5 runs).
+        Assert.True(root.GetProperty("reduced").GetProperty("ci_low").GetDouble() >= 1.5, root.GetProperty("reduced").GetProperty("verdict").GetString());
         Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
         Assert.Contains("./small.wasm", File.ReadAllText(Path.Combine(outDir, "ISSUE.md")));
     }
