@@ -41,12 +41,11 @@ public static class CandidateCheck
         var runtimes = Resolve(spec);
         if (kept is not null && kept.Matches(wasm)) return await ReuseAsync(kept, wasm, native, runtimes, spec, ct);
         var args = spec.Args.ToList();
-        var cpu = spec.Metric == Campaigns.CompareMetric.Cpu;
         CandidateMeasurement? measure = null;
         var (previousMs, floorMs) = (0.0, 0.0);
         for (var raise = 0; ; raise++)
         {
-            var next = new CandidateMeasurement(wasm, args.ToList(), spec.StdinPath, spec.RunTimeout, cpu);
+            var next = Measurement(spec, wasm, args);
             var (problem, fastestMs, floor) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
             if (problem is not null) return CheckOutcome.Out(problem, next.Args);
             // A raise that did not lengthen the run (the candidate no longer reads its size) is undone.
@@ -74,12 +73,16 @@ public static class CandidateCheck
     private static async Task<CheckOutcome> ReuseAsync(KeptModule kept, string wasm, string? native, IReadOnlyList<IRuntime> runtimes, ReductionSpec spec,
         CancellationToken ct)
     {
-        var measure = new CandidateMeasurement(wasm, kept.Args.ToList(), spec.StdinPath, spec.RunTimeout, spec.Metric == Campaigns.CompareMetric.Cpu);
+        var measure = Measurement(spec, wasm, kept.Args);
         var (problem, _, _) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
         if (problem is not null) return CheckOutcome.Out(problem, kept.Args);
         var reason = FormattableString.Invariant($"the same module as kept step {kept.Step}, not measured again (×{kept.Factor:0.00} [{kept.Low:0.00}, {kept.High:0.00}])");
         return new CheckOutcome(true, reason, new InterestDecision(Interest.In, null, kept.Factor, kept.Low, kept.High, reason), kept.Args, [], wasm);
     }
+
+    /// <summary>How the spec measures <paramref name="wasm"/> with these arguments (a copy of them: the size argument may be raised later).</summary>
+    private static CandidateMeasurement Measurement(ReductionSpec spec, string wasm, IEnumerable<string> args) =>
+        new(wasm, args.ToList(), spec.StdinPath, spec.RunTimeout, spec.Metric == Campaigns.CompareMetric.Cpu);
 
     /// <summary>The target first, then the peers, each available here (else bad input).</summary>
     public static IReadOnlyList<IRuntime> Resolve(ReductionSpec spec) => Resolve(spec.Target, spec.Peers, spec.ConfigPath);

@@ -6,9 +6,9 @@ namespace WasmPerfDiff.Reduction;
 /// </summary>
 public sealed record KeptModule(string Path, int Step, IReadOnlyList<string> Args, double? Factor, double? Low, double? High)
 {
-    /// <summary>The kept module in <paramref name="folder"/>, or null before anything was kept or when its file is gone.</summary>
-    public static KeptModule? In(ReductionFolder folder) =>
-        folder.Best() is { } best && File.Exists(folder.ModulePath)
+    /// <summary>The module of <paramref name="best"/> in <paramref name="folder"/>, or null before anything was kept or when its file is gone.</summary>
+    public static KeptModule? Of(ReductionFolder folder, BestProgram? best) =>
+        best is not null && File.Exists(folder.ModulePath)
             ? new KeptModule(folder.ModulePath, best.Step, best.Args, best.Factor, best.Low, best.High)
             : null;
 

@@ -18,11 +18,12 @@ public static class ReduceCheckWorkflow
         if (!File.Exists(full)) throw new BadInputException($"candidate '{program}' does not exist", "Program");
         var (size, laidOut) = await ProgramSize.OfAsync(full, spec.Level, ct);
         var folder = new ReductionFolder(spec.OutDirectory, spec);
+        // Read once: the reducer runs one check at a time, so the best program cannot change while this one runs.
+        var best = folder.Best();
         CheckOutcome outcome;
         // A candidate the runtimes refuse is a step like any other: logged, not interesting.
-        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct, KeptModule.In(folder)); }
+        try { outcome = await CandidateCheck.RunAsync(spec, full, Host.ScratchDirectory.Path, null, ct, KeptModule.Of(folder, best)); }
         catch (BadInputException e) { outcome = CheckOutcome.Out(e.Message, spec.Args); }
-        var best = folder.Best();
         var keep = outcome.Interesting && (best is null || size.Bytes <= best.Size.Bytes);
         var step = folder.Steps().Count;
         var d = outcome.Decision;
