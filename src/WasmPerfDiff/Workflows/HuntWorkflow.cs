@@ -110,7 +110,10 @@ public static class HuntWorkflow
                 foreach (var name in picks.Concat(controls)) CopyProgram(programs, name, confirmDir);
                 var confirmDb = Path.Combine(outDir, "campaigns", $"confirm-{tag}.db");
                 progress($"round {round}: confirmation campaign of {picks.Count} candidate programs and {Directory.GetFiles(confirmDir, "*.wasm").Length - picks.Count} controls");
-                var again = await CampaignAndAnalyzeAsync(request, runtimes, confirmDir, confirmDb, request.Seed + 2 * round + 1, TimeSpan.FromTicks(Math.Max(Left().Ticks, TimeSpan.FromMinutes(1).Ticks)), ct);
+                // Every confirmation cell gets the most runs (no early stop at the minimum): two independent campaigns
+                // of 5 runs each agree on a real 2× effect only when the machine is quiet, and a hunt reruns few programs.
+                var again = await CampaignAndAnalyzeAsync(request, runtimes, confirmDir, confirmDb, request.Seed + 2 * round + 1,
+                    TimeSpan.FromTicks(Math.Max(Left().Ticks, TimeSpan.FromMinutes(1).Ticks)), ct, minRuns: request.MaxRuns);
                 var wanted = picked.Select(Key).ToHashSet();
                 var yes = again.Where(f => f.Verdict == Verdict.Anomaly && IsCandidate(f, request.Threshold) && wanted.Contains(Key(f))).ToList();
                 confirmed.AddRange(yes);
@@ -141,11 +144,11 @@ public static class HuntWorkflow
     }
 
     private static async Task<IReadOnlyList<Finding>> CampaignAndAnalyzeAsync(HuntRequest request, IReadOnlyList<string> runtimes, string corpus,
-        string db, long seed, TimeSpan maxTime, CancellationToken ct)
+        string db, long seed, TimeSpan maxTime, CancellationToken ct, int? minRuns = null)
     {
         var settings = new CampaignSettings
         {
-            Runtimes = runtimes, Size = CorpusCase.DefaultSize, MinRuns = request.MinRuns, MaxRuns = request.MaxRuns, MaxTime = maxTime,
+            Runtimes = runtimes, Size = CorpusCase.DefaultSize, MinRuns = minRuns ?? request.MinRuns, MaxRuns = request.MaxRuns, MaxTime = maxTime,
         };
         await CampaignWorkflow.RunAsync(new CampaignRequest { Database = db, Settings = settings, Seed = seed, CorpusDirectory = corpus, ConfigPath = request.ConfigPath }, null, ct);
         ct.ThrowIfCancellationRequested(); // a campaign ends quietly when cancelled; the hunt must not analyse half of one as a round
