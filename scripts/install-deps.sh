@@ -10,6 +10,7 @@
 #   gjs                                            SpiderMonkey (the spidermonkey runtime, with the WASI shim from npm)
 #   csmith libcsmith-dev libclang-rt-14-dev         gen programs / hunt: Csmith seeds (headers in /usr/include/csmith), native UBSan filter
 #   cvise binaryen wabt                            wasm-perfdiff reduce: C-Vise (source level), binaryen's wasm-reduce (wasm level), wabt's wasm2wat (the text shown)
+#   valgrind                                       reduce: memcheck of a kept candidate's native build (reads of unwritten memory)
 #   clang-format                                   reduce: lays out the reduced C (and counts its lines) in one style, the original's too
 #   cmake make git xz-utils                        runtimes install: source builds (wasm3, WAMR modes; wasm3 clones uvwasi); the tests' .tar.xz fixtures
 #   python3.11 llvm dpkg-dev                       build --python: CPython for WASI from Debian's source (native build Python, llvm-ar)
@@ -20,7 +21,7 @@ export DEBIAN_FRONTEND=noninteractive
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 libclang-rt-14-dev csmith libcsmith-dev linux-perf chromium hyperfine time gcc gjs cvise binaryen wabt clang-format cmake make git xz-utils python3.11 llvm dpkg-dev)
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 libclang-rt-14-dev csmith libcsmith-dev linux-perf chromium hyperfine time gcc gjs cvise binaryen wabt valgrind clang-format cmake make git xz-utils python3.11 llvm dpkg-dev)
 command -v node >/dev/null || packages+=(nodejs)
 
 # Debian's source packages from the same mirror as the binary ones: a deb-src twin of every Debian entry (deb822 or

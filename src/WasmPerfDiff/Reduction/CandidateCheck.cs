@@ -18,8 +18,9 @@ public sealed record CheckOutcome(bool Interesting, string Reason, InterestDecis
 /// <summary>
 /// "Is this candidate still interesting?", in the order that rejects cheaply first: it builds (source level), the target
 /// and every peer run it to the same exit code and output, the native UBSan build reports nothing and prints the same
-/// output (source level), its run is long enough to measure (else the size argument is raised), and the slowdown holds
-/// (<see cref="InterestingnessRule"/>, sequential rounds in a seeded shuffled order, as a campaign's rounds).
+/// output (source level), its run is long enough to measure (else the size argument is raised), the slowdown holds
+/// (<see cref="InterestingnessRule"/>, sequential rounds in a seeded shuffled order, as a campaign's rounds), and, last,
+/// valgrind's memcheck finds no read of unwritten memory in the native build (source level).
 /// </summary>
 public static class CandidateCheck
 {
@@ -39,7 +40,7 @@ public static class CandidateCheck
             (wasm, native) = (build.WasmPath!, build.NativePath);
         }
         var runtimes = Resolve(spec);
-        if (kept is not null && kept.Matches(wasm)) return await ReuseAsync(kept, wasm, native, runtimes, spec, ct);
+        if (kept is not null && kept.Matches(wasm)) return await MemcheckedAsync(await ReuseAsync(kept, wasm, native, runtimes, spec, ct), native, spec, ct);
         var args = spec.Args.ToList();
         CandidateMeasurement? measure = null;
         var (previousMs, floorMs) = (0.0, 0.0);
@@ -61,7 +62,20 @@ public static class CandidateCheck
         if (previousMs < floorMs)
             return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
         rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
-        return await MeasureAsync(measure, runtimes, rule, spec.Seed, ct);
+        return await MemcheckedAsync(await MeasureAsync(measure, runtimes, rule, spec.Seed, ct), native, spec, ct);
+    }
+
+    /// <summary>
+    /// The last check, the dearest, only for a candidate that would be kept (source level): the native build under
+    /// valgrind's memcheck (<see cref="CandidateBuilder.MemcheckAsync"/>), given ten times a run's timeout, at most five minutes.
+    /// </summary>
+    private static async Task<CheckOutcome> MemcheckedAsync(CheckOutcome outcome, string? native, ReductionSpec spec, CancellationToken ct)
+    {
+        if (!outcome.Interesting || native is null || spec.Memcheck is null) return outcome;
+        var timeout = TimeSpan.FromTicks(Math.Min(10 * spec.RunTimeout.Ticks, TimeSpan.FromMinutes(5).Ticks));
+        return await CandidateBuilder.MemcheckAsync(spec.Memcheck, native, outcome.Args, spec.StdinPath, timeout, ct) is { } problem
+            ? CheckOutcome.Out(problem, outcome.Args)
+            : outcome;
     }
 
     /// <summary>

@@ -10,10 +10,15 @@ public static class ReducerTools
         ExecutableSearch.Find(program)
         ?? throw new BadInputException($"{program} not found on PATH ({purpose}): apt-get install {package}", "Tool");
 
-    /// <summary>Every tool a reduction at <paramref name="level"/> runs: the reducer and, at source level, the two compilers.</summary>
-    public static (string Reducer, string? WasmCompiler, string? NativeCompiler) ForLevel(ReductionLevel level) => level == ReductionLevel.C
-        ? (Require("cvise", "cvise", "source-level reduction"),
-           Require("clang", "clang lld wasi-libc libclang-rt-14-dev-wasm32", "builds candidates for wasm32-wasi"),
-           Require("gcc", "gcc", "the native UBSan build of candidates"))
-        : (Require("wasm-reduce", "binaryen", "wasm-level reduction"), null, null);
+    /// <summary>Every tool a reduction at <paramref name="level"/> runs: the reducer and, at source level, the two compilers
+    /// and valgrind (the native build's memcheck).</summary>
+    public static ReductionTools ForLevel(ReductionLevel level) => level == ReductionLevel.C
+        ? new(Require("cvise", "cvise", "source-level reduction"),
+              Require("clang", "clang lld wasi-libc libclang-rt-14-dev-wasm32", "builds candidates for wasm32-wasi"),
+              Require("gcc", "gcc", "the native UBSan build of candidates"),
+              Require("valgrind", "valgrind", "checks a kept candidate's native build for reads of memory it never wrote"))
+        : new(Require("wasm-reduce", "binaryen", "wasm-level reduction"), null, null, null);
 }
+
+/// <summary>The programs one reduction runs (null: not needed at its level).</summary>
+public sealed record ReductionTools(string Reducer, string? WasmCompiler, string? NativeCompiler, string? Memcheck);

@@ -31,6 +31,8 @@ public sealed record ReductionSpec
     /// <summary>clang for wasm32-wasi (source level) and gcc for the native UBSan build.</summary>
     public string? WasmCompiler { get; init; }
     public string? NativeCompiler { get; init; }
+    /// <summary>valgrind, whose memcheck runs the native build of a candidate that passed every other check (source level).</summary>
+    public string? Memcheck { get; init; }
     /// <summary>The factor each candidate must keep against every peer (<see cref="InterestingnessRule.Required"/>).</summary>
     public required double RequiredFactor { get; init; }
     public int MaxRuns { get; init; } = 12;

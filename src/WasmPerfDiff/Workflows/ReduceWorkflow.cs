@@ -74,7 +74,7 @@ public static class ReduceWorkflow
         {
             Target = input.Target, Peers = input.Peers, ConfigPath = input.ConfigPath, Level = input.Level, Language = input.Language,
             ProgramName = Path.GetFileName(input.Program), Args = input.Args, SizeArgIndex = ReduceInputs.SizeArgIndex(input.Args), StdinPath = input.Stdin,
-            IncludeDirectory = input.IncludeDirectory, WasmCompiler = tools.WasmCompiler, NativeCompiler = tools.NativeCompiler,
+            IncludeDirectory = input.IncludeDirectory, WasmCompiler = tools.WasmCompiler, NativeCompiler = tools.NativeCompiler, Memcheck = tools.Memcheck,
             RequiredFactor = InterestingnessRule.MinimumFactor, Seed = request.Seed, OutDirectory = dir, Metric = request.Metric,
         };
         var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.Runs, request.Runs, request.Seed, request.Metric);

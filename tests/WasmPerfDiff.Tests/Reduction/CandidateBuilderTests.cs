@@ -1,5 +1,6 @@
 using WasmPerfDiff.Tests.Support;
 using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Host;
 using WasmPerfDiff.Reduction;
 
 namespace WasmPerfDiff.Tests.Reduction;
@@ -47,6 +48,38 @@ public sealed class CandidateBuilderTests
         Assert.Contains(warning, build.Problem);
     }
 
+    [RequiresClangAndGccFact]
+    public async Task A_loop_variable_left_uninitialised_does_not_build_though_gcc_lets_it_through()
+    {
+        // What C-Vise left of the planted popcount kernel: gcc -O1 does not warn, clang's flow analysis does.
+        const string reduced = "#include <stdint.h>\n#include <stdio.h>\nint main(void) {\n  uint64_t x, total = 0;\n"
+            + "  for (int i = 0; i < 400; i++) x = total += (uint64_t)__builtin_popcountll(x);\n  printf(\"%llu\\n\", (unsigned long long)total);\n  return 0;\n}\n";
+        var build = await BuildAsync(reduced);
+        Assert.NotNull(build.Problem);
+        Assert.StartsWith("does not build for wasm32-wasi", build.Problem);
+        Assert.Contains("uninitialized", build.Problem);
+    }
+
+    [RequiresValgrindFact]
+    public async Task Memcheck_finds_an_unwritten_buffer_that_both_builds_print_alike()
+    {
+        // The reduced sha256's mistake: it printed a digest nothing wrote. The wasm memory is zeroed, so every runtime
+        // and the native build print the same, and UBSan has nothing to say.
+        // gcc sees a malloc'd buffer read in the same function, or passed as const: here it is neither.
+        const string unwritten = "#include <stdio.h>\n#include <stdlib.h>\n"
+            + "static unsigned __attribute__((noinline)) sum(unsigned *w, int n) {\n  unsigned s = 0;\n  for (int i = 0; i < n; i++) s += w[i];\n  return s;\n}\n"
+            + "int main(void) {\n  unsigned *w = malloc(4 * sizeof *w);\n  printf(\"%u\\n\", sum(w, 4));\n  return 0;\n}\n";
+        var bad = await BuildAsync(unwritten);
+        Assert.Null(bad.Problem);
+        var found = await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, bad.NativePath!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.NotNull(found);
+        Assert.StartsWith("memcheck: ", found);
+        Assert.Contains("uninitialised", found);
+
+        var clean = await BuildAsync(Clean);
+        Assert.Null(await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, clean.NativePath!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None));
+    }
+
     [RequiresClangFormatFact]
     public async Task C_is_counted_in_one_layout_whatever_the_reducer_left()
     {
@@ -72,6 +105,13 @@ public sealed class RequiresClangAndGccFactAttribute : FactAttribute
 public sealed class RequiresClangAndGccTheoryAttribute : TheoryAttribute
 {
     public RequiresClangAndGccTheoryAttribute() => Skip = new RequiresClangAndGccFactAttribute().Skip;
+}
+
+/// <summary>A fact that needs clang, gcc and valgrind (Debian <c>valgrind</c>): a candidate's builds and its memcheck.</summary>
+public sealed class RequiresValgrindFactAttribute : FactAttribute
+{
+    public RequiresValgrindFactAttribute() => Skip = new RequiresClangAndGccFactAttribute().Skip
+        ?? RequiredTools.SkipReason("valgrind", RequiredTools.MissingFromPath("valgrind") is { } m ? m + " (apt-get install valgrind)" : null);
 }
 
 /// <summary>A fact that needs clang-format (Debian <c>clang-format</c>), skipped with the reason otherwise.</summary>
