@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # reduce on the issue's real cases and on the planted anomaly (see README.md here).
 #   bench/reduce/run.sh sha256     sha256 on v8-liftoff against wasmtime-winch (source level)
+#   bench/reduce/run.sh sha256-wasm   the same, at wasm level (the module without its C source: wasm-reduce)
 #   bench/reduce/run.sh methcall   methcall on v8-turbofan against wasmtime-cranelift (source level)
 #   bench/reduce/run.sh planted    corpus-free planted case: i64.popcnt slow on a fake runtime over wasm3 (tests/…/Fixtures/reduce/planted.c)
+#   bench/reduce/run.sh planted-large   the same construct inside a large program (planted-large.c here: fourteen kernels)
 # Environment: CONFIRM_ONLY=1 (only the fresh-campaign check of an earlier reduction in OUT), MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
 # WASM3 (default ../shared/runtimes/bin/wasm3).
 set -euo pipefail
@@ -67,22 +69,32 @@ sha256|all)
   ORIGINAL_ARGS=(2000000)
   reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000
   confirm "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" ;;&
+sha256-wasm)
+  # The same finding reduced at wasm level (binaryen's wasm-reduce): the module alone, no C source beside it.
+  dir=$(stage sha256-wasm strings/sha256.c)
+  rm "$dir/sha256-wasm.c" "$dir/perfdiff.h"
+  ORIGINAL_ARGS=(2000000)
+  reduce "$dir" sha256-wasm v8-liftoff "${PEERS:-wasmtime-winch}" 2000000
+  confirm "$dir" sha256-wasm v8-liftoff "${PEERS:-wasmtime-winch}" ;;
 methcall|all)
   dir=$(stage methcall misc/methcall.c)
   ORIGINAL_ARGS=(1000000)
   reduce "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" 1000000
   confirm "$dir" methcall v8-turbofan "${PEERS:-wasmtime-cranelift}" ;;&
-planted|all)
-  dir="$out/planted"
+planted|planted-large|all)
+  name=${1:-planted}; [ "$name" = all ] && name=planted
+  src="$root/tests/WasmPerfDiff.Tests/Fixtures/reduce/planted.c"
+  [ "$name" = planted-large ] && src="$here/planted-large.c"
+  dir="$out/$name"
   mkdir -p "$dir"
-  cp "$root/tests/WasmPerfDiff.Tests/Fixtures/reduce/planted.c" "$dir/"
-  PATH=/usr/lib/llvm-14/bin:/bin clang --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$dir/planted.wasm" "$dir/planted.c"
+  cp "$src" "$dir/$name.c"
+  PATH=/usr/lib/llvm-14/bin:/bin clang --target=wasm32-wasi -O2 -Wl,--strip-debug -o "$dir/$name.wasm" "$dir/$name.c"
   cat > "$dir/config.json" <<JSON
 { "paths": { "wasm3": "$wasm3" },
   "runtimes": [ { "name": "slow-popcnt", "engine": "planted", "tier": "slow-on-popcnt",
     "command": ["$root/tests/WasmPerfDiff.Tests/Fixtures/fake-runtimes/slow-on-popcnt.sh", "$wasm3", "{wasm}", "{args}"] } ] }
 JSON
   ORIGINAL_ARGS=(2)
-  CONFIG="$dir/config.json" reduce "$dir" planted slow-popcnt "${PEERS:-wasm3}" 2
-  CONFIG="$dir/config.json" confirm "$dir" planted slow-popcnt "${PEERS:-wasm3}" ;;
+  CONFIG="$dir/config.json" reduce "$dir" "$name" slow-popcnt "${PEERS:-wasm3}" 2
+  CONFIG="$dir/config.json" confirm "$dir" "$name" slow-popcnt "${PEERS:-wasm3}" ;;
 esac
