@@ -49,9 +49,12 @@ reduce() { # dir name target peers args...
 # execution phase, a verdict at the 1.5x line), with the original beside it as the control.
 confirm() { # dir name target peers
   local dir=$1 name=$2 target=$3 peer=${4%%,*} fresh="$1/fresh"
-  [ -f "$dir/reduced/reduced.wasm" ] && [ -f "$dir/reduced/best.json" ] || return 0
+  # The reduced module: reduced.wasm beside the C at source level, the program itself at wasm level.
+  local module="$dir/reduced/reduced.wasm"
+  [ -f "$module" ] || module="$dir/reduced/$name.wasm"
+  [ -f "$module" ] && [ -f "$dir/reduced/best.json" ] || return 0
   rm -rf "$fresh" "$dir/fresh.db"; mkdir -p "$fresh"
-  cp "$dir/$name.wasm" "$fresh/original.wasm"; cp "$dir/reduced/reduced.wasm" "$fresh/reduced.wasm"
+  cp "$dir/$name.wasm" "$fresh/original.wasm"; cp "$module" "$fresh/reduced.wasm"
   node -e 'const a = require(process.argv[1]).args; console.log(a.join(" "))' "$dir/reduced/best.json" > "$fresh/reduced.args"
   printf '%s\n' "${ORIGINAL_ARGS[*]}" > "$fresh/original.args"
   "${cli[@]}" compare "$peer" "$target" --corpus "$fresh" --db "$dir/fresh.db" --threshold 50 --min-runs 10 --max-runs 20 \

@@ -55,7 +55,7 @@ public static class IssueMarkdown
         if (s.AfterCheck is { } a) AppendRows(sb, "reduced", s.After.Describe(s.Level), a, s.Target);
         else sb.Append($"| reduced | {E(s.After.Describe(s.Level))} | not measured again ({E(s.End.ToWire())}) | | | | |\n");
         sb.Append(inv, $"\nEvery kept step had to stay at or above ×{s.RequiredFactor:0.00} against every peer (70 % of the original excess, at least ×1.5), ");
-        sb.Append(inv, $"with the same output on all engines{(s.Level == ReductionLevel.C ? " and as a native build with `-fsanitize=undefined` that reported nothing" : "")}. ");
+        sb.Append(inv, $"with the same output on all engines{(s.Level == ReductionLevel.C ? " and as a native build with `-fsanitize=undefined` that reported nothing, which also ran clean under valgrind's memcheck" : "")}. ");
         sb.Append(inv, $"{s.Tried} candidates tried, {s.Kept} kept, in {s.Elapsed.TotalMinutes:0.0} min ({E(s.End.ToWire())}).\n");
         AppendFlameGraph(sb, s);
         if (s.Construct is { } k)

@@ -45,10 +45,11 @@ public sealed record PlantedReduction(string Folder, string Wasm, string Source,
         Wasm3 is null ? "no wasm3 (../shared/runtimes or PATH)"
         : RequiredTools.MissingFromPath("cvise") is { } c ? c + " (apt-get install cvise)"
         : RequiredTools.MissingFromPath("wasm2wat") is { } w ? w + " (apt-get install wabt)"
+        : RequiredTools.MissingFromPath("valgrind") is { } v ? v + " (apt-get install valgrind)"
         : RequiredTools.MissingFromPath("gcc");
 }
 
-/// <summary>A fact that needs cvise, wabt, gcc, clang for wasm32-wasi and wasm3, and perf with <see cref="AndPerf"/> (skipped with the reason otherwise).</summary>
+/// <summary>A fact that needs cvise, wabt, valgrind, gcc, clang for wasm32-wasi and wasm3, and perf with <see cref="AndPerf"/> (skipped with the reason otherwise).</summary>
 public sealed class RequiresReduceToolsFactAttribute : FactAttribute
 {
     /// <summary>Also skip when perf is missing or may not sample here (<see cref="RequiresPerfFactAttribute"/>).</summary>
