@@ -41,37 +41,30 @@ for rt in sorted(status):
     print(f"{rt:24} {l:>17} {e:>20}  {dict(status[rt])}")
 PY
 
-# The top execution findings on runtimes with a command line of their own, re-timed with hyperfine against the peer.
+# The top execution findings on runtimes with a command line of their own, re-timed against the peer by
+# bench/hunt/outside.sh (hyperfine, whole process): each case staged as NAME.wasm (a link to the interpreter) + NAME.args.
 if command -v hyperfine >/dev/null; then
   tool analyze --db "$db" --json > "$out/analyze.json"
-  tool doctor "${cfg[@]}" --json > "$out/doctor.json"
-  python3 - "$out" <<'PY' > "$out/confirm.sh"
-import json, shlex, sys, pathlib
-out = pathlib.Path(sys.argv[1])
-a = json.load(open(out / "analyze.json")); d = json.load(open(out / "doctor.json"))
-manifest = json.load(open(out / "corpus" / "manifest.json"))
-cases = {c["name"]: c for c in manifest["cases"]}
-path = {r["name"]: r["path"] for r in d["runtimes"] if r["available"] and r["path"]}
-def argv(rt, case):
-    c = cases[case]; pre = c["preopen"]; wasm = c["wasm"]; args = c["sizes"]["default"]["args"]
-    if rt.startswith("iwasm"):
-        mode = {"iwasm-fast-jit": ["--fast-jit", "--jit-codecache-size=134217728"], "iwasm-classic": ["--interp"]}.get(rt, [])
-        return [path[rt], *mode, "--stack-size=8388608", f"--dir={pre}", wasm, *args]
-    v8 = {"v8-liftoff": ["--liftoff", "--liftoff-only", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering"], "v8-turbofan": ["--no-liftoff"]}
-    if rt in v8: return ["node", "--no-warnings", *v8[rt], str(pathlib.Path("bench/hunt/wasi-run.mjs").resolve()), "--dir", pre, wasm, *args]
-    if rt.startswith("wasmedge"): return [path[rt], f"--dir={pre}:{pre}", wasm, *args]
-    if rt == "wasm3": return [path[rt], "--stack-size", "1048576", wasm, *args]
-    return None
+  mkdir -p "$out/outside"
+  python3 - "$out" "$size" <<'PY' > "$out/top-two.txt"
+import json, sys, pathlib
+out, size = pathlib.Path(sys.argv[1]), sys.argv[2]
+cases = {c["name"]: c for c in json.load(open(out / "corpus" / "manifest.json"))["cases"]}
+own = {"iwasm", "iwasm-classic", "iwasm-fast-jit", "wasmedge", "v8-liftoff", "v8-turbofan"}  # outside.sh's, that run CPython
 shown = 0
-for f in a["findings"]:
-    if f["verdict"] != "anomaly" or f["kind"] not in ("peer", "consensus") or not f.get("peer"): continue
-    mine, peer = argv(f["runtime"], f["case"]), argv(f["peer"], f["case"])
-    if not mine or not peer: continue
-    print(f"echo '== {f['case']}: {f['runtime']} vs {f['peer']} (tool: {f['factor']:.2f}x [{f['ci_low']:.2f}, {f['ci_high']:.2f}])'")
-    print("(cd / && hyperfine -N -w 1 -r 5 " + shlex.quote(shlex.join(mine)) + " " + shlex.quote(shlex.join(peer)) + ")")
+for f in json.load(open(out / "analyze.json"))["findings"]:
+    if f["verdict"] != "anomaly" or f["kind"] not in ("peer", "consensus") or f["runtime"] not in own or f.get("peer") not in own: continue
+    c = cases[f["case"]]
+    link = out / "outside" / (c["name"] + ".wasm")
+    if not link.is_symlink(): link.symlink_to(c["wasm"])
+    (out / "outside" / (c["name"] + ".args")).write_text(" ".join(c["sizes"][size]["args"]) + "\n")
+    print(f["runtime"], f["peer"], c["name"], c["preopen"], f"{f['factor']:.2f}x [{f['ci_low']:.2f}, {f['ci_high']:.2f}]")
     shown += 1
     if shown == 2: break
 PY
-  bash "$out/confirm.sh"
+  while read -r rt peer name pre says; do
+    echo "== $name: $rt vs $peer (tool: $says)"
+    PREOPEN=$pre SHARED=$(dirname "$config") RUNS=5 WARMUP=1 OUT="$out/outside" bench/hunt/outside.sh "$rt" "$peer" "$out/outside" "$name" < /dev/null
+  done < "$out/top-two.txt"
 fi
 echo "report: $out/report.html"
