@@ -6,7 +6,9 @@ namespace WasmPerfDiff.Analysis;
 /// docs/ARCHITECTURE.md, analysis: correctness differences, reported apart from timing. Each runtime's outcome on a case is
 /// its most frequent (status, exit code, stdout hash) over its runs; the case's majority is the outcome most
 /// runtimes share (each runtime one vote, however many runs it has). Runtimes whose outcome differs get a
-/// finding. Ties between outcomes are broken towards status ok, then by name, so results are stable.
+/// finding. Ties between outcomes are broken towards status ok, then by name, so results are stable. A runtime that
+/// could not be asked (status unsupported: its runner lacks what the case needs, such as a preopened directory) has
+/// no outcome to compare, so it neither votes nor diverges; the campaign's failure list still shows it.
 /// </summary>
 public static class DivergenceDetector
 {
@@ -48,7 +50,10 @@ public static class DivergenceDetector
         foreach (var (caseName, byRuntime) in perCase.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (byRuntime.Count < 2) continue;
-            var modal = byRuntime.ToDictionary(p => p.Key, p => Mode(p.Value));
+            var modal = byRuntime.Select(p => (Runtime: p.Key, Outcome: Mode(p.Value)))
+                .Where(m => m.Outcome.Status != RunStatus.Unsupported)
+                .ToDictionary(m => m.Runtime, m => m.Outcome, StringComparer.Ordinal);
+            if (modal.Count < 2) continue;
             var majority = modal.Values.GroupBy(o => o)
                 .OrderByDescending(g => g.Count())
                 .ThenBy(g => g.Key.Status == RunStatus.Ok ? 0 : 1)

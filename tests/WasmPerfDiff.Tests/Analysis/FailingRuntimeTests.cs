@@ -25,6 +25,27 @@ public class FailingRuntimeTests
         Assert.Contains(result.Findings, f => f.Kind == FindingKind.Divergence && f.Runtime == "broken"); // its failures still count
     }
 
+    [Fact]
+    public void A_runtime_that_cannot_run_a_case_is_not_a_correctness_divergence_but_one_that_crashes_is()
+    {
+        // SpiderMonkey's WASI shim has no preopened directories, so a case that needs one is unsupported there: there is
+        // no output to compare, and calling it a divergence would report the tool's limit as the engine's bug.
+        var runs = new List<CaseRun>();
+        foreach (var c in new[] { "py-fib", "pyfrozen-fib" })
+        for (var round = 1; round <= 3; round++)
+        {
+            runs.Add(new CaseRun(c, round, FakeRuntime.Ok("a", 200 + round)));
+            runs.Add(new CaseRun(c, round, FakeRuntime.Ok("b", 300 + round)));
+            runs.Add(new CaseRun(c, round, c == "py-fib"
+                ? new RunResult("shim", RunStatus.Unsupported, null, null, 0, 0, 0, 0, 0, "", 0, "", Phases.None, DateTimeOffset.UnixEpoch, "no preopened directories")
+                : FakeRuntime.Ok("shim", 250 + round)));
+            runs.Add(new CaseRun(c, round, FakeRuntime.Crash("broken")));
+        }
+        var divergences = DifferentialAnalysis.Analyze(runs, new AnalysisOptions { FloorMs = 0 }).Findings
+            .Where(f => f.Kind == FindingKind.Divergence).Select(f => (f.Case, f.Runtime)).ToList();
+        Assert.Equal([("py-fib", "broken"), ("pyfrozen-fib", "broken")], divergences);
+    }
+
     [Theory]
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
