@@ -5,7 +5,7 @@
 #   bench/reduce/run.sh methcall   methcall on v8-turbofan against wasmtime-cranelift (source level)
 #   bench/reduce/run.sh planted    corpus-free planted case: i64.popcnt slow on a fake runtime over wasm3 (tests/…/Fixtures/reduce/planted.c)
 #   bench/reduce/run.sh planted-large   the same construct inside a large program (planted-large.c here: fourteen kernels)
-# Environment: CONFIRM_ONLY=1 (only the fresh-campaign check of an earlier reduction in OUT), MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
+# Environment: SIZE (sha256's size argument, default 2000000), CONFIRM_ONLY=1 (only the fresh-campaign check of an earlier reduction in OUT), MAX_TIME (default 30m), METRIC (phases | cpu; default cpu), PEERS (overrides the peers), OUT (default: a temp folder, kept),
 # WASM3 (default ../shared/runtimes/bin/wasm3).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -69,8 +69,8 @@ confirm() { # dir name target peers
 case ${1:-all} in
 sha256|all)
   dir=$(stage sha256 strings/sha256.c)
-  ORIGINAL_ARGS=(2000000)
-  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" 2000000
+  ORIGINAL_ARGS=(${SIZE:-2000000})
+  reduce "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" "${ORIGINAL_ARGS[@]}"
   confirm "$dir" sha256 v8-liftoff "${PEERS:-wasmtime-winch}" ;;&
 sha256-wasm)
   # The same finding reduced at wasm level (binaryen's wasm-reduce): the module alone, no C source beside it.
