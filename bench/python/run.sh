@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python corpus on every runtime here: which runtimes run which programs, each runtime's start-up + compile
-# cost for the interpreter module, the top execution and load anomalies, and the top findings on command-line
+# cost for the interpreter module and its frozen twin, the top execution and load anomalies, and the top findings on command-line
 # runtimes re-timed outside the tool (hyperfine on the runtime's own command line, against a peer).
 # Usage: [CONFIG=FILE] bench/python/run.sh [BUDGET=40m] [SIZE=default]
 # CONFIG (default ../shared/runtimes/wasm-perfdiff.json) registers the command-line runtimes; see README.md here for
@@ -23,22 +23,24 @@ tool report --db "$db" --out "$out/report.html" --md "$out/report.md" >/dev/null
 tool analyze --db "$db" --top 8
 tool analyze --db "$db" --phase load --top 8
 
-# Start-up + compile + instantiate per runtime (median over its runs), from the exported rows.
+# Start-up + compile + instantiate per runtime and module (median over its runs), from the exported rows: the
+# 6.5 MB interpreter reading its library through the preopen (py-) and the 20.6 MB frozen twin (pyfrozen-).
 tool export --db "$db" --format csv --out "$out/runs.csv"
 python3 - "$out/runs.csv" <<'PY'
 import csv, statistics, sys, collections
 load, execute, status = collections.defaultdict(list), collections.defaultdict(list), collections.defaultdict(collections.Counter)
 for r in csv.DictReader(open(sys.argv[1])):
-    status[r["runtime"]][r["status"]] += 1
+    key = (r["runtime"], "frozen" if r["case"].startswith("pyfrozen-") else "preopened")
+    status[key][r["status"]] += 1
     if r["status"] != "ok": continue
     phases = [float(r[k]) for k in ("startup_ms", "compile_ms", "instantiate_ms") if r[k]]
-    load[r["runtime"]].append(sum(phases))
-    if r["execute_ms"]: execute[r["runtime"]].append(float(r["execute_ms"]))
-print(f"{'runtime':24} {'load ms (median)':>17} {'execute ms (median)':>20}  runs by status")
-for rt in sorted(status):
-    l = f"{statistics.median(load[rt]):.0f}" if load[rt] else "-"
-    e = f"{statistics.median(execute[rt]):.0f}" if execute[rt] else "-"
-    print(f"{rt:24} {l:>17} {e:>20}  {dict(status[rt])}")
+    load[key].append(sum(phases))
+    if r["execute_ms"]: execute[key].append(float(r["execute_ms"]))
+print(f"{'runtime':24} {'module':10} {'load ms (median)':>17} {'execute ms (median)':>20}  runs by status")
+for key in sorted(status):
+    l = f"{statistics.median(load[key]):.0f}" if load[key] else "-"
+    e = f"{statistics.median(execute[key]):.0f}" if execute[key] else "-"
+    print(f"{key[0]:24} {key[1]:10} {l:>17} {e:>20}  {dict(status[key])}")
 PY
 
 # The top execution findings on runtimes with a command line of their own, re-timed against the peer by

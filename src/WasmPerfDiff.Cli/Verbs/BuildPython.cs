@@ -13,7 +13,7 @@ public static class BuildPython
     {
         var request = new PythonCorpusRequest(outDir, maxTime is null ? TimeSpan.FromHours(1) : DurationParser.Parse(maxTime), corpus);
         var result = await PythonCorpusWorkflow.BuildAsync(request, asJson ? null : PythonCorpusView.Progress, ct);
-        if (asJson) JsonOutput.Print(PythonCorpusDocument.From(result.CorpusDirectory, result.Python, result.Programs));
+        if (asJson) JsonOutput.Print(PythonCorpusDocument.From(result.CorpusDirectory, result.Python, result.Frozen, result.Programs));
         else PythonCorpusView.Print(result);
         return result.Programs.Any(p => p.Error is not null) ? ExitCodes.Found : ExitCodes.Ok;
     }

@@ -7,7 +7,7 @@ namespace WasmPerfDiff.Workflows;
 public sealed record PythonCorpusRequest(string OutDir, TimeSpan MaxTime, string? CorpusDirectory);
 
 /// <summary>The Python corpus made: the interpreter build, the manifest written and each program's expected outputs.</summary>
-public sealed record PythonCorpusResult(CPythonWasi Python, string CorpusDirectory, IReadOnlyList<PythonProgram> Programs);
+public sealed record PythonCorpusResult(CPythonWasi Python, FrozenPython Frozen, string CorpusDirectory, IReadOnlyList<PythonProgram> Programs);
 
 /// <summary>
 /// <c>build --python</c>: CPython for WASI from Debian's source (cached per machine), then the corpus of
@@ -22,7 +22,7 @@ public static class PythonCorpusWorkflow
             throw new BadInputException($"'{sources}' holds no Python program of the corpus", "CorpusDirectory");
         var python = await CPythonWasiBuild.BuildAsync(request.MaxTime, progress, ct);
         var outDir = Path.GetFullPath(request.OutDir);
-        var (_, programs) = await PythonCorpus.WriteAsync(python, sources, outDir, progress, ct);
-        return new PythonCorpusResult(python, outDir, programs);
+        var (_, programs, frozen) = await PythonCorpus.WriteAsync(python, sources, outDir, progress, ct);
+        return new PythonCorpusResult(python, frozen, outDir, programs);
     }
 }

@@ -31,6 +31,7 @@ public sealed partial class CompositionTests
         ["Profiling/FlameGraphSvg.cs"] = "a profile job writes its flame graphs into its folder beside perf's own perf.data as each profile finishes",
         ["Profiling/FoldedProfile.cs"] = "as FlameGraphSvg: the folded stacks of each finished profile",
         ["Corpus/Python/CPythonWasiBuild.cs"] = "a CPython build installs into its cache folder and marks it complete last, so a killed build is never reused",
+        ["Corpus/Python/FrozenPythonBuild.cs"] = "the frozen interpreter is generated and linked in scratch, then renamed into the CPython build's cache folder, summary first",
         ["Corpus/Python/PythonCorpus.cs"] = "the Python programs are copied beside the interpreter, inside the folder every run preopens",
         ["Corpus/Programs/ProgramGenerator.cs"] = "`gen programs` writes each generated C source as it is made, before it is compiled and filtered",
         ["Reduction/ReductionFolder.cs"] = "a reduction keeps its best program so far on disk at every step (a kill must leave it), not only at the end",

@@ -5,8 +5,8 @@ using WasmPerfDiff.Tests.Support;
 namespace WasmPerfDiff.Tests.Corpus;
 
 /// <summary>
-/// The Python corpus on the CPython that <c>build --python</c> made for WASI: two programs, each on two runtimes
-/// (embedded Wasmtime and V8), in a real campaign, print exactly what the native python3.11 printed.
+/// The Python corpus on the CPython that <c>build --python</c> made for WASI: two programs and one frozen twin, each on
+/// two runtimes (embedded Wasmtime and V8), in a real campaign, print exactly what the native python3.11 printed.
 /// </summary>
 public class PythonCorpusTests
 {
@@ -22,14 +22,21 @@ public class PythonCorpusTests
             var doc = JsonDocument.Parse(build.Stdout).RootElement;
             Assert.True(doc.GetProperty("interpreter_bytes").GetInt64() > 5_000_000); // a whole interpreter (6.5 MB), not a stub
             Assert.Equal(16, doc.GetProperty("programs").GetArrayLength());
+            // The frozen twin carries the standard library inside: hundreds of modules, a module three times the interpreter's size.
+            var frozen = doc.GetProperty("frozen_interpreter");
+            Assert.True(frozen.GetProperty("modules").GetInt32() > 500, frozen.ToString());
+            Assert.True(frozen.GetProperty("bytes").GetInt64() > 2 * doc.GetProperty("interpreter_bytes").GetInt64(), frozen.ToString());
+            var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(out_, "manifest.json"))).RootElement.GetProperty("cases").EnumerateArray().ToList();
+            var frozenFib = manifest.Single(c => c.GetProperty("name").GetString() == "pyfrozen-fib");
+            Assert.False(frozenFib.TryGetProperty("preopen", out var preopen) && preopen.ValueKind == JsonValueKind.String, "the frozen twin needs no directory");
 
             // The baseline compilers: the interpreter module is 6+ MB, and what is checked here is the output, not speed.
             var runtimes = NodeAvailable() ? "wasmtime-winch,v8-liftoff" : "wasmtime-winch,wasmtime-pulley";
-            var r = CliProcess.RunIn(null, TimeSpan.FromMinutes(10), "run", "--corpus", out_, "--cases", "py-fib,py-nbody", "--size", "test",
+            var r = CliProcess.RunIn(null, TimeSpan.FromMinutes(10), "run", "--corpus", out_, "--cases", "py-fib,py-nbody,pyfrozen-fib", "--size", "test",
                 "--runtime", runtimes, "--min-runs", "1", "--max-runs", "1", "--warmup", "0", "--db", Path.Combine(root, "py.db"), "--json");
             Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
             var cells = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("validation").GetProperty("cells").EnumerateArray().ToList();
-            Assert.Equal(4, cells.Count);
+            Assert.Equal(6, cells.Count);
             Assert.All(cells, c =>
             {
                 Assert.Equal("ok", c.GetProperty("status").GetString());

@@ -10,6 +10,13 @@ public sealed record CPythonWasi(string Prefix, string Wasm, bool Cached, TimeSp
 {
     /// <summary>Where the corpus programs are copied, inside the prefix so that one preopened directory serves both.</summary>
     public string ScriptsDirectory => Path.Combine(Prefix, "share", "wasm-perfdiff");
+
+    /// <summary>The installed standard library.</summary>
+    public string StandardLibrary => Path.Combine(Prefix, "lib", "python3.11");
+
+    /// <summary>What a program embedding this interpreter links against: libpython and the two libraries its built-in
+    /// <c>_decimal</c> and <c>pyexpat</c> need, which <c>make install</c> leaves in the build tree (copied beside it).</summary>
+    public IReadOnlyList<string> LinkArchives => CPythonWasiBuild.LinkArchiveNames.Select(a => Path.Combine(Prefix, "lib", a)).ToList();
 }
 
 /// <summary>
@@ -22,7 +29,7 @@ public sealed record CPythonWasi(string Prefix, string Wasm, bool Cached, TimeSp
 public static class CPythonWasiBuild
 {
     /// <summary>Bumped when the recipe below changes what gets built, so an older build is not reused.</summary>
-    private const string Recipe = "1";
+    private const string Recipe = "2";
     private const string DoneMarker = ".complete";
     public const string BuildPython = "python3.11";
 
@@ -78,6 +85,8 @@ public static class CPythonWasiBuild
             await Step("make", "make", [jobs, .. MakeVariables], env, build, limit, budget.Token);
             progress?.Invoke($"installing into {prefix}");
             await Step("make install", "make", ["install", .. MakeVariables], env, build, limit, budget.Token);
+            foreach (var (inBuild, name) in BuildTreeArchives)
+                File.Copy(Path.Combine(build, inBuild), Path.Combine(prefix, "lib", name), overwrite: true);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -98,6 +107,16 @@ public static class CPythonWasiBuild
 
     /// <summary>No DWARF (it would triple the module; the name section stays for profiles) and no <c>-g</c> in the compile.</summary>
     private static readonly string[] MakeVariables = ["OPT=-DNDEBUG -fwrapv -O3 -Wall", "LDFLAGS_NODIST=-Wl,--strip-debug"];
+
+    /// <summary>The static libraries of the built-in modules that <c>make install</c> does not install.</summary>
+    private static readonly (string InBuild, string Name)[] BuildTreeArchives =
+    [
+        ("Modules/_decimal/libmpdec/libmpdec.a", "libmpdec.a"),
+        ("Modules/expat/libexpat.a", "libexpat.a"),
+    ];
+
+    /// <summary>libpython first: the linker resolves an archive's references only from archives after it.</summary>
+    internal static IEnumerable<string> LinkArchiveNames => ["libpython3.11.a", .. BuildTreeArchives.Select(a => a.Name)];
 
     private static string InterpreterPath(string prefix) => Path.Combine(prefix, "bin", "python3.11.wasm");
 

@@ -8,14 +8,17 @@ namespace WasmPerfDiff.Corpus.Python;
 public sealed record PythonProgram(string Name, string TestSize, string DefaultSize, string? TestStdoutSha256, string? DefaultStdoutSha256, string? Error);
 
 /// <summary>
-/// The Python corpus: the programs of <c>corpus/python</c> run by a CPython built for WASI. Every case is the same
-/// interpreter module with <c>[script, size]</c> as its arguments and the build's prefix preopened (the standard
-/// library and the scripts live there). Written as a corpus manifest, so <c>run --corpus DIR</c> runs it like any
-/// other; the expected output of each size comes from the machine's native python3.11 running the same script.
+/// The Python corpus: the programs of <c>corpus/python</c> run by a CPython built for WASI, twice. A <c>py-</c> case is
+/// the 6.5 MB interpreter with <c>[script, size]</c> as its arguments and the build's prefix preopened (the standard
+/// library and the scripts live there); a <c>pyfrozen-</c> case is the same program in the frozen interpreter
+/// (<see cref="FrozenPythonBuild"/>: library and programs inside a 19+ MB module, <c>[-m, program, size]</c>, nothing
+/// preopened). Written as a corpus manifest, so <c>run --corpus DIR</c> runs it like any other; the expected output of
+/// each size comes from the machine's native python3.11 running the same script, for both.
 /// </summary>
 public static partial class PythonCorpus
 {
     public const string Suite = "python";
+    public const string FrozenSuite = "python-frozen";
     /// <summary>Where the programs live in the project's corpus.</summary>
     public const string SourceFolder = "python";
     private static readonly TimeSpan NativeTimeout = TimeSpan.FromMinutes(2);
@@ -33,9 +36,12 @@ public static partial class PythonCorpus
     /// natively, and writes <c>manifest.json</c> into <paramref name="outDir"/>. A program whose native run fails is
     /// reported and left out.
     /// </summary>
-    public static async Task<(CorpusManifest Manifest, IReadOnlyList<PythonProgram> Programs)> WriteAsync(
+    public static async Task<(CorpusManifest Manifest, IReadOnlyList<PythonProgram> Programs, FrozenPython Frozen)> WriteAsync(
         CPythonWasi python, string sourceFolder, string outDir, Action<string>? progress, CancellationToken ct)
     {
+        var frozen = await FrozenPythonBuild.BuildAsync(python, sourceFolder, progress, ct);
+        var frozenSha = FileHash.Sha256Hex(frozen.Wasm);
+        var frozenBytes = new FileInfo(frozen.Wasm).Length;
         var native = CPythonWasiBuild.NativePython("it gives the expected outputs");
         var scripts = python.ScriptsDirectory;
         Directory.CreateDirectory(scripts);
@@ -72,11 +78,26 @@ public static partial class PythonCorpus
                     [CorpusCase.DefaultSize] = new([script, dflt], defaultSha),
                 },
             });
+            cases.Add(new CorpusCase
+            {
+                Name = "pyfrozen-" + name,
+                Suite = FrozenSuite,
+                Language = "wasm",
+                Wasm = frozen.Wasm,
+                WasmSha256 = frozenSha,
+                WasmBytes = frozenBytes,
+                Large = true,
+                Sizes = new Dictionary<string, CaseSize>
+                {
+                    [CorpusCase.TestSize] = new(["-m", name, test], testSha),
+                    [CorpusCase.DefaultSize] = new(["-m", name, dflt], defaultSha),
+                },
+            });
         }
         var manifest = new CorpusManifest { Cases = cases, Compiler = $"CPython {CPythonSource.Version} for wasm32-wasi ({python.Wasm})" };
         Directory.CreateDirectory(outDir);
         manifest.Save(Path.Combine(outDir, CorpusManifest.FileName));
-        return (manifest, programs);
+        return (manifest, programs, frozen);
     }
 
     private static async Task<(string? Sha, string? Error)> ExpectedAsync(string python, string script, string size, CancellationToken ct)
