@@ -40,16 +40,15 @@ public static partial class PythonCorpus
         CPythonWasi python, string sourceFolder, string outDir, Action<string>? progress, CancellationToken ct)
     {
         var frozen = await FrozenPythonBuild.BuildAsync(python, sourceFolder, progress, ct);
-        var frozenSha = FileHash.Sha256Hex(frozen.Wasm);
-        var frozenBytes = new FileInfo(frozen.Wasm).Length;
         var native = CPythonWasiBuild.NativePython("it gives the expected outputs");
         var scripts = python.ScriptsDirectory;
         Directory.CreateDirectory(scripts);
         foreach (var file in Directory.EnumerateFiles(sourceFolder, "*.py"))
             File.Copy(file, Path.Combine(scripts, Path.GetFileName(file)), overwrite: true);
 
-        var wasmSha = FileHash.Sha256Hex(python.Wasm);
-        var wasmBytes = new FileInfo(python.Wasm).Length;
+        // The two modules every program runs in: how each names its program, and what it needs preopened.
+        var preopened = new Variant("py-", Suite, python.Wasm, python.Prefix, name => [Path.Combine(scripts, name + ".py")]);
+        var frozenTwin = new Variant("pyfrozen-", FrozenSuite, frozen.Wasm, null, name => ["-m", name]);
         var cases = new List<CorpusCase>();
         var programs = new List<PythonProgram>();
         foreach (var (name, _, test, dflt) in Programs(sourceFolder))
@@ -62,37 +61,8 @@ public static partial class PythonCorpus
             var error = testError ?? defaultError;
             programs.Add(new PythonProgram(name, test, dflt, testSha, defaultSha, error));
             if (error is not null) continue;
-            cases.Add(new CorpusCase
-            {
-                Name = "py-" + name,
-                Suite = Suite,
-                Language = "wasm",
-                Wasm = python.Wasm,
-                WasmSha256 = wasmSha,
-                WasmBytes = wasmBytes,
-                Large = true,
-                Preopen = python.Prefix,
-                Sizes = new Dictionary<string, CaseSize>
-                {
-                    [CorpusCase.TestSize] = new([script, test], testSha),
-                    [CorpusCase.DefaultSize] = new([script, dflt], defaultSha),
-                },
-            });
-            cases.Add(new CorpusCase
-            {
-                Name = "pyfrozen-" + name,
-                Suite = FrozenSuite,
-                Language = "wasm",
-                Wasm = frozen.Wasm,
-                WasmSha256 = frozenSha,
-                WasmBytes = frozenBytes,
-                Large = true,
-                Sizes = new Dictionary<string, CaseSize>
-                {
-                    [CorpusCase.TestSize] = new(["-m", name, test], testSha),
-                    [CorpusCase.DefaultSize] = new(["-m", name, dflt], defaultSha),
-                },
-            });
+            foreach (var variant in new[] { preopened, frozenTwin })
+                cases.Add(variant.Case(name, (test, testSha!), (dflt, defaultSha!)));
         }
         var manifest = new CorpusManifest { Cases = cases, Compiler = $"CPython {CPythonSource.Version} for wasm32-wasi ({python.Wasm})" };
         Directory.CreateDirectory(outDir);
@@ -110,6 +80,31 @@ public static partial class PythonCorpus
             return (FileHash.Sha256Hex(output), null);
         }
         finally { File.Delete(output); }
+    }
+
+    /// <summary>One interpreter module the programs run in: the case name's prefix, its suite, the module, the folder it
+    /// needs preopened (if any), and the arguments that name a program before its size.</summary>
+    private sealed record Variant(string Prefix, string Suite, string Wasm, string? Preopen, Func<string, string[]> Program)
+    {
+        private readonly string sha = FileHash.Sha256Hex(Wasm);
+        private readonly long bytes = new FileInfo(Wasm).Length;
+
+        public CorpusCase Case(string name, (string Size, string StdoutSha) test, (string Size, string StdoutSha) dflt) => new()
+        {
+            Name = Prefix + name,
+            Suite = Suite,
+            Language = "wasm",
+            Wasm = Wasm,
+            WasmSha256 = sha,
+            WasmBytes = bytes,
+            Large = true,
+            Preopen = Preopen,
+            Sizes = new Dictionary<string, CaseSize>
+            {
+                [CorpusCase.TestSize] = new([.. Program(name), test.Size], test.StdoutSha),
+                [CorpusCase.DefaultSize] = new([.. Program(name), dflt.Size], dflt.StdoutSha),
+            },
+        };
     }
 
     [GeneratedRegex(@"^# perfdiff: test=(?<test>[0-9]+) default=(?<default>[0-9]+)")]
