@@ -64,6 +64,6 @@ public sealed class RequiresPythonWasiFactAttribute : FactAttribute
 {
     public RequiresPythonWasiFactAttribute() =>
         Skip = RequiredTools.SkipReason("python-wasi", CPythonWasiBuild.Existing() is null
-            ? "CPython for WASI is not built here: build it with `wasm-perfdiff build --python` (≈ 10–20 min on 2 cores)"
+            ? "CPython for WASI is not built here: build it with `wasm-perfdiff build --python` (≈ 2 min on 2 cores)"
             : null);
 }
