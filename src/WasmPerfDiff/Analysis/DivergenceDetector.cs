@@ -8,7 +8,7 @@ namespace WasmPerfDiff.Analysis;
 /// runtimes share (each runtime one vote, however many runs it has). Runtimes whose outcome differs get a
 /// finding. Ties between outcomes are broken towards status ok, then by name, so results are stable. A runtime that
 /// could not be asked (status unsupported: its runner lacks what the case needs, such as a preopened directory) has
-/// no outcome to compare, so it neither votes nor diverges; the campaign's failure list still shows it.
+/// no outcome to compare, so it neither votes nor diverges; the support matrix still shows it, with its reason.
 /// </summary>
 public static class DivergenceDetector
 {

@@ -140,11 +140,13 @@ public static class CPythonWasiBuild
         return env;
     }
 
-    private static async Task Step(string name, string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env,
+    /// <summary>One build step; its stdout, or one line naming the step and the tool's last words.</summary>
+    internal static async Task<string> Step(string name, string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env,
         string workingDirectory, TimeSpan limit, CancellationToken ct)
     {
         var result = await ToolProcess.RunAsync(file, args, limit, env, ct: ct, workingDirectory: workingDirectory);
         ct.ThrowIfCancellationRequested();
         if (!result.Ok) throw new BadInputException($"CPython {name} failed: {result.Tail(600).ReplaceLineEndings(" ")}");
+        return result.Stdout;
     }
 }

