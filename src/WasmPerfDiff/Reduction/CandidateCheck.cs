@@ -43,16 +43,19 @@ public static class CandidateCheck
         if (kept is not null && kept.Matches(wasm)) return await MemcheckedAsync(await ReuseAsync(kept, wasm, native, runtimes, spec, ct), native, spec, ct);
         var args = spec.Args.ToList();
         CandidateMeasurement? measure = null;
-        var (previousMs, floorMs) = (0.0, 0.0);
+        var (previousMs, floorMs, flatRaises) = (0.0, 0.0, 0);
         for (var raise = 0; ; raise++)
         {
             var next = Measurement(spec, wasm, args);
             var (problem, fastestMs, floor) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
             if (problem is not null) return CheckOutcome.Out(problem, next.Args);
-            // A raise that did not lengthen the run (the candidate no longer reads its size) is undone.
-            if (measure is not null && fastestMs < 1.5 * previousMs) break;
+            var flat = measure is not null && fastestMs < 1.5 * previousMs;
             (measure, previousMs, floorMs) = (next, fastestMs, floor);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
+            // Two raises that did not lengthen the run: the candidate no longer reads its size. One is not enough: each
+            // time is one short run, and one slow sample ended a CI run's reduction before it began (its original "too
+            // brief to measure" at 7.3 ms, after a raise that seemed not to lengthen it).
+            if (flat && ++flatRaises == 2) break;
             // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
             var size = long.Parse(args[i], CultureInfo.InvariantCulture);
             var step = (long)Math.Clamp(Math.Ceiling(2 * floor / Math.Max(fastestMs, floor / MaxRaiseStep)), 2, MaxRaiseStep);
