@@ -8,7 +8,7 @@ public enum ReducerEnd { Finished, Budget, Failed }
 
 /// <summary>
 /// Runs the reducer on a copy of the program in the work folder, with the check script as its interestingness test,
-/// until it finishes or the budget is spent (then its whole process tree is killed, by the <see cref="Launcher"/>). The reducer's own result is not
+/// until it finishes or the budget is spent (then its whole process tree is killed). The reducer's own result is not
 /// needed: every check writes the best program so far into the output folder itself. Options as the tools document
 /// them (<c>cvise --help</c> 2.7, <c>wasm-reduce --help</c> of binaryen 108).
 /// </summary>
@@ -18,9 +18,6 @@ public static class Reducers
     public const int CheckTimeoutSeconds = 300;
 
     public const string PassScheduleFile = "cvise-passes.json";
-
-    /// <summary>How much of each of the reducer's output streams its log keeps (the first bytes; C-Vise logs a line per pass).</summary>
-    private const int LogBytes = 4 << 20;
 
     /// <summary>
     /// Writes reduce's C-Vise pass schedule (<c>Reduction/cvise-passes.json</c>) into the work folder. C-Vise's own
@@ -63,14 +60,9 @@ public static class Reducers
             args = [copy, "--command", "sh " + CheckScript.Quote(script), "--test", test, "--working", Path.Combine(workDir, "work.wasm"),
                 "--timeout", timeout, "--binaries", Path.GetDirectoryName(reducer)!];
         }
-        // Through the launcher, not as a plain tool process: it is a subreaper that kills the whole tree at the budget,
-        // on Ctrl-C and when the tool dies. Killing the reducer's tree from here (SIGSTOP, list, SIGKILL, one process at a
-        // time) lost the race with a check's own launcher: a runtime caught in an endless candidate kept running after a
-        // budget-ended reduction, re-parented to init (a wasm3 for 19 minutes).
-        var outcome = await ChildProcess.RunAsync(new ProcessSpec(reducer, args, budget) { WorkingDirectory = workDir, CaptureBytes = LogBytes }, null, ct);
-        ct.ThrowIfCancellationRequested();
-        var end = outcome.TimedOut ? ReducerEnd.Budget : outcome.ExitCode == 0 ? ReducerEnd.Finished : ReducerEnd.Failed;
-        var stopped = outcome.TimedOut ? $"\n{reducer}: stopped at the budget, {budget.TotalSeconds:0} s" : outcome.SpawnError is { } e ? $"\n{reducer}: {e}" : "";
-        return (end, $"$ {reducer} {string.Join(' ', args.Select(CheckScript.Quote))}\n{outcome.Stdout.HeadText}\n{outcome.Stderr.HeadText}{stopped}");
+        // ToolProcess runs it under the launcher: at the budget, everything below it goes, runtimes of a check included.
+        var result = await ToolProcess.RunAsync(reducer, args, budget, ct: ct, workingDirectory: workDir);
+        var end = result.ExitCode is null ? ReducerEnd.Budget : result.Ok ? ReducerEnd.Finished : ReducerEnd.Failed;
+        return (end, $"$ {reducer} {string.Join(' ', args.Select(CheckScript.Quote))}\n{result.Stdout}\n{result.Stderr}");
     }
 }

@@ -27,22 +27,23 @@ public static class ChildProcess
 
     /// <param name="stderrObserver">Sees every stderr chunk as it streams by (the guest-marker scanner), so
     /// nothing has to be kept to be examined afterwards.</param>
+    /// <param name="stdoutObserver">Sees every stdout chunk likewise (a build tool's whole output, kept by <see cref="ToolProcess"/>).</param>
     public static Task<ProcessOutcome> RunAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver = null,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default, Action<ReadOnlySpan<byte>>? stdoutObserver = null) =>
         Launcher.Path is string launcher
-            ? RunLaunchedAsync(launcher, spec, stderrObserver, cancellationToken)
-            : RunDirectAsync(spec, stderrObserver, cancellationToken);
+            ? RunLaunchedAsync(launcher, spec, stderrObserver, stdoutObserver, cancellationToken)
+            : RunDirectAsync(spec, stderrObserver, stdoutObserver, cancellationToken);
 
     // One dedicated thread per run does everything: spawn, the go byte, then one poll() loop over stdout, stderr and
     // the report until all three reach EOF. No thread-pool work, timer or continuation runs while the runtime does:
     // on a 2-CPU machine such work beside a 1 ms run cost it ~0.2 ms (bench/exec-overhead).
     private static Task<ProcessOutcome> RunLaunchedAsync(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
-        CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => RunLaunched(launcher, spec, stderrObserver, cancellationToken),
+        Action<ReadOnlySpan<byte>>? stdoutObserver, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => RunLaunched(launcher, spec, stderrObserver, stdoutObserver, cancellationToken),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static unsafe ProcessOutcome RunLaunched(string launcher, ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
-        CancellationToken cancellationToken)
+        Action<ReadOnlySpan<byte>>? stdoutObserver, CancellationToken cancellationToken)
     {
         var stdout = new StreamDigest(spec.CaptureBytes);
         var stderr = new StreamDigest(spec.CaptureBytes);
@@ -112,7 +113,7 @@ public static class ChildProcess
                 {
                     var chunk = buffer.AsSpan(0, n);
                     if (slot == 0) report.Write(chunk);
-                    else if (slot == 1) stdout.Append(chunk);
+                    else if (slot == 1) { stdout.Append(chunk); stdoutObserver?.Invoke(chunk); }
                     else { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }
                     continue;
                 }
@@ -156,7 +157,7 @@ public static class ChildProcess
     // posix_spawn + wait4 on one pid at a time per call; .NET's own SIGCHLD handling only reaps
     // children it started itself, so it never steals ours.
     private static async Task<ProcessOutcome> RunDirectAsync(ProcessSpec spec, Action<ReadOnlySpan<byte>>? stderrObserver,
-        CancellationToken cancellationToken)
+        Action<ReadOnlySpan<byte>>? stdoutObserver, CancellationToken cancellationToken)
     {
         var stdout = new StreamDigest(spec.CaptureBytes);
         var stderr = new StreamDigest(spec.CaptureBytes);
@@ -176,7 +177,7 @@ public static class ChildProcess
             return Failed(spec, stdout, stderr, spawnError ?? "posix_spawn failed");
 
         using var drainCancel = new CancellationTokenSource();
-        var drainOut = DrainAsync(outStream, chunk => stdout.Append(chunk), drainCancel.Token);
+        var drainOut = DrainAsync(outStream, chunk => { stdout.Append(chunk); stdoutObserver?.Invoke(chunk); }, drainCancel.Token);
         var drainErr = DrainAsync(errStream, chunk => { stderr.Append(chunk); stderrObserver?.Invoke(chunk); }, drainCancel.Token);
 
         var timedOut = 0;

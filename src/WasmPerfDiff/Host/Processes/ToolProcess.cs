@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace WasmPerfDiff.Host.Processes;
 
 /// <summary>Result of one build tool run: exit code (null on timeout) and its captured output.</summary>
@@ -16,60 +14,43 @@ public sealed record ToolResult(int? ExitCode, string Stdout, string Stderr, Tim
 }
 
 /// <summary>
-/// Runs a build tool (compiler, generator) as a child process without a shell: arguments as a list,
-/// both output streams drained concurrently, the whole process tree killed at the timeout.
+/// Runs a build tool (compiler, generator, reducer) as a child process without a shell: arguments as a list, both output
+/// streams kept whole (stdout in memory or in a file), the whole process tree killed at the timeout and on cancellation.
+/// Through <see cref="ChildProcess"/>, hence normally under the <see cref="Launcher"/>, a subreaper that kills until no
+/// descendant is left: .NET's own tree kill (stop, list the children, kill, one process at a time) misses a child
+/// forked meanwhile, and left a runtime of a reducer's check running for 19 minutes after the reduction's budget.
 /// </summary>
 public static class ToolProcess
 {
     public static async Task<ToolResult> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default, string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo(file)
+        var spec = new ProcessSpec(file, args.ToList(), timeout)
         {
-            WorkingDirectory = workingDirectory ?? "",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            Environment = environment ?? new Dictionary<string, string>(), WorkingDirectory = workingDirectory, CaptureBytes = 0,
         };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        if (environment != null)
-            foreach (var (k, v) in environment) psi.Environment[k] = v;
-
-        var watch = Stopwatch.StartNew();
-        using var p = new Process { StartInfo = psi };
-        try { p.Start(); }
-        catch (System.ComponentModel.Win32Exception e)
+        var stderr = new MemoryStream();
+        ProcessOutcome outcome;
+        string stdoutText;
+        if (stdoutFile is not null)
         {
-            return new ToolResult(127, "", $"{file}: {e.Message}", watch.Elapsed);
+            await using (var f = File.Create(stdoutFile))
+                outcome = await ChildProcess.RunAsync(spec, chunk => stderr.Write(chunk), ct, chunk => f.Write(chunk));
+            stdoutText = "";
         }
-        p.StandardInput.Close();
-        Task<string> stdoutTask;
-        if (stdoutFile != null)
+        else
         {
-            stdoutTask = Task.Run(async () =>
-            {
-                await using var f = File.Create(stdoutFile);
-                await p.StandardOutput.BaseStream.CopyToAsync(f);
-                return "";
-            });
+            var stdout = new MemoryStream();
+            outcome = await ChildProcess.RunAsync(spec, chunk => stderr.Write(chunk), ct, chunk => stdout.Write(chunk));
+            stdoutText = Text(stdout);
         }
-        else stdoutTask = p.StandardOutput.ReadToEndAsync();
-        var stderrTask = p.StandardError.ReadToEndAsync();
-
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await p.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await p.WaitForExitAsync(CancellationToken.None);
-            ct.ThrowIfCancellationRequested();
-            return new ToolResult(null, await stdoutTask, await stderrTask + $"\n{file}: timed out after {timeout.TotalSeconds:0} s", watch.Elapsed);
-        }
-        return new ToolResult(p.ExitCode, await stdoutTask, await stderrTask, watch.Elapsed);
+        ct.ThrowIfCancellationRequested();
+        var elapsed = TimeSpan.FromMilliseconds(outcome.WallMs);
+        if (outcome.SpawnError is { } error) return new ToolResult(127, "", error, elapsed);
+        if (outcome.TimedOut) return new ToolResult(null, stdoutText, Text(stderr) + $"\n{file}: timed out after {timeout.TotalSeconds:0} s", elapsed);
+        // Killed by a signal: the shell's convention, 128 + the signal.
+        return new ToolResult(outcome.ExitCode ?? 128 + (outcome.Signal ?? 0), stdoutText, Text(stderr), elapsed);
     }
+
+    private static string Text(MemoryStream bytes) => System.Text.Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
 }
