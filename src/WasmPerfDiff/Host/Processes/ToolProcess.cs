@@ -25,7 +25,10 @@ public static class ToolProcess
     public static async Task<ToolResult> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null, string? stdoutFile = null, CancellationToken ct = default, string? workingDirectory = null)
     {
-        var spec = new ProcessSpec(file, args.ToList(), timeout)
+        // posix_spawn takes a path: a bare name is looked up on PATH (the one given to the tool, if any), a relative path
+        // is taken from the current directory, as Process.Start did.
+        var executable = file.Contains('/') ? Path.GetFullPath(file) : ExecutableSearch.Find(file, environment?.GetValueOrDefault("PATH")) ?? file;
+        var spec = new ProcessSpec(executable, args.ToList(), timeout)
         {
             Environment = environment ?? new Dictionary<string, string>(), WorkingDirectory = workingDirectory, CaptureBytes = 0,
         };
