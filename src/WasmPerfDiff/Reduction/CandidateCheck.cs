@@ -53,8 +53,8 @@ public static class CandidateCheck
             (measure, previousMs, floorMs) = (next, fastestMs, floor);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
             // Two raises that did not lengthen the run: the candidate no longer reads its size. One is not enough: each
-            // time is one short run, and one slow sample ended a CI run's reduction before it began (its original "too
-            // brief to measure" at 7.3 ms, after a raise that seemed not to lengthen it).
+            // time is one short run, and a slow one makes an honest raise look flat (a CI run's original was rejected
+            // as "too brief to measure" that way, at 7.3 ms).
             if (flat && ++flatRaises == 2) break;
             // Too short to measure: a larger size keeps the signal the reduction would otherwise lose to the clock.
             var size = long.Parse(args[i], CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using WasmPerfDiff.Host;
 
@@ -38,15 +37,11 @@ public static partial class CmakeBuilds
     private static async Task RunAsync(string id, string what, string cmake, IReadOnlyList<string> args, DateTime deadline, string label,
         IProgress<InstallProgress>? progress, CancellationToken cancel)
     {
-        var psi = new ProcessStartInfo(cmake) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = new Process { StartInfo = psi };
         var tail = new Queue<string>();
         var errors = new List<string>();
         long percent = 0;
-        void Line(string? line, bool error)
+        void Line(string line, bool error)
         {
-            if (line is null) return;
             lock (tail)
             {
                 tail.Enqueue(line);
@@ -58,31 +53,23 @@ public static partial class CmakeBuilds
             }
             progress?.Report(new InstallProgress(label, $"{id}: {what}: {line.Trim()}", what == "build" ? percent : 0, 100));
         }
-        p.OutputDataReceived += (_, e) => Line(e.Data, false);
-        p.ErrorDataReceived += (_, e) => Line(e.Data, true);
-        p.Start();
-        p.StandardInput.Close();
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        limit.CancelAfter(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
-        try
-        {
-            await p.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await p.WaitForExitAsync(CancellationToken.None);
-            cancel.ThrowIfCancellationRequested();
+        var left = deadline - DateTime.UtcNow is var l && l > TimeSpan.Zero ? l : TimeSpan.FromMilliseconds(1);
+        // Under the launcher (ChildProcess): at the limit a parallel build's whole tree goes, however fast it forks.
+        var (stdout, stderr) = (new LineSplitter(line => Line(line, false)), new LineSplitter(line => Line(line, true)));
+        var outcome = await Host.Processes.ChildProcess.RunAsync(new Host.Processes.ProcessSpec(cmake, args, left) { CaptureBytes = 0 },
+            stderr.Append, cancel, stdout.Append);
+        stdout.Flush();
+        stderr.Flush();
+        cancel.ThrowIfCancellationRequested();
+        if (outcome.SpawnError is { } spawn) throw new BadInputException($"{id}: cmake {what}: {spawn}");
+        if (outcome.TimedOut)
             throw new BadInputException($"{id}: cmake {what} did not finish within {Limit.TotalMinutes:0} min ($WASM_PERFDIFF_BUILD_TIMEOUT sets the limit)");
-        }
-        p.WaitForExit(); // drains the line events
-        if (p.ExitCode != 0)
+        if (outcome.ExitCode != 0)
         {
             string last;
             lock (tail) last = errors.LastOrDefault(e => e.Trim().Length > 0) ?? tail.LastOrDefault(t => t.Trim().Length > 0) ?? "no output";
-            throw new BadInputException($"{id}: cmake {what} failed (exit {p.ExitCode}): {Clip(last.Trim())}");
+            var exit = outcome.ExitCode is int code ? $"exit {code}" : $"signal {outcome.Signal}";
+            throw new BadInputException($"{id}: cmake {what} failed ({exit}): {Clip(last.Trim())}");
         }
     }
 
@@ -93,4 +80,29 @@ public static partial class CmakeBuilds
 
     [GeneratedRegex(@"^\[(\d+)/(\d+)\]")]
     private static partial Regex NinjaStep();
+
+    /// <summary>A stream's chunks as lines (UTF-8, a line split between chunks joined, a trailing CR dropped).</summary>
+    private sealed class LineSplitter(Action<string> onLine)
+    {
+        private readonly System.Text.Decoder _utf8 = System.Text.Encoding.UTF8.GetDecoder();
+        private readonly System.Text.StringBuilder _line = new();
+
+        public void Append(ReadOnlySpan<byte> chunk)
+        {
+            var chars = new char[_utf8.GetCharCount(chunk, flush: false)];
+            _utf8.GetChars(chunk, chars, flush: false);
+            foreach (var c in chars)
+            {
+                if (c != '\n') { _line.Append(c); continue; }
+                onLine(_line.ToString().TrimEnd('\r'));
+                _line.Clear();
+            }
+        }
+
+        public void Flush()
+        {
+            if (_line.Length > 0) onLine(_line.ToString());
+            _line.Clear();
+        }
+    }
 }
