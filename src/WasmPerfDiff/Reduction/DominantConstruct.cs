@@ -4,19 +4,45 @@ using WasmPerfDiff.Corpus.Constructs;
 
 namespace WasmPerfDiff.Reduction;
 
-/// <summary>The opcode class that dominates a module's loop-weighted instruction mix, and the construct families of that class.</summary>
-public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOnlyList<string> Families, string? Description)
+/// <summary>
+/// The opcode class a reduced module is about, and the construct families of that class. <see cref="Lift"/>: the class's
+/// share against its share in the original program, when the class was picked for having grown most (see <see cref="Of"/>).
+/// </summary>
+public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOnlyList<string> Families, string? Description, double? Lift = null)
 {
-    /// <summary>From the module's static opcode profile (<see cref="OpcodeProfile"/>); null when it has no decodable code.</summary>
-    public static DominantConstruct? Of(string wasm)
+    /// <summary>A class must make up at least this part of the reduced module's weighted instructions to be named for its growth.</summary>
+    public const double MinShare = 0.05;
+
+    /// <summary>Growth below this (against the original) is a reduction that kept the mix as it was: the largest class is named then.</summary>
+    public const double MinLift = 1.25;
+
+    /// <summary>
+    /// From the module's static opcode profile (<see cref="OpcodeProfile"/>); null when it has no decodable code. With the
+    /// module the reduction started from: the class whose share grew most (of those with at least <see cref="MinShare"/>),
+    /// since what the reduction kept is what the slowdown needs, while the most frequent class is often only the register
+    /// traffic every program has (a planted popcount in a large program was named "local.get/set/tee" that way). Without
+    /// it, or when no class grew by <see cref="MinLift"/>: the most frequent class.
+    /// </summary>
+    public static DominantConstruct? Of(string wasm, string? original = null)
     {
-        OpcodeProfile profile;
-        try { profile = OpcodeProfile.Read(wasm); }
+        if (Read(wasm) is not { } profile) return null;
+        var share = (string cls) => profile.Count(cls) / profile.Instructions;
+        var (chosen, lift) = (profile.Counts.MaxBy(p => p.Value).Key, (double?)null);
+        if (original is not null && Read(original) is { } before)
+        {
+            var grown = profile.Counts.Keys.Where(c => share(c) >= MinShare)
+                .Select(c => (Class: c, Lift: share(c) / Math.Max(before.Count(c) / before.Instructions, 1e-3)))
+                .OrderByDescending(x => x.Lift).ThenBy(x => x.Class, StringComparer.Ordinal).FirstOrDefault();
+            if (grown.Class is not null && grown.Lift >= MinLift) (chosen, lift) = (grown.Class, grown.Lift);
+        }
+        var families = ConstructCatalog.All.Where(f => f.OpcodeClass == chosen).ToList();
+        return new DominantConstruct(chosen, share(chosen), families.Select(f => f.Name).ToList(), families.FirstOrDefault()?.Description, lift);
+    }
+
+    private static OpcodeProfile? Read(string wasm)
+    {
+        try { return OpcodeProfile.Read(wasm) is { Instructions: > 0, Counts.Count: > 0 } p ? p : null; }
         catch (Exception e) when (e is IOException or InvalidDataException or BadInputException) { return null; }
-        if (profile.Instructions <= 0 || profile.Counts.Count == 0) return null;
-        var (cls, count) = profile.Counts.MaxBy(p => p.Value);
-        var families = ConstructCatalog.All.Where(f => f.OpcodeClass == cls).ToList();
-        return new DominantConstruct(cls, count / profile.Instructions, families.Select(f => f.Name).ToList(), families.FirstOrDefault()?.Description);
     }
 
     /// <summary>
@@ -28,7 +54,7 @@ public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOn
         fingerprint.Cells.Where(c => c.Runtime == runtime && c.OpcodeClass == OpcodeClass && c.Relative is not null)
             .OrderByDescending(c => c.Relative!.Value).ThenBy(c => c.Construct, StringComparer.Ordinal).FirstOrDefault();
 
-    /// <summary>"call_indirect (call-indirect-mono, call-indirect-poly; 41 % of the weighted instructions)".</summary>
+    /// <summary>"call_indirect (call-indirect-mono, call-indirect-poly; 41 % of the loop-weighted instructions, ×3.2 its share in the original)".</summary>
     public override string ToString() => FormattableString.Invariant(
-        $"{OpcodeClass} ({(Families.Count > 0 ? string.Join(", ", Families) + "; " : "")}{Share * 100:0} % of the loop-weighted instructions)");
+        $"{OpcodeClass} ({(Families.Count > 0 ? string.Join(", ", Families) + "; " : "")}{Share * 100:0} % of the loop-weighted instructions{(Lift is double l ? $", ×{l:0.0} its share in the original" : "")})");
 }

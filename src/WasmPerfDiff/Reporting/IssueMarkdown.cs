@@ -60,7 +60,9 @@ public static class IssueMarkdown
         AppendFlameGraph(sb, s);
         if (s.Construct is { } k)
         {
-            sb.Append($"\n## Construct\n\nThe reduced module's loop-weighted instruction mix is dominated by {E(k.ToString())}");
+            sb.Append(k.Lift is null
+                ? $"\n## Construct\n\nThe reduced module's loop-weighted instruction mix is dominated by {E(k.ToString())}"
+                : $"\n## Construct\n\nOf the reduced module's loop-weighted instruction mix, the reduction kept most, against the original program, of {E(k.ToString())}");
             sb.Append(k.Description is { } d ? $": {E(d)}.\n" : ".\n");
             if (s.FingerprintCell is { } c) AppendCell(sb, c);
         }

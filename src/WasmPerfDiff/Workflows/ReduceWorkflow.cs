@@ -106,7 +106,7 @@ public static class ReduceWorkflow
             after = best.Step == 0 ? before : await CandidateCheck.RunAsync(spec with { Args = best.Args }, folder.ProgramPath, Sub(work, "after"),
                 fixedRuns with { RequiredFactor = spec.RequiredFactor }, ct);
         var summary = Summary(input, dir, spec, end, clock, start, best.Size, before, after, steps.Count - 1, steps.Count(s => s.Kept) - 1);
-        var construct = DominantConstruct.Of(folder.ModulePath);
+        var construct = DominantConstruct.Of(folder.ModulePath, before.Module);
         summary = summary with { Construct = construct, FingerprintCell = fingerprint is null ? null : construct?.CellIn(fingerprint, input.Target) };
         var shortestMs = (after ?? before).Sides.Select(x => x.MedianMs ?? 0).Where(ms => ms > 0).DefaultIfEmpty().Min();
         var flame = end == ReductionEnd.Interrupted

@@ -14,6 +14,8 @@ public static class OpcodeClasses
     public const string Global = "global.get/set";
     public const string Select = "select";
     public const string I64Arith = "i64 arithmetic";
+    /// <summary>Bit counting, i32 and i64 (no construct family measures it yet: a reduction can still name it).</summary>
+    public const string BitCount = "popcnt/clz/ctz";
     public const string Trunc = "trunc (trapping)";
     public const string TruncSat = "trunc_sat";
     public const string MemoryGrow = "memory.grow";
