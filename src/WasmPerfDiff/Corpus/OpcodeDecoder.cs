@@ -271,6 +271,7 @@ internal static class OpcodeDecoder
         0x81 or 0x82 => OpcodeClasses.DivRem(64, "rem", byConst),
         >= 0x7C and <= 0x7E or >= 0x83 and <= 0x8A => OpcodeClasses.I64Arith,
         >= 0x67 and <= 0x69 or >= 0x79 and <= 0x7B => OpcodeClasses.BitCount,
+        0x77 or 0x78 => OpcodeClasses.Rotate,
         0x92 or 0x93 => OpcodeClasses.FloatAdd("f32"),
         0x94 => OpcodeClasses.FloatMul("f32"),
         0x95 => OpcodeClasses.FloatDiv("f32"),

@@ -45,6 +45,20 @@ public static partial class CandidateBuilder
     /// <summary>valgrind's exit code when memcheck found an error (any code the programs themselves do not use).</summary>
     private const int MemcheckErrorExit = 97;
 
+    /// <summary>
+    /// The program's own code as a wasm object file (the build's compile step alone, nothing linked), for its opcode
+    /// profile: the linked module also holds wasi-libc, whose <c>printf</c> loops outweigh a reduced kernel. Null when it
+    /// does not compile.
+    /// </summary>
+    public static async Task<string?> ObjectAsync(ReductionSpec spec, string source, string workDir, string name, CancellationToken ct)
+    {
+        var output = Path.Combine(workDir, name); // the compile step writes output + ".o", as in the two-step build
+        var compile = BuildCommands.Wasm(WasmCompiler.Clang, "O2", spec.Language)[0];
+        var r = await ToolProcess.RunAsync(spec.WasmCompiler!, BuildCommands.Expand(compile, source, output, spec.IncludeDirectory ?? workDir),
+            CompileTimeout, ct: ct);
+        return r.Ok && File.Exists(output + ".o") ? output + ".o" : null;
+    }
+
     public static async Task<CandidateBuild> BuildAsync(ReductionSpec spec, string source, string workDir, CancellationToken ct)
     {
         var include = spec.IncludeDirectory ?? workDir;

@@ -10,29 +10,32 @@ namespace WasmPerfDiff.Reduction;
 /// </summary>
 public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOnlyList<string> Families, string? Description, double? Lift = null)
 {
-    /// <summary>A class must make up at least this part of the reduced module's weighted instructions to be named for its growth.</summary>
-    public const double MinShare = 0.05;
+    /// <summary>A class must make up at least this part of the weighted instructions to be named at all.</summary>
+    public const double MinShare = 0.10;
 
     /// <summary>Growth below this (against the original) is a reduction that kept the mix as it was: the largest class is named then.</summary>
     public const double MinLift = 1.25;
 
     /// <summary>
-    /// From the module's static opcode profile (<see cref="OpcodeProfile"/>); null when it has no decodable code. With the
-    /// module the reduction started from: the class whose share grew most (of those with at least <see cref="MinShare"/>),
+    /// From the static opcode profile (<see cref="OpcodeProfile"/>) of a module or of a program's object file; null when it
+    /// has no decodable code. With the same of the program the reduction started from: the class whose share grew most (of those with at least <see cref="MinShare"/>),
     /// since what the reduction kept is what the slowdown needs, while the most frequent class is often only the register
     /// traffic every program has (a planted popcount in a large program was named "local.get/set/tee" that way). Without
-    /// it, or when no class grew by <see cref="MinLift"/>: the most frequent class.
+    /// it, or when no class grew by <see cref="MinLift"/>: the most frequent class. Null also when no class reaches
+    /// <see cref="MinShare"/>: a program of plain integer arithmetic (the reduced sha256: its most frequent class, 32-bit
+    /// loads, is 5 % of it) is about no construct of the catalogue, and naming one would mislead.
     /// </summary>
     public static DominantConstruct? Of(string wasm, string? original = null)
     {
         if (Read(wasm) is not { } profile) return null;
         var share = (string cls) => profile.Count(cls) / profile.Instructions;
         var (chosen, lift) = (profile.Counts.MaxBy(p => p.Value).Key, (double?)null);
+        if (share(chosen) < MinShare) return null;
         if (original is not null && Read(original) is { } before)
         {
             var grown = profile.Counts.Keys.Where(c => share(c) >= MinShare)
                 .Select(c => (Class: c, Lift: share(c) / Math.Max(before.Count(c) / before.Instructions, 1e-3)))
-                .OrderByDescending(x => x.Lift).ThenBy(x => x.Class, StringComparer.Ordinal).FirstOrDefault();
+                .OrderByDescending(x => x.Lift).ThenByDescending(x => share(x.Class)).ThenBy(x => x.Class, StringComparer.Ordinal).FirstOrDefault();
             if (grown.Class is not null && grown.Lift >= MinLift) (chosen, lift) = (grown.Class, grown.Lift);
         }
         var families = ConstructCatalog.All.Where(f => f.OpcodeClass == chosen).ToList();

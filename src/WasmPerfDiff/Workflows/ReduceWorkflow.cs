@@ -106,7 +106,7 @@ public static class ReduceWorkflow
             after = best.Step == 0 ? before : await CandidateCheck.RunAsync(spec with { Args = best.Args }, folder.ProgramPath, Sub(work, "after"),
                 fixedRuns with { RequiredFactor = spec.RequiredFactor }, ct);
         var summary = Summary(input, dir, spec, end, clock, start, best.Size, before, after, steps.Count - 1, steps.Count(s => s.Kept) - 1);
-        var construct = DominantConstruct.Of(folder.ModulePath, before.Module);
+        var construct = await ConstructAsync(spec, input, folder, before, work);
         summary = summary with { Construct = construct, FingerprintCell = fingerprint is null ? null : construct?.CellIn(fingerprint, input.Target) };
         var shortestMs = (after ?? before).Sides.Select(x => x.MedianMs ?? 0).Where(ms => ms > 0).DefaultIfEmpty().Min();
         var flame = end == ReductionEnd.Interrupted
@@ -141,6 +141,21 @@ public static class ReduceWorkflow
         {
             return ReductionEnd.Interrupted;
         }
+    }
+
+    /// <summary>
+    /// The reduced program's construct against the original's: at source level from the two programs' own code (object
+    /// files, no libc; two compiles of a second or less, made even after Ctrl-C, which must still leave a whole folder),
+    /// else, or when a compile fails, from the modules.
+    /// </summary>
+    private static async Task<DominantConstruct?> ConstructAsync(ReductionSpec spec, ReduceInput input, ReductionFolder folder, CheckOutcome before,
+        string work)
+    {
+        if (spec.Level == ReductionLevel.C
+            && await CandidateBuilder.ObjectAsync(spec, folder.ProgramPath, work, "reduced", CancellationToken.None) is { } reduced
+            && await CandidateBuilder.ObjectAsync(spec, input.Program, work, "original", CancellationToken.None) is { } original)
+            return DominantConstruct.Of(reduced, original);
+        return DominantConstruct.Of(folder.ModulePath, before.Module);
     }
 
     private static ReductionSummary Summary(ReduceInput input, string dir, ReductionSpec spec, ReductionEnd end, Stopwatch clock, ProgramSize start,

@@ -43,6 +43,8 @@ public class ReduceEndToEndTests
         var after = root.GetProperty("reduced");
         Assert.True(after.GetProperty("ci_low").GetDouble() >= 1.5, after.GetProperty("verdict").GetString());
         Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
+        // Named for the construct the reduction kept, not for the local traffic or wasi-libc's printf around it.
+        Assert.StartsWith(WasmPerfDiff.Corpus.Constructs.OpcodeClasses.BitCount + " ", root.GetProperty("construct").GetString());
         var issue = File.ReadAllText(Path.Combine(outDir, "ISSUE.md"));
         Assert.Contains("## Reproduce", issue);
         Assert.Contains("./reduced.wasm", issue);

@@ -16,6 +16,8 @@ public static class OpcodeClasses
     public const string I64Arith = "i64 arithmetic";
     /// <summary>Bit counting, i32 and i64 (no construct family measures it yet: a reduction can still name it).</summary>
     public const string BitCount = "popcnt/clz/ctz";
+    /// <summary>i32 rotates (hashes and ciphers are made of them; i64 rotates count as <see cref="I64Arith"/>). No family yet either.</summary>
+    public const string Rotate = "i32.rotl/rotr";
     public const string Trunc = "trunc (trapping)";
     public const string TruncSat = "trunc_sat";
     public const string MemoryGrow = "memory.grow";
