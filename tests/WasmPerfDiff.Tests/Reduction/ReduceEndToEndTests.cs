@@ -43,8 +43,11 @@ public class ReduceEndToEndTests
         var after = root.GetProperty("reduced");
         Assert.True(after.GetProperty("ci_low").GetDouble() >= 1.5, after.GetProperty("verdict").GetString());
         Assert.Contains("i64.popcnt", File.ReadAllText(Path.Combine(outDir, "reduced.wat")));
-        // Named for the construct the reduction kept, not for the local traffic or wasi-libc's printf around it.
-        Assert.StartsWith(WasmPerfDiff.Corpus.Constructs.OpcodeClasses.BitCount + " ", root.GetProperty("construct").GetString());
+        // Named for a class of the kept popcount loop, not for the local traffic or wasi-libc's printf around it. Which of
+        // its two classes is a near tie here (both live only in that loop of the original; one run named each).
+        var construct = root.GetProperty("construct").GetString()!;
+        Assert.True(construct.StartsWith(WasmPerfDiff.Corpus.Constructs.OpcodeClasses.BitCount + " ", StringComparison.Ordinal)
+            || construct.StartsWith(WasmPerfDiff.Corpus.Constructs.OpcodeClasses.I64Arith + " ", StringComparison.Ordinal), construct);
         var issue = File.ReadAllText(Path.Combine(outDir, "ISSUE.md"));
         Assert.Contains("## Reproduce", issue);
         Assert.Contains("./reduced.wasm", issue);
