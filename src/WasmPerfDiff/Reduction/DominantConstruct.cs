@@ -18,9 +18,10 @@ public sealed record DominantConstruct(string OpcodeClass, double Share, IReadOn
 
     /// <summary>
     /// From the static opcode profile (<see cref="OpcodeProfile"/>) of a module or of a program's object file; null when it
-    /// has no decodable code. With the same of the program the reduction started from: the class whose share grew most (of those with at least <see cref="MinShare"/>),
-    /// since what the reduction kept is what the slowdown needs, while the most frequent class is often only the register
-    /// traffic every program has (a planted popcount in a large program was named "local.get/set/tee" that way). Without
+    /// has no decodable code. With the same of the program the reduction started from: the class whose share grew most
+    /// (of those with at least <see cref="MinShare"/>), since what the reduction kept is what the slowdown needs, while the
+    /// most frequent class is often only the register traffic every program has (a planted popcount in a large program
+    /// was named "local.get/set/tee" that way). Classes that lived only in the kept kernel grow alike. Without
     /// it, or when no class grew by <see cref="MinLift"/>: the most frequent class. Null also when no class reaches
     /// <see cref="MinShare"/>: a program of plain integer arithmetic (the reduced sha256: its most frequent class, 32-bit
     /// loads, is 5 % of it) is about no construct of the catalogue, and naming one would mislead.
