@@ -1,3 +1,4 @@
+using WasmPerfDiff.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -74,11 +75,7 @@ public class ProfileVerbTests
         var a = json.RootElement.GetProperty("a");
         Assert.True(a.GetProperty("timed_out").GetBoolean());
         Assert.Equal("hot_loop", a.GetProperty("top_guest_functions")[0].GetProperty("function").GetString());
-        var leftovers = Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
-            .Where(cmd => cmd.Contains(iterations, StringComparison.Ordinal));
-        Assert.Empty(leftovers);
+        Assert.Empty(LiveProcesses.Mentioning(iterations));
     }
 
     [Fact]

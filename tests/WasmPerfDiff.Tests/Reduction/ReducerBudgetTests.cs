@@ -1,5 +1,6 @@
 using WasmPerfDiff.Reduction;
 using WasmPerfDiff.Tests.Host;
+using WasmPerfDiff.Tests.Support;
 
 namespace WasmPerfDiff.Tests.Reduction;
 
@@ -34,31 +35,16 @@ public class ReducerBudgetTests
                 // A survivor that holds the reducer's output pipe open would also keep the run from returning (300 s).
                 var run = Reducers.RunAsync(spec, reducer, dir, program, specPath, TimeSpan.FromSeconds(0.5), CancellationToken.None);
                 Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))) == run,
-                    $"the reducer's run had not returned 30 s after its half-second budget; left running: {string.Join(", ", Survivors(marker))}");
+                    $"the reducer's run had not returned 30 s after its half-second budget; left running: {string.Join(", ", LiveProcesses.Mentioning(marker))}");
                 Assert.Equal(ReducerEnd.Budget, (await run).End);
             }
             await Task.Delay(200);
-            Assert.Empty(Survivors(marker));
+            Assert.Empty(LiveProcesses.Mentioning(marker));
         }
         finally
         {
-            foreach (var pid in Survivors(marker))
+            foreach (var pid in LiveProcesses.Mentioning(marker))
                 try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { }
         }
-    }
-
-    private static List<int> Survivors(string marker)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-                try
-                {
-                    var stat = File.ReadAllText($"{dir}/stat");
-                    if (stat.Split(')')[^1].TrimStart().StartsWith('Z')) continue;
-                    if (File.ReadAllText($"{dir}/cmdline").Split('\0').Contains(marker)) found.Add(pid);
-                }
-                catch (IOException) { }
-        return found;
     }
 }

@@ -57,7 +57,7 @@ public class ExecCliTests
             Assert.Equal("timeout", run.GetProperty("status").GetString());
             Assert.InRange(run.GetProperty("wall_ms").GetDouble(), 1900, 4000);
         }
-        Assert.Empty(ProcessesMentioning(wasm));
+        Assert.Empty(LiveProcesses.Mentioning(wasm));
     }
 
     [Fact]
@@ -83,11 +83,4 @@ public class ExecCliTests
             Assert.DoesNotContain("   at ", r.Stderr);
         }
     }
-
-    internal static List<int> ProcessesMentioning(string text) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var p) ? p : -1, Dir: d))
-            .Where(x => x.Pid > 0 && x.Pid != Environment.ProcessId)
-            .Where(x => { try { return File.ReadAllText(Path.Combine(x.Dir, "cmdline")).Contains(text); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } })
-            .Select(x => x.Pid).ToList();
 }
