@@ -75,6 +75,21 @@ public static partial class CandidateBuilder
         return new(wasm, native, null);
     }
 
+    /// <summary>
+    /// The plain native build memcheck runs (no sanitizer, no debug information), compiled from the candidate's own
+    /// folder by its bare file name: nothing in it then depends on where the reducer put the candidate or on which
+    /// lines moved, so an edit the compiler optimises away gives the same binary, whose memcheck verdict is known
+    /// (<see cref="MemcheckVerdicts"/>). The UBSan build cannot serve: it records the file path and line of every check.
+    /// Null when it does not build (the UBSan build of the same source did, so this is rare).
+    /// </summary>
+    public static async Task<string?> PlainAsync(ReductionSpec spec, string source, string workDir, CancellationToken ct)
+    {
+        var output = Path.Combine(workDir, "candidate-plain");
+        var args = BuildCommands.Expand(BuildCommands.Native("O1", spec.Language), Path.GetFileName(source), output, spec.IncludeDirectory ?? workDir);
+        var r = await ToolProcess.RunAsync(spec.NativeCompiler!, args, CompileTimeout, ct: ct, workingDirectory: Path.GetDirectoryName(Path.GetFullPath(source)));
+        return r.Ok && File.Exists(output) ? output : null;
+    }
+
     /// <summary>Runs the UBSan build; returns the SHA-256 of its stdout, or why the run does not count (UB, a crash, a nonzero exit).</summary>
     public static async Task<(string? StdoutSha256, int? ExitCode, string? Problem)> RunNativeAsync(string native, IReadOnlyList<string> args, string? stdin,
         TimeSpan timeout, CancellationToken ct)

@@ -8,9 +8,12 @@ namespace WasmPerfDiff.Reduction;
 /// <summary>One runtime's side of a check: ok runs and the median execution time (ms).</summary>
 public sealed record SideTimes(string Runtime, int Runs, double? MedianMs, PhaseMethod? Method);
 
+/// <summary>What every runtime printed for a module (they agree, or the candidate is out): the SHA-256 of its stdout, and its exit code.</summary>
+public sealed record ModuleOutput(string StdoutSha256, int? ExitCode);
+
 /// <summary>What a check concluded, with the arguments the candidate was measured with (the size argument may have been raised).</summary>
 public sealed record CheckOutcome(bool Interesting, string Reason, InterestDecision? Decision, IReadOnlyList<string> Args, IReadOnlyList<SideTimes> Sides,
-    string? Module = null)
+    string? Module = null, ModuleOutput? Output = null)
 {
     public static CheckOutcome Out(string reason, IReadOnlyList<string> args) => new(false, reason, null, args, []);
 }
@@ -40,15 +43,17 @@ public static class CandidateCheck
             (wasm, native) = (build.WasmPath!, build.NativePath);
         }
         var runtimes = Resolve(spec);
-        if (kept is not null && kept.Matches(wasm)) return await MemcheckedAsync(await ReuseAsync(kept, wasm, native, runtimes, spec, ct), native, spec, ct);
+        if (kept is not null && kept.Matches(wasm)) return await MemcheckedAsync(await ReuseAsync(kept, wasm, native, runtimes, spec, ct), program, native, spec, workDir, ct);
         var args = spec.Args.ToList();
         CandidateMeasurement? measure = null;
         var (previousMs, floorMs, flatRaises) = (0.0, 0.0, 0);
+        ModuleOutput? output = null;
         for (var raise = 0; ; raise++)
         {
             var next = Measurement(spec, wasm, args);
-            var (problem, fastestMs, floor) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
+            var (problem, fastestMs, floor, printed) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
             if (problem is not null) return CheckOutcome.Out(problem, next.Args);
+            output = printed;
             var flat = measure is not null && fastestMs < 1.5 * previousMs;
             (measure, previousMs, floorMs) = (next, fastestMs, floor);
             if (fastestMs >= floor || spec.SizeArgIndex is not int i || raise == MaxRaises) break;
@@ -65,36 +70,52 @@ public static class CandidateCheck
         if (previousMs < floorMs)
             return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
         rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
-        return await MemcheckedAsync(await MeasureAsync(measure, runtimes, rule, spec.Seed, ct), native, spec, ct);
+        return await MemcheckedAsync(await MeasureAsync(measure, runtimes, rule, spec.Seed, ct) with { Output = output }, program, native, spec, workDir, ct);
     }
 
     /// <summary>
-    /// The last check, the dearest, only for a candidate that would be kept (source level): the native build under
-    /// valgrind's memcheck (<see cref="CandidateBuilder.MemcheckAsync"/>), given ten times a run's timeout, at most five minutes.
+    /// The last check, the dearest, only for a candidate that would be kept (source level): a plain native build under
+    /// valgrind's memcheck (<see cref="CandidateBuilder.MemcheckAsync"/>), given ten times a run's timeout, at most five
+    /// minutes; not run again for a binary it found clean before (<see cref="MemcheckVerdicts"/>).
     /// </summary>
-    private static async Task<CheckOutcome> MemcheckedAsync(CheckOutcome outcome, string? native, ReductionSpec spec, CancellationToken ct)
+    private static async Task<CheckOutcome> MemcheckedAsync(CheckOutcome outcome, string source, string? native, ReductionSpec spec, string workDir,
+        CancellationToken ct)
     {
         if (!outcome.Interesting || native is null || spec.Memcheck is null) return outcome;
+        if (await CandidateBuilder.PlainAsync(spec, source, workDir, ct) is not { } plain) return CheckOutcome.Out("the plain native build for memcheck does not build", outcome.Args);
+        var verdicts = new MemcheckVerdicts(Path.Combine(spec.WorkDirectory, MemcheckVerdicts.FileName));
+        var key = MemcheckVerdicts.Key(plain, outcome.Args, spec.StdinPath);
+        if (verdicts.IsClean(key)) return outcome;
         var timeout = TimeSpan.FromTicks(Math.Min(10 * spec.RunTimeout.Ticks, TimeSpan.FromMinutes(5).Ticks));
-        return await CandidateBuilder.MemcheckAsync(spec.Memcheck, native, outcome.Args, spec.StdinPath, timeout, ct) is { } problem
-            ? CheckOutcome.Out(problem, outcome.Args)
-            : outcome;
+        if (await CandidateBuilder.MemcheckAsync(spec.Memcheck, plain, outcome.Args, spec.StdinPath, timeout, ct) is { } problem)
+            return CheckOutcome.Out(problem, outcome.Args);
+        verdicts.AddClean(key);
+        return outcome;
     }
 
     /// <summary>
     /// A candidate whose module is byte for byte the kept one (a reducer's edit that the compiler optimises away: a dead
     /// store, an empty loop, an unused declaration) behaves on every runtime as the kept module did, so its measured
-    /// decision stands. Its source is new, though: it must still build natively without the warnings, run under UBSan
-    /// and print what the runtimes print, which one unmeasured run per runtime checks.
+    /// decision stands, and so does what the runtimes printed. Its source is new, though: it must still build natively
+    /// without the warnings and run under UBSan to the kept module's output. (A kept step from before the output was
+    /// recorded gets one unmeasured run per runtime instead.)
     /// </summary>
     private static async Task<CheckOutcome> ReuseAsync(KeptModule kept, string wasm, string? native, IReadOnlyList<IRuntime> runtimes, ReductionSpec spec,
         CancellationToken ct)
     {
-        var measure = Measurement(spec, wasm, kept.Args);
-        var (problem, _, _) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
+        var (problem, output) = kept.Output is { } known
+            ? (native is null ? null : await NativeProblemAsync(native, kept.Args, known, spec, ct), known)
+            : await RunOutputsAsync(Measurement(spec, wasm, kept.Args), runtimes, native, spec, ct);
         if (problem is not null) return CheckOutcome.Out(problem, kept.Args);
         var reason = FormattableString.Invariant($"the same module as kept step {kept.Step}, not measured again (×{kept.Factor:0.00} [{kept.Low:0.00}, {kept.High:0.00}])");
-        return new CheckOutcome(true, reason, new InterestDecision(Interest.In, null, kept.Factor, kept.Low, kept.High, reason), kept.Args, [], wasm);
+        return new CheckOutcome(true, reason, new InterestDecision(Interest.In, null, kept.Factor, kept.Low, kept.High, reason), kept.Args, [], wasm, output);
+    }
+
+    private static async Task<(string? Problem, ModuleOutput? Output)> RunOutputsAsync(CandidateMeasurement measure, IReadOnlyList<IRuntime> runtimes,
+        string? native, ReductionSpec spec, CancellationToken ct)
+    {
+        var (problem, _, _, output) = await CheckOutputsAsync(measure, runtimes, native, spec, ct);
+        return (problem, output);
     }
 
     /// <summary>How the spec measures <paramref name="wasm"/> with these arguments (a copy of them: the size argument may be raised later).</summary>
@@ -119,7 +140,7 @@ public static class CandidateCheck
     /// well (<see cref="DurationFloor"/>'s clock part; CPU time is read from the kernel's accounting, held to the
     /// baseline-subtraction floor).
     /// </summary>
-    private static async Task<(string? Problem, double FastestMs, double FloorMs)> CheckOutputsAsync(CandidateMeasurement measure,
+    private static async Task<(string? Problem, double FastestMs, double FloorMs, ModuleOutput? Output)> CheckOutputsAsync(CandidateMeasurement measure,
         IReadOnlyList<IRuntime> runtimes, string? native, ReductionSpec spec, CancellationToken ct)
     {
         RunResult? reference = null;
@@ -128,9 +149,9 @@ public static class CandidateCheck
         foreach (var rt in runtimes)
         {
             var run = await measure.RunAsync(rt, ct);
-            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, 0);
+            if (run.Status != RunStatus.Ok) return ($"{rt.Name}: {run.Status.ToWire()}{(run.Message is { } m ? " (" + m + ")" : "")}", 0, 0, null);
             if (reference is not null && (run.StdoutSha256 != reference.StdoutSha256 || run.ExitCode != reference.ExitCode))
-                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, 0);
+                return ($"output differs between {reference.Runtime} and {rt.Name}", 0, 0, null);
             reference ??= run;
             var ms = spec.Metric == Campaigns.CompareMetric.Cpu ? run.UserMs + run.SysMs : CandidateMeasurement.ExecutionMs(run) ?? 0;
             if (ms < fastest)
@@ -139,13 +160,17 @@ public static class CandidateCheck
                 if (spec.Metric == Campaigns.CompareMetric.Phases) method = run.PhaseMethod;
             }
         }
-        if (native is not null)
-        {
-            var (sha, exit, problem) = await CandidateBuilder.RunNativeAsync(native, measure.Args, spec.StdinPath, spec.RunTimeout, ct);
-            if (problem is not null) return (problem, 0, 0);
-            if (sha != reference!.StdoutSha256 || exit != reference.ExitCode) return ("the native build's output differs from the module's", 0, 0);
-        }
-        return (null, fastest, DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor));
+        var output = new ModuleOutput(reference!.StdoutSha256, reference.ExitCode);
+        if (native is not null && await NativeProblemAsync(native, measure.Args, output, spec, ct) is { } problem) return (problem, 0, 0, null);
+        return (null, fastest, DurationFloor.ResolutionMs(method) / DurationFloor.ClockTolerance(InterestingnessRule.MinimumFactor), output);
+    }
+
+    /// <summary>Runs the native UBSan build: why it does not count, or null when it ran clean to the module's output.</summary>
+    private static async Task<string?> NativeProblemAsync(string native, IReadOnlyList<string> args, ModuleOutput module, ReductionSpec spec, CancellationToken ct)
+    {
+        var (sha, exit, problem) = await CandidateBuilder.RunNativeAsync(native, args, spec.StdinPath, spec.RunTimeout, ct);
+        if (problem is not null) return problem;
+        return sha != module.StdoutSha256 || exit != module.ExitCode ? "the native build's output differs from the module's" : null;
     }
 
     private static async Task<CheckOutcome> MeasureAsync(CandidateMeasurement measure, IReadOnlyList<IRuntime> runtimes, InterestingnessRule rule, long seed,

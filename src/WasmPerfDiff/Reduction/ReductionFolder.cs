@@ -27,8 +27,14 @@ public sealed record ProgramSize(long Bytes, int Lines)
 /// <summary>One candidate the reducer asked about (a line of <c>steps.jsonl</c>).</summary>
 public sealed record ReductionStep(int Step, DateTimeOffset At, ProgramSize Size, bool Kept, string Reason, double? Factor, double? Low, IReadOnlyList<string> Args);
 
-/// <summary>The best program so far (<c>best.json</c>): its size, factor and the arguments it shows the slowdown with.</summary>
-public sealed record BestProgram(int Step, DateTimeOffset At, ProgramSize Size, double? Factor, double? Low, double? High, IReadOnlyList<string> Args);
+/// <summary>
+/// The best program so far (<c>best.json</c>): its size, factor and the arguments it shows the slowdown with, and what
+/// its module printed on every runtime (a later candidate that builds to the same module needs no run to know it).
+/// </summary>
+public sealed record BestProgram(int Step, DateTimeOffset At, ProgramSize Size, double? Factor, double? Low, double? High, IReadOnlyList<string> Args)
+{
+    public ModuleOutput? Output { get; init; }
+}
 
 /// <summary>
 /// The output folder of a reduction. It always holds the best program found so far: each kept candidate is written

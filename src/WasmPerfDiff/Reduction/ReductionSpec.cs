@@ -14,6 +14,9 @@ public sealed record ReductionSpec
 {
     public const string FileName = "spec.json";
 
+    /// <summary>The reduction's working files (the reducer's copy, its log, the check script, this spec) in the output folder.</summary>
+    public const string WorkFolderName = ".reduce";
+
     public required string Target { get; init; }
     public required IReadOnlyList<string> Peers { get; init; }
     public string? ConfigPath { get; init; }
@@ -42,6 +45,8 @@ public sealed record ReductionSpec
     public long Seed { get; init; } = 1;
     /// <summary>The output folder that always holds the best program so far.</summary>
     public required string OutDirectory { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore] public string WorkDirectory => Path.Combine(OutDirectory, WorkFolderName);
 
     public static readonly TimeSpan DefaultRunTimeout = TimeSpan.FromSeconds(60);
 

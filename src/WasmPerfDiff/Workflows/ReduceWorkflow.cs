@@ -18,7 +18,6 @@ public static class ReduceWorkflow
 {
     public const string SummaryFile = "summary.json";
     public const string IssueFile = "ISSUE.md";
-    private const string WorkFolder = ".reduce";
 
     public static async Task<ReduceResult> RunAsync(ReduceRequest request, IProgress<ReduceProgress>? progress, CancellationToken ct)
     {
@@ -68,8 +67,6 @@ public static class ReduceWorkflow
     {
         var clock = Stopwatch.StartNew();
         var tools = ReducerTools.ForLevel(input.Level);
-        var work = Path.Combine(dir, WorkFolder);
-        Directory.CreateDirectory(work);
         var spec = new ReductionSpec
         {
             Target = input.Target, Peers = input.Peers, ConfigPath = input.ConfigPath, Level = input.Level, Language = input.Language,
@@ -77,6 +74,7 @@ public static class ReduceWorkflow
             IncludeDirectory = input.IncludeDirectory, WasmCompiler = tools.WasmCompiler, NativeCompiler = tools.NativeCompiler, Memcheck = tools.Memcheck,
             RequiredFactor = InterestingnessRule.MinimumFactor, Seed = request.Seed, OutDirectory = dir, Metric = request.Metric,
         };
+        var work = Directory.CreateDirectory(spec.WorkDirectory).FullName;
         var fixedRuns = new InterestingnessRule(InterestingnessRule.MinimumFactor, request.Runs, request.Runs, request.Seed, request.Metric);
         var before = await CandidateCheck.RunAsync(spec, input.Program, Sub(work, "before"), fixedRuns, ct);
         var (start, laidOut) = await ProgramSize.OfAsync(input.Program, input.Level, ct);
@@ -96,7 +94,10 @@ public static class ReduceWorkflow
         folder = new ReductionFolder(dir, spec);
         folder.Append(new ReductionStep(0, DateTimeOffset.UtcNow, start, true, "the original: " + before.Reason, before.Decision.Factor, before.Decision.Low, before.Args));
         // Kept in the layout its lines were counted in (as every later step is), so the folder's program and best.json agree.
-        folder.Keep(input.Program, before.Module!, new BestProgram(0, DateTimeOffset.UtcNow, start, before.Decision.Factor, before.Decision.Low, before.Decision.High, before.Args), laidOut);
+        folder.Keep(input.Program, before.Module!, new BestProgram(0, DateTimeOffset.UtcNow, start, before.Decision.Factor, before.Decision.Low, before.Decision.High, before.Args)
+        {
+            Output = before.Output,
+        }, laidOut);
 
         var end = await RunReducerAsync(input, spec, tools.Reducer, work, specPath, folder, budget - clock.Elapsed, start, progress, ct);
         var best = folder.Best()!;
@@ -120,7 +121,10 @@ public static class ReduceWorkflow
         ReductionFolder folder, TimeSpan budget, ProgramSize start, IProgress<ReduceProgress>? progress, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + budget;
-        var run = Reducers.RunAsync(spec, reducer, work, input.Program, specPath, budget, ct);
+        // The checks are answered here, where the tool's code is already compiled (start-up was most of a failed build's check).
+        await using var server = CheckServer.TryStart(Path.Combine(ScratchDirectory.Path, "check.sock"),
+            (candidate, token) => ReduceCheckWorkflow.RunAsync(specPath, candidate, token), Path.Combine(work, "check-server.log"));
+        var run = Reducers.RunAsync(spec, reducer, work, input.Program, specPath, budget, ct, server?.SocketPath);
         while (!run.IsCompleted)
         {
             try { await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(2), ct)); }

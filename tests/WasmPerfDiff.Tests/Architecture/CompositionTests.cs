@@ -39,6 +39,8 @@ public sealed partial class CompositionTests
         ["Reduction/Reproduction.cs"] = "the reproduction folder holds copies of the runner scripts its commands name",
         ["Reduction/ReductionSpec.cs"] = "the reducer's check process reads the spec from a file the reduction writes first",
         ["Reduction/Reducers.cs"] = "the reducers work on a copy of the program in their own folder",
+        ["Reduction/MemcheckVerdicts.cs"] = "each check, in the reduce process or a process of its own, reads and adds the binaries memcheck found clean",
+        ["Reduction/CheckServer.cs"] = "a check that fails with an error answers 'not interesting' to the reducer; its reason goes to the work folder's log",
     };
 
     [GeneratedRegex(@"\bCampaignStore\b|\bFile\.(Write\w*|Create\w*|Append\w*|Copy|Move|Replace)\b|FileMode\.(Create\w*|Append|OpenOrCreate)|FileAccess\.(Write|ReadWrite)|new StreamWriter\(|\bOutputPaths\.Write\w*")]

@@ -13,7 +13,10 @@ public sealed class CandidateBuilderTests
 {
     private const string Clean = "#include <stdio.h>\nint main(void) {\n  unsigned w[4] = {1, 2, 3, 4};\n  unsigned s = 0;\n  for (int i = 0; i < 4; i++) s += w[i];\n  printf(\"%u\\n\", s);\n  return 0;\n}\n";
 
-    private static async Task<CandidateBuild> BuildAsync(string source)
+    private static async Task<CandidateBuild> BuildAsync(string source) => (await BuildWithPlainAsync(source, plain: false)).Build;
+
+    /// <summary>Both check builds of <paramref name="source"/> in a fresh folder, and the plain build memcheck runs when asked.</summary>
+    private static async Task<(CandidateBuild Build, string? Plain)> BuildWithPlainAsync(string source, bool plain)
     {
         var dir = Directory.CreateTempSubdirectory("perfdiff-candidate-").FullName;
         var path = Path.Combine(dir, "p.c");
@@ -24,7 +27,21 @@ public sealed class CandidateBuilderTests
             Target = "t", Peers = ["p"], Level = ReductionLevel.C, ProgramName = "p.c", Args = [], RequiredFactor = 1.5, OutDirectory = dir,
             WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"), IncludeDirectory = dir,
         };
-        return await CandidateBuilder.BuildAsync(spec, path, dir, CancellationToken.None);
+        var build = await CandidateBuilder.BuildAsync(spec, path, dir, CancellationToken.None);
+        return (build, plain ? await CandidateBuilder.PlainAsync(spec, path, dir, CancellationToken.None) : null);
+    }
+
+    [RequiresClangAndGccFact]
+    public async Task The_plain_build_is_the_same_binary_wherever_the_candidate_lies_and_however_its_lines_moved()
+    {
+        // What lets a reduction skip memcheck for an edit the compiler optimises away: the UBSan build records the
+        // candidate's path and each check's line, the plain build neither.
+        var (a, plainA) = await BuildWithPlainAsync(Clean, plain: true);
+        var (b, plainB) = await BuildWithPlainAsync("/* moved */\n\n" + Clean, plain: true);
+        Assert.NotEqual(File.ReadAllBytes(a.NativePath!), File.ReadAllBytes(b.NativePath!));
+        Assert.Equal(File.ReadAllBytes(plainA!), File.ReadAllBytes(plainB!));
+        var (_, other) = await BuildWithPlainAsync(Clean.Replace("s += w[i]", "s ^= w[i]", StringComparison.Ordinal), plain: true);
+        Assert.NotEqual(File.ReadAllBytes(plainA!), File.ReadAllBytes(other!));
     }
 
     [RequiresClangAndGccFact]
@@ -65,19 +82,20 @@ public sealed class CandidateBuilderTests
     {
         // The reduced sha256's mistake: it printed a digest nothing wrote. The wasm memory is zeroed, so every runtime
         // and the native build print the same, and UBSan has nothing to say.
-        // gcc sees a malloc'd buffer read in the same function, or passed as const: here it is neither.
+        // gcc sees a malloc'd buffer read in the same function, or passed as const: here it is neither. Memcheck runs the
+        // plain build, as a reduction's check does.
         const string unwritten = "#include <stdio.h>\n#include <stdlib.h>\n"
             + "static unsigned __attribute__((noinline)) sum(unsigned *w, int n) {\n  unsigned s = 0;\n  for (int i = 0; i < n; i++) s += w[i];\n  return s;\n}\n"
             + "int main(void) {\n  unsigned *w = malloc(4 * sizeof *w);\n  printf(\"%u\\n\", sum(w, 4));\n  return 0;\n}\n";
-        var bad = await BuildAsync(unwritten);
+        var (bad, badPlain) = await BuildWithPlainAsync(unwritten, plain: true);
         Assert.Null(bad.Problem);
-        var found = await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, bad.NativePath!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var found = await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, badPlain!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None);
         Assert.NotNull(found);
         Assert.StartsWith("memcheck: ", found);
         Assert.Contains("uninitialised", found);
 
-        var clean = await BuildAsync(Clean);
-        Assert.Null(await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, clean.NativePath!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None));
+        var (_, cleanPlain) = await BuildWithPlainAsync(Clean, plain: true);
+        Assert.Null(await CandidateBuilder.MemcheckAsync(ExecutableSearch.Find("valgrind")!, cleanPlain!, [], null, TimeSpan.FromMinutes(2), CancellationToken.None));
     }
 
     [RequiresClangFormatFact]

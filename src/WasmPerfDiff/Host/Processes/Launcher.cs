@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace WasmPerfDiff.Host.Processes;
 
@@ -33,28 +31,7 @@ public static class Launcher
 
     public static string? UnavailableReason => Built.Value.Reason;
 
-    public static string Source
-    {
-        get
-        {
-            using var s = typeof(Launcher).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException($"embedded resource {ResourceName} missing");
-            return new StreamReader(s).ReadToEnd();
-        }
-    }
-
-    /// <summary>The per-user cache directory: <c>$XDG_CACHE_HOME/wasm-perfdiff/launcher</c> (default <c>~/.cache</c>).</summary>
-    public static string CacheRoot
-    {
-        get
-        {
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var root = !string.IsNullOrEmpty(xdg) && System.IO.Path.IsPathRooted(xdg)
-                ? xdg
-                : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return System.IO.Path.Combine(root, "wasm-perfdiff", "launcher");
-        }
-    }
+    public static string Source => NativeHelper.Source(ResourceName);
 
     private static (string?, string?) Build()
     {
@@ -62,75 +39,7 @@ public static class Launcher
             return (null, $"disabled by {DisableVariable}");
         if (!OperatingSystem.IsLinux())
             return (null, "the launcher needs Linux");
-        try
-        {
-            var source = Source;
-            var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..16];
-            var dir = System.IO.Path.Combine(CacheRoot, hash);
-            var binary = System.IO.Path.Combine(dir, "launcher");
-            CreatePrivateDirectory(dir);
-            if (Unsafe(dir) is string bad) return (null, bad);
-            if (File.Exists(binary))
-                return Unsafe(binary) is string badBinary ? (null, badBinary) : (binary, null);
-
-            var compiler = new[] { "cc", "gcc", "clang" }.Select(c => ExecutableSearch.Find(c)).FirstOrDefault(c => c is not null);
-            if (compiler is null)
-                return (null, "no C compiler (cc, gcc or clang) on PATH to build the launcher (Debian: apt-get install gcc)");
-
-            var tag = $"{Environment.ProcessId}.{Guid.NewGuid():N}";
-            var src = System.IO.Path.Combine(dir, $"launcher.{tag}.c");
-            var tmp = System.IO.Path.Combine(dir, $"launcher.{tag}.tmp");
-            File.WriteAllText(src, source);
-            try
-            {
-                // Static when libc.a is there: a smaller address space to fork from and no loader work per run.
-                var error = Compile(compiler, ["-O2", "-static", "-o", tmp, src]);
-                if (error is not null) error = Compile(compiler, ["-O2", "-o", tmp, src]);
-                if (error is not null) return (null, $"{compiler} could not build the launcher: {error}");
-                File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                File.Move(tmp, binary, overwrite: true); // rename(2): concurrent builders never see a half-written file
-            }
-            finally
-            {
-                File.Delete(src);
-                File.Delete(tmp);
-            }
-            return (binary, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot build the launcher in {CacheRoot}: {e.Message}");
-        }
-    }
-
-    private static string? Compile(string compiler, IReadOnlyList<string> args)
-    {
-        var psi = new ProcessStartInfo(compiler) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2))) { p.Kill(entireProcessTree: true); return "timed out"; }
-        return p.ExitCode == 0 ? null : stderr.Result.Trim().Split('\n').LastOrDefault() ?? $"exit {p.ExitCode}";
-    }
-
-    private static void CreatePrivateDirectory(string dir)
-    {
-        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        var parts = new Stack<string>();
-        for (var d = dir; d is not null && !Directory.Exists(d); d = System.IO.Path.GetDirectoryName(d)) parts.Push(d);
-        foreach (var d in parts) Directory.CreateDirectory(d, Private);
-    }
-
-    /// <summary>Why a cached path must not be trusted (someone else owns it or may write it), or null.</summary>
-    private static string? Unsafe(string path)
-    {
-        var owner = Posix.OwnerOf(path);
-        if (owner != Posix.geteuid()) return $"{path} is not owned by this user: the launcher is not used";
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
-            return $"{path} is writable by others: the launcher is not used";
-        return null;
+        return NativeHelper.Build(ResourceName, "launcher");
     }
 }
 

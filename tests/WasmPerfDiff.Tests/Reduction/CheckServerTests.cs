@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json;
+using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Reduction;
+using WasmPerfDiff.Tests.Support;
+using WasmPerfDiff.Workflows;
+
+namespace WasmPerfDiff.Tests.Reduction;
+
+/// <summary>
+/// The reducer's check client asks the reduce process over a socket and exits with its answer; when the reducer kills
+/// the client mid-check (its timeout), the check stops and takes its runtime with it; with no server it runs the
+/// fallback command itself. Real client, real server, real checks on wasm3 (a twin of it as the target).
+/// </summary>
+[Collection(ReduceEndToEndTests.Collection)]
+public class CheckServerTests
+{
+    private const string Endless = "#include <stdio.h>\nint main(int argc, char **argv) {\n  volatile unsigned i = 0;\n  for (;;) i++;\n}\n";
+
+    [RequiresReduceToolsFact]
+    public async Task The_client_gets_the_servers_answer_and_killing_it_stops_the_check_and_its_runtime()
+    {
+        var (specPath, folder, outDir) = await SpecAsync();
+        var socket = Path.Combine(folder, "check.sock");
+        await using (var server = CheckServer.TryStart(socket, (c, t) => ReduceCheckWorkflow.RunAsync(specPath, c, t), Path.Combine(folder, "server.log")))
+        {
+            Assert.NotNull(server);
+            // The planted program on wasm3 against its twin: ×1.0, not interesting, and logged as a step by the server.
+            var small = Path.Combine(folder, "small.c");
+            using (var client = StartClient(socket, small, "/usr/bin/touch", Path.Combine(folder, "fallback-ran")))
+            {
+                await client.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+                Assert.Equal(1, client.ExitCode);
+            }
+            Assert.False(File.Exists(Path.Combine(folder, "fallback-ran")));
+            Assert.Single(File.ReadAllLines(Path.Combine(outDir, ReductionFolder.StepsFile)));
+
+            // An endless candidate: wasm3 runs it until the client is killed, then the check stops it.
+            var endless = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "endless")).FullName, "small.c");
+            File.WriteAllText(endless, Endless);
+            var checks = Path.Combine(WasmPerfDiff.Host.ScratchDirectory.Path, "check-");
+            using var hanging = StartClient(socket, endless, "/usr/bin/touch", Path.Combine(folder, "fallback-ran"));
+            var clock = Stopwatch.StartNew();
+            while (LiveProcesses.Mentioning(checks).Count == 0 && clock.Elapsed < TimeSpan.FromMinutes(1)) await Task.Delay(100);
+            Assert.NotEmpty(LiveProcesses.Mentioning(checks));
+            hanging.Kill();
+            clock.Restart();
+            while (LiveProcesses.Mentioning(checks).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
+            Assert.Empty(LiveProcesses.Mentioning(checks));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the check outlived its client");
+        }
+        Assert.False(File.Exists(socket));
+    }
+
+    [RequiresReduceToolsFact]
+    public async Task With_no_server_the_client_runs_the_fallback_check()
+    {
+        var folder = Directory.CreateTempSubdirectory("perfdiff-client-").FullName;
+        var candidate = Path.Combine(folder, "small.c");
+        File.WriteAllText(candidate, Endless);
+        var marker = Path.Combine(folder, "fallback-ran");
+        using var client = StartClient(Path.Combine(folder, "no-server.sock"), candidate, "/usr/bin/touch", marker);
+        await client.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, client.ExitCode);
+        Assert.True(File.Exists(marker));
+    }
+
+    private static Process StartClient(string socket, string candidate, params string[] fallback)
+    {
+        var client = CheckClient.Path ?? throw new InvalidOperationException("the check client could not be built");
+        var psi = new ProcessStartInfo(client) { UseShellExecute = false };
+        foreach (var a in (string[])[socket, candidate, "--", .. fallback]) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    /// <summary>A reduction spec of the planted program with wasm3 as the peer of a twin of itself, its runs timing out after a minute.</summary>
+    private static async Task<(string SpecPath, string Folder, string OutDir)> SpecAsync()
+    {
+        var p = await PlantedReduction.CreateAsync("small");
+        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(p.Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(p.Folder, "work")).FullName);
+        var config = Path.Combine(p.Folder, "twin.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new
+        {
+            paths = new Dictionary<string, string> { ["wasm3"] = PlantedReduction.Wasm3! },
+            runtimes = new[] { new { name = "wasm3-twin", engine = "wasm3", tier = "interpreter", command = new[] { PlantedReduction.Wasm3!, "{wasm}", "{args}" } } },
+        }));
+        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
+        var spec = new ReductionSpec
+        {
+            Target = "wasm3-twin", Peers = [PlantedReduction.Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = "small.c", Args = ["1"],
+            SizeArgIndex = 0, IncludeDirectory = p.Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
+            RequiredFactor = 2.4, MaxRuns = 3, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu, OutDirectory = outDir, RunTimeout = TimeSpan.FromMinutes(1),
+        };
+        return (spec.Save(work), p.Folder, outDir);
+    }
+}
