@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using WasmPerfDiff.Corpus.Build;
 using WasmPerfDiff.Reduction;
 using WasmPerfDiff.Tests.Support;
 using WasmPerfDiff.Workflows;
@@ -73,24 +71,11 @@ public class CheckServerTests
         return Process.Start(psi)!;
     }
 
-    /// <summary>A reduction spec of the planted program with wasm3 as the peer of a twin of itself, its runs timing out after a minute.</summary>
+    /// <summary>The planted program reduced with wasm3's twin as the target, its runs timing out after a minute.</summary>
     private static async Task<(string SpecPath, string Folder, string OutDir)> SpecAsync()
     {
         var p = await PlantedReduction.CreateAsync("small");
-        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(p.Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(p.Folder, "work")).FullName);
-        var config = Path.Combine(p.Folder, "twin.json");
-        File.WriteAllText(config, JsonSerializer.Serialize(new
-        {
-            paths = new Dictionary<string, string> { ["wasm3"] = PlantedReduction.Wasm3! },
-            runtimes = new[] { new { name = "wasm3-twin", engine = "wasm3", tier = "interpreter", command = new[] { PlantedReduction.Wasm3!, "{wasm}", "{args}" } } },
-        }));
-        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
-        var spec = new ReductionSpec
-        {
-            Target = "wasm3-twin", Peers = [PlantedReduction.Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = "small.c", Args = ["1"],
-            SizeArgIndex = 0, IncludeDirectory = p.Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
-            RequiredFactor = 2.4, MaxRuns = 3, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu, OutDirectory = outDir, RunTimeout = TimeSpan.FromMinutes(1),
-        };
-        return (spec.Save(work), p.Folder, outDir);
+        var (_, specPath, outDir, _) = await p.TwinSpecAsync(p.WriteTwinConfig(), s => s with { MaxRuns = 3, RunTimeout = TimeSpan.FromMinutes(1) });
+        return (specPath, p.Folder, outDir);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WasmPerfDiff.Corpus.Build;
 using WasmPerfDiff.Reduction;
 using WasmPerfDiff.Tests.Support;
 using WasmPerfDiff.Workflows;
@@ -18,21 +17,7 @@ public class KeptModuleTests
     public async Task A_candidate_that_builds_to_the_kept_module_inherits_its_decision_and_any_other_is_measured()
     {
         var p = await PlantedReduction.CreateAsync("small");
-        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(p.Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(p.Folder, "work")).FullName);
-        var config = Path.Combine(p.Folder, "twin.json");
-        File.WriteAllText(config, JsonSerializer.Serialize(new
-        {
-            paths = new Dictionary<string, string> { ["wasm3"] = PlantedReduction.Wasm3! },
-            runtimes = new[] { new { name = "wasm3-twin", engine = "wasm3", tier = "interpreter", command = new[] { PlantedReduction.Wasm3!, "{wasm}", "{args}" } } },
-        }));
-        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
-        var spec = new ReductionSpec
-        {
-            Target = "wasm3-twin", Peers = [PlantedReduction.Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = "small.c", Args = ["1"],
-            SizeArgIndex = 0, IncludeDirectory = p.Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
-            RequiredFactor = 2.4, MaxRuns = 5, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu, OutDirectory = outDir,
-        };
-        var specPath = spec.Save(work);
+        var (spec, specPath, outDir, work) = await p.TwinSpecAsync(p.WriteTwinConfig());
         var original = await CandidateBuilder.BuildAsync(spec, p.Source, work, CancellationToken.None);
         Assert.Null(original.Problem);
         var (size, _) = await ProgramSize.OfAsync(p.Source, ReductionLevel.C, CancellationToken.None);
@@ -56,25 +41,15 @@ public class KeptModuleTests
     public async Task A_candidate_that_builds_to_the_kept_module_runs_only_natively_and_memcheck_runs_once_per_binary()
     {
         var p = await PlantedReduction.CreateAsync("small");
-        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(p.Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(p.Folder, "work")).FullName);
-        var config = Path.Combine(p.Folder, "twin.json");
-        WriteTwin(config, [PlantedReduction.Wasm3!, "{wasm}", "{args}"]);
-        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
-        var spec = new ReductionSpec
-        {
-            Target = "wasm3-twin", Peers = [PlantedReduction.Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = "small.c", Args = ["1"],
-            SizeArgIndex = 0, IncludeDirectory = p.Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
-            Memcheck = WasmPerfDiff.Host.ExecutableSearch.Find("valgrind"), RequiredFactor = 2.4, MaxRuns = 3, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu,
-            OutDirectory = outDir,
-        };
-        var specPath = spec.Save(work);
+        var config = p.WriteTwinConfig();
+        var (spec, specPath, outDir, work) = await p.TwinSpecAsync(config, s => s with { Memcheck = WasmPerfDiff.Host.ExecutableSearch.Find("valgrind"), MaxRuns = 3 });
         // The original measured as reduce measures it (×1.0 here, which does not matter): what its module prints is recorded with it.
         var original = await CandidateCheck.RunAsync(spec, p.Source, work, null, CancellationToken.None);
         Assert.NotNull(original.Output);
         var (size, _) = await ProgramSize.OfAsync(p.Source, ReductionLevel.C, CancellationToken.None);
         new ReductionFolder(outDir, spec).Keep(p.Source, original.Module!, new BestProgram(0, DateTimeOffset.UtcNow, size, 3.0, 2.8, 3.2, original.Args) { Output = original.Output });
         // From here on the twin crashes on every candidate's module: a candidate it had to run would be out.
-        WriteTwin(config, [TestModules.FakeRuntime("crash-on-name.sh"), PlantedReduction.Wasm3!, "candidate.wasm", "{wasm}", "{args}"]);
+        p.WriteTwinConfig([TestModules.FakeRuntime("crash-on-name.sh"), PlantedReduction.Wasm3!, "candidate.wasm", "{wasm}", "{args}"]);
         var memchecked = Path.Combine(spec.WorkDirectory, MemcheckVerdicts.FileName);
 
         var text = File.ReadAllText(p.Source);
@@ -90,12 +65,6 @@ public class KeptModuleTests
         Assert.False(await ReduceCheckWorkflow.RunAsync(specPath, changed, CancellationToken.None));
         Assert.Contains("wasm3-twin: crash", LastStep(outDir).Reason);
     }
-
-    private static void WriteTwin(string config, string[] command) => File.WriteAllText(config, JsonSerializer.Serialize(new
-    {
-        paths = new Dictionary<string, string> { ["wasm3"] = PlantedReduction.Wasm3! },
-        runtimes = new[] { new { name = "wasm3-twin", engine = "wasm3", tier = "interpreter", command } },
-    }));
 
     private static string Candidate(PlantedReduction p, string name, string text)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WasmPerfDiff.Corpus.Build;
+using WasmPerfDiff.Reduction;
 using WasmPerfDiff.Tests.Support;
 
 namespace WasmPerfDiff.Tests.Reduction;
@@ -35,6 +36,39 @@ public sealed record PlantedReduction(string Folder, string Wasm, string Source,
             },
         }));
         return new PlantedReduction(folder, wasm, source, config);
+    }
+
+    /// <summary>A target whose slowdown must not matter: wasm3 under another name, ×1.0 against wasm3.</summary>
+    public const string Twin = "wasm3-twin";
+
+    /// <summary>Writes <c>twin.json</c> here, in which <see cref="Twin"/> runs <paramref name="command"/> (default: wasm3 itself); returns its path.</summary>
+    public string WriteTwinConfig(string[]? command = null)
+    {
+        var config = Path.Combine(Folder, "twin.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new
+        {
+            paths = new Dictionary<string, string> { ["wasm3"] = Wasm3! },
+            runtimes = new[] { new { name = Twin, engine = "wasm3", tier = "interpreter", command = command ?? [Wasm3!, "{wasm}", "{args}"] } },
+        }));
+        return config;
+    }
+
+    /// <summary>
+    /// A source-level reduction of this program with <see cref="Twin"/> as the target and wasm3 as its peer (size
+    /// argument 1, CPU time), adjusted by <paramref name="adjust"/>, saved in a new work folder; its output folder is new too.
+    /// </summary>
+    public async Task<(ReductionSpec Spec, string SpecPath, string OutDir, string Work)> TwinSpecAsync(string config, Func<ReductionSpec, ReductionSpec>? adjust = null)
+    {
+        var (outDir, work) = (Directory.CreateDirectory(Path.Combine(Folder, "reduced")).FullName, Directory.CreateDirectory(Path.Combine(Folder, "work")).FullName);
+        var toolchain = await BuildToolchain.DetectAsync(WasmCompiler.Clang);
+        var spec = new ReductionSpec
+        {
+            Target = Twin, Peers = [Peer], ConfigPath = config, Level = ReductionLevel.C, ProgramName = Path.GetFileName(Source), Args = ["1"],
+            SizeArgIndex = 0, IncludeDirectory = Folder, WasmCompiler = toolchain.CCompiler, NativeCompiler = WasmPerfDiff.Host.ExecutableSearch.Find("gcc"),
+            RequiredFactor = 2.4, MaxRuns = 5, Metric = WasmPerfDiff.Campaigns.CompareMetric.Cpu, OutDirectory = outDir,
+        };
+        spec = adjust?.Invoke(spec) ?? spec;
+        return (spec, spec.Save(work), outDir, work);
     }
 
     /// <summary>wasm3 of ../shared/runtimes, else one on PATH.</summary>
