@@ -30,7 +30,8 @@ public static class Reducers
     /// removing its lines as they are (<c>lines None</c>): C-Vise's own line passes split a <c>for</c> header at its
     /// semicolons, so no aligned chunk of lines held a whole loop, and sha256 reached its fixpoint at 28 lines with an
     /// empty loop still in it. The fine schedule runs when the first finishes with budget left: token removal inside
-    /// the loop, so that a removed operand (<c>+ s1</c>) lets a later round remove the line that computed it.
+    /// the loop, so that a removed operand (<c>+ s1</c>) lets a later round remove the line that computed it, and braces
+    /// removed around what they hold (sha256's first reduction under this schedule kept a bare block and a loop's braces).
     /// </summary>
     public static readonly IReadOnlyList<string> PassSchedules = ["cvise-passes.json", "cvise-passes-fine.json"];
 

@@ -122,7 +122,8 @@ public static class ReduceWorkflow
     {
         var deadline = DateTimeOffset.UtcNow + budget;
         // The checks are answered here, where the tool's code is already compiled (start-up was most of a failed build's check).
-        await using var server = CheckServer.TryStart(Path.Combine(ScratchDirectory.Path, "check.sock"),
+        // A socket of its own: a library caller may run two reductions in one process at once.
+        await using var server = CheckServer.TryStart(ScratchDirectory.NewFile("check", ".sock"),
             (candidate, token) => ReduceCheckWorkflow.RunAsync(specPath, candidate, token), Path.Combine(work, "check-server.log"));
         var run = Reducers.RunAsync(spec, reducer, work, input.Program, specPath, budget, ct, server?.SocketPath);
         while (!run.IsCompleted)
