@@ -84,7 +84,9 @@ public static class Reducers
         CancellationToken ct)
     {
         // ToolProcess runs it under the launcher: at the budget, everything below it goes, runtimes of a check included.
-        var result = await ToolProcess.RunAsync(reducer, args, budget, ct: ct, workingDirectory: workDir);
+        // Its temporary folders go into the work folder: C-Vise leaves them behind when it is killed, and they are ours to leave.
+        var temp = Directory.CreateDirectory(Path.Combine(workDir, "tmp")).FullName;
+        var result = await ToolProcess.RunAsync(reducer, args, budget, new Dictionary<string, string> { ["TMPDIR"] = temp }, ct: ct, workingDirectory: workDir);
         var end = result.ExitCode is null ? ReducerEnd.Budget : result.Ok ? ReducerEnd.Finished : ReducerEnd.Failed;
         return (end, $"$ {reducer} {string.Join(' ', args.Select(CheckScript.Quote))}\n{result.Stdout}\n{result.Stderr}");
     }

@@ -102,6 +102,7 @@ public class ReduceEndToEndTests
     {
         var p = await PlantedReduction.CreateAsync("small");
         var outDir = Path.Combine(p.Folder, "reduced");
+        var reducerTemps = ReducerTempFolders();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = p.Folder };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wasm-perfdiff.dll"));
         foreach (var a in Args(p, outDir, "10m")) psi.ArgumentList.Add(a);
@@ -123,8 +124,13 @@ public class ReduceEndToEndTests
         Assert.Contains("popcount", File.ReadAllText(Path.Combine(outDir, "small.c")));
         Assert.True(new FileInfo(Path.Combine(outDir, "reduced.wasm")).Length > 8);
         Assert.Equal("interrupted", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("end").GetString());
-        // Nothing it started is left running.
+        // Nothing it started is left running, and the reducer's temporary folders are in the work folder, not the system's.
         await Task.Delay(1000);
         Assert.Empty(LiveProcesses.Mentioning(outDir));
+        Assert.Empty(ReducerTempFolders().Except(reducerTemps));
+        Assert.NotEmpty(Directory.EnumerateDirectories(Path.Combine(outDir, ".reduce", "tmp")));
     }
+
+    /// <summary>C-Vise's temporary folders in the system's temp folder (it names them <c>cvise-*</c> and leaves them when killed).</summary>
+    private static string[] ReducerTempFolders() => Directory.GetDirectories(Path.GetTempPath(), "cvise-*");
 }
