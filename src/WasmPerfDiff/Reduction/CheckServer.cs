@@ -16,6 +16,9 @@ public sealed class CheckServer : IAsyncDisposable
     /// <summary>Longest request read: a path, as the client's <c>realpath</c> gives it.</summary>
     private const int MaxRequestBytes = 8192;
 
+    /// <summary>How long a connection may take to send its request: the client sends it at once, and checks are served one at a time.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Socket _listener;
     private readonly Func<string, CancellationToken, Task<bool>> _check;
     private readonly string _log;
@@ -83,9 +86,12 @@ public sealed class CheckServer : IAsyncDisposable
         await hangUp;
     }
 
-    /// <summary>The path up to the first newline, or null when the client hung up or sent no path.</summary>
-    private static async Task<string?> ReadRequestAsync(Socket client, CancellationToken ct)
+    /// <summary>The path up to the first newline, or null when the client hung up, sent no path or none in <see cref="RequestTimeout"/>.</summary>
+    private static async Task<string?> ReadRequestAsync(Socket client, CancellationToken stop)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        timeout.CancelAfter(RequestTimeout);
+        var ct = timeout.Token;
         var request = new List<byte>();
         var buffer = new byte[512];
         while (request.Count < MaxRequestBytes)

@@ -51,6 +51,21 @@ public class CheckServerTests
     }
 
     [RequiresReduceToolsFact]
+    public async Task A_connection_that_sends_nothing_does_not_stall_the_checks_behind_it()
+    {
+        var (specPath, folder, outDir) = await SpecAsync();
+        var socket = Path.Combine(folder, "check.sock");
+        await using var server = CheckServer.TryStart(socket, (c, t) => ReduceCheckWorkflow.RunAsync(specPath, c, t), Path.Combine(folder, "server.log"));
+        Assert.NotNull(server);
+        using var silent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        await silent.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket));
+        using var client = StartClient(socket, Path.Combine(folder, "small.c"), "/usr/bin/touch", Path.Combine(folder, "fallback-ran"));
+        await client.WaitForExitAsync().WaitAsync(CheckServer.RequestTimeout + TimeSpan.FromMinutes(2));
+        Assert.Equal(1, client.ExitCode);   // answered by the server: ×1.0 is not interesting
+        Assert.Single(File.ReadAllLines(Path.Combine(outDir, ReductionFolder.StepsFile)));
+    }
+
+    [RequiresReduceToolsFact]
     public async Task With_no_server_the_client_runs_the_fallback_check()
     {
         var folder = Directory.CreateTempSubdirectory("perfdiff-client-").FullName;
