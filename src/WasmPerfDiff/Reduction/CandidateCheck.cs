@@ -20,8 +20,8 @@ public sealed record CheckOutcome(bool Interesting, string Reason, InterestDecis
 
 /// <summary>
 /// "Is this candidate still interesting?", in the order that rejects cheaply first: it builds (source level), the target
-/// and every peer run it to the same exit code and output, the native UBSan build reports nothing and prints the same
-/// output (source level), its run is long enough to measure (else the size argument is raised), the slowdown holds
+/// and every peer run it to the same exit code and output, its run is long enough to measure (else the size argument
+/// is raised), the native UBSan build reports nothing and prints the same output at those arguments (source level), the slowdown holds
 /// (<see cref="InterestingnessRule"/>, sequential rounds in a seeded shuffled order, as a campaign's rounds), and, last,
 /// valgrind's memcheck finds no read of unwritten memory in the native build (source level).
 /// </summary>
@@ -51,7 +51,9 @@ public static class CandidateCheck
         for (var raise = 0; ; raise++)
         {
             var next = Measurement(spec, wasm, args);
-            var (problem, fastestMs, floor, printed) = await CheckOutputsAsync(next, runtimes, native, spec, ct);
+            // The native build runs once the arguments are settled, below: at a raised size it can run for seconds what
+            // the wasm build (clang -O2, a dead loop removed) does in milliseconds, and a candidate too brief is out anyway.
+            var (problem, fastestMs, floor, printed) = await CheckOutputsAsync(next, runtimes, null, spec, ct);
             if (problem is not null) return CheckOutcome.Out(problem, next.Args);
             output = printed;
             var flat = measure is not null && fastestMs < 1.5 * previousMs;
@@ -69,6 +71,8 @@ public static class CandidateCheck
         // Below the floor a ratio is of clock noise: such a candidate (typically one that no longer does the work) is not measured.
         if (previousMs < floorMs)
             return CheckOutcome.Out(FormattableString.Invariant($"runs too briefly to measure: {previousMs:0.00} ms, under the {floorMs:0.0} ms floor"), measure.Args);
+        if (native is not null && await NativeProblemAsync(native, measure.Args, output!, spec, ct) is { } nativeProblem)
+            return CheckOutcome.Out(nativeProblem, measure.Args);
         rule ??= new InterestingnessRule(spec.RequiredFactor, MaxRuns: spec.MaxRuns, Seed: spec.Seed, Metric: spec.Metric);
         return await MemcheckedAsync(await MeasureAsync(measure, runtimes, rule, spec.Seed, ct) with { Output = output }, program, native, spec, workDir, ct);
     }

@@ -41,4 +41,21 @@ public class SizeRaiseTests
         Assert.NotNull(outcome.Decision);
         Assert.True(long.Parse(outcome.Args[0], CultureInfo.InvariantCulture) > 1, outcome.Reason);
     }
+
+    [RequiresReduceToolsFact]
+    public async Task A_candidate_too_brief_to_measure_is_out_without_its_native_run()
+    {
+        // What C-Vise made of sha256: a loop clang -O2 removed from the module and gcc kept in the native build, which then
+        // ran for seconds at every raised size. Here the native build never ends: running it would time the check out.
+        var p = await PlantedReduction.CreateAsync("small");
+        var candidate = Path.Combine(Directory.CreateDirectory(Path.Combine(p.Folder, "brief")).FullName, "small.c");
+        File.WriteAllText(candidate, "#include <stdlib.h>\nint main(int argc, char **argv) {\n  long n = argc > 1 ? atol(argv[1]) : 1;\n"
+            + "#ifndef __wasm__\n  for (;;) {}\n#endif\n  return n < 0;\n}\n");
+        var (spec, _, _, work) = await p.TwinSpecAsync(p.WriteTwinConfig(), s => s with { RunTimeout = TimeSpan.FromSeconds(20) });
+
+        var outcome = await CandidateCheck.RunAsync(spec, candidate, work, null, CancellationToken.None);
+
+        Assert.False(outcome.Interesting);
+        Assert.StartsWith("runs too briefly to measure", outcome.Reason);
+    }
 }
