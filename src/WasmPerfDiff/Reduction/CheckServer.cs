@@ -61,7 +61,10 @@ public sealed class CheckServer : IAsyncDisposable
             Socket client;
             try { client = await _listener.AcceptAsync(_stop.Token); }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
-            await ServeAsync(client); // one at a time: parallel checks would measure each other
+            // One at a time: parallel checks would measure each other. A connection that fails must not stop the serving:
+            // the clients behind it would wait for an answer until the reducer's timeout.
+            try { await ServeAsync(client); }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or UnauthorizedAccessException) { }
         }
     }
 
@@ -77,8 +80,9 @@ public sealed class CheckServer : IAsyncDisposable
         catch (OperationCanceledException) { answer = (byte)'1'; }
         catch (Exception e)
         {
-            File.AppendAllText(_log, $"{DateTimeOffset.UtcNow:O} {candidate}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}\n");
             answer = (byte)'1';
+            try { File.AppendAllText(_log, $"{DateTimeOffset.UtcNow:O} {candidate}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}\n"); }
+            catch (Exception logFailed) when (logFailed is IOException or UnauthorizedAccessException) { } // the answer matters more than its log line
         }
         try { await client.SendAsync(new[] { answer }, SocketFlags.None, CancellationToken.None); }
         catch (SocketException) { } // the client is gone; the reducer counted the check as failed

@@ -66,6 +66,26 @@ public class CheckServerTests
     }
 
     [RequiresReduceToolsFact]
+    public async Task A_check_that_fails_with_an_error_is_not_interesting_and_the_server_goes_on()
+    {
+        // Every check here fails (its spec is gone), and so does writing why (the log's folder is gone too).
+        var folder = Directory.CreateTempSubdirectory("perfdiff-server-").FullName;
+        var candidate = Path.Combine(folder, "small.c");
+        File.WriteAllText(candidate, Endless);
+        var socket = Path.Combine(folder, "check.sock");
+        await using var server = CheckServer.TryStart(socket, (c, t) => ReduceCheckWorkflow.RunAsync(Path.Combine(folder, "gone", "spec.json"), c, t),
+            Path.Combine(folder, "gone", "server.log"));
+        Assert.NotNull(server);
+        foreach (var attempt in new[] { "first", "second" })
+        {
+            using var client = StartClient(socket, candidate, "/usr/bin/touch", Path.Combine(folder, "fallback-ran"));
+            await client.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(client.ExitCode == 1, attempt);
+        }
+        Assert.False(File.Exists(Path.Combine(folder, "fallback-ran")));
+    }
+
+    [RequiresReduceToolsFact]
     public async Task With_no_server_the_client_runs_the_fallback_check()
     {
         var folder = Directory.CreateTempSubdirectory("perfdiff-client-").FullName;
