@@ -38,9 +38,11 @@ public class CheckServerTests
             File.WriteAllText(endless, Endless);
             var checks = Path.Combine(WasmPerfDiff.Host.ScratchDirectory.Path, "check-");
             using var hanging = StartClient(socket, endless, "/usr/bin/touch", Path.Combine(folder, "fallback-ran"));
+            // wasm3 on the check's module: the compilers before it mention the check's folder too, but end by themselves.
+            List<int> Runtime() => [.. LiveProcesses.Mentioning(checks).Intersect(LiveProcesses.Mentioning(PlantedReduction.Wasm3!))];
             var clock = Stopwatch.StartNew();
-            while (LiveProcesses.Mentioning(checks).Count == 0 && clock.Elapsed < TimeSpan.FromMinutes(1)) await Task.Delay(100);
-            Assert.NotEmpty(LiveProcesses.Mentioning(checks));
+            while (Runtime().Count == 0 && clock.Elapsed < TimeSpan.FromMinutes(1)) await Task.Delay(100);
+            Assert.NotEmpty(Runtime());
             hanging.Kill();
             clock.Restart();
             while (LiveProcesses.Mentioning(checks).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
